@@ -1,0 +1,279 @@
+"""Building the index: discover -> read -> validate -> write a new generation -> atomic swap.
+
+Layout of the index directory:
+
+    index/current -> gen-00000042    symlink, replaced atomically by rename
+    index/gen-00000042/              a complete Whoosh index + manifest.json
+    index/.lock                      held (flock) by the one running build
+
+A build never writes into the served generation: it copies it (or starts empty),
+updates the copy with the changed files only, and swaps the link. A build killed
+half-way leaves a `*.tmp` directory that the next build removes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from indexer.corpus import discover, display_path, link_problems, load_entry
+from indexer.entries import Entry, Problem
+from indexer.errors import IndexBusyError, IndexMissingError
+from indexer.schema import SCHEMA_VERSION, make_schema, to_document
+from indexer.taxonomy import load_taxonomy
+
+log = logging.getLogger(__name__)
+CURRENT = "current"
+MANIFEST = "manifest.json"
+KEEP_GENERATIONS = 3  # old generations stay readable for searchers still open on them
+
+
+@dataclass
+class BuildReport:
+    """What one build did, for the CLI's summary line and for tests."""
+
+    generation: str = ""
+    entries: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    full: bool = False
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        mode = "full build" if self.full else "update"
+        return (f"{mode}: {self.entries} entries in {self.generation} "
+                f"(+{self.added} ~{self.updated} -{self.removed} ={self.unchanged}), "
+                f"{len(self.problems)} skipped with problems, {len(self.warnings)} warnings, "
+                f"{self.seconds:.1f} s")
+
+
+def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
+                full: bool = False, progress=None) -> BuildReport:
+    """Bring the index up to date with the content tree; return what was done."""
+    start = time.perf_counter()
+    content_dir, index_dir = Path(content_dir), Path(index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with build_lock(index_dir):
+        _remove_stale(index_dir)
+        taxonomy = load_taxonomy(taxonomy_path)
+        fingerprint = _fingerprint(taxonomy_path)
+        old = _read_manifest(index_dir)
+        full = full or old.get("fingerprint") != fingerprint
+        known = {} if full else old.get("files", {})
+        paths = discover(content_dir)
+        log.info("discover: %d files under %s", len(paths), content_dir)
+        plan = _plan(paths, known, base)
+        report = BuildReport(full=full)
+        fresh = _read_changed(plan, taxonomy, base, report, progress)
+        report.warnings = link_problems(
+            [dict(info, path=key) for key, info in plan["files"].items()])
+        generation = _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report)
+        manifest = {"fingerprint": fingerprint, "files": plan["files"]}
+        report.generation = _publish(index_dir, generation, manifest)
+        report.entries = len(plan["files"])
+    report.seconds = time.perf_counter() - start
+    log.info("%s", report.summary())
+    return report
+
+
+def _fingerprint(taxonomy_path: Path) -> str:
+    """What makes an old index unusable as a base: schema version and the taxonomy's labels."""
+    digest = hashlib.sha1(Path(taxonomy_path).read_bytes()).hexdigest()
+    return f"v{SCHEMA_VERSION}-{digest}"
+
+
+def _plan(paths: list[Path], known: dict, base: Path) -> dict:
+    """Sort files into unchanged (same size and mtime as last time) and to-read."""
+    plan = {"read": [], "files": {}, "removed": []}
+    seen = set()
+    for path in paths:
+        key = display_path(path, base)
+        seen.add(key)
+        stat = path.stat()
+        old = known.get(key)
+        if old and old["mtime_ns"] == stat.st_mtime_ns and old["size"] == stat.st_size:
+            plan["files"][key] = old
+        else:
+            plan["read"].append((path, key, stat))
+    plan["removed"] = [key for key in known if key not in seen]
+    return plan
+
+
+def _read_changed(plan, taxonomy, base, report, progress) -> list[tuple[str, Entry]]:
+    """Read and check the new and changed files; record the good ones in the manifest."""
+    owners = {info["id"]: key for key, info in plan["files"].items()}
+    fresh = []
+    items = plan["read"]
+    for path, key, stat in (progress(items, desc="reading", unit="file") if progress else items):
+        entry = load_entry(path, taxonomy, base)
+        if isinstance(entry, list):
+            report.problems += entry
+            continue
+        owner = owners.get(entry.id)
+        if owner is not None and owner != key:
+            report.problems.append(Problem(key, entry.line_of("id"),
+                                           f"id `{entry.id}` is already used by {owner}; file skipped"))
+            continue
+        owners[entry.id] = key
+        fresh.append((key, entry))
+        plan["files"][key] = {"id": entry.id, "lang": entry.lang, "parallel": list(entry.parallel),
+                              "line": entry.line_of("parallel"), "digest": entry.digest,
+                              "mtime_ns": stat.st_mtime_ns, "size": stat.st_size}
+    return fresh
+
+
+def _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report) -> Path:
+    """Copy the served generation (or start empty), apply the changes, commit."""
+    number = 1 + max([_gen_number(p) for p in index_dir.glob("gen-*")] or [0])
+    final = index_dir / f"gen-{number:08d}"
+    tmp = index_dir / f"{final.name}.tmp"
+    current = _current_dir(index_dir)
+    changed_keys = {key for key, _ in fresh}
+    if full or current is None:
+        tmp.mkdir()
+        ix = whoosh_index.create_in(str(tmp), make_schema())
+        report.full = True
+    else:
+        shutil.copytree(current, tmp, ignore=shutil.ignore_patterns("*.lock", MANIFEST))
+        ix = whoosh_index.open_dir(str(tmp))
+    previous = set(old.get("files", {})) if not report.full else set()
+    with ix.writer(limitmb=256) as writer:
+        for key in plan["removed"]:
+            writer.delete_by_term("path", key)
+        for key, entry in fresh:
+            if key in previous:
+                writer.delete_by_term("path", key)
+                report.updated += 1
+            else:
+                report.added += 1
+            writer.add_document(**to_document(entry, key, taxonomy))
+        for key in previous & set(plan["files"]) - changed_keys:
+            report.unchanged += 1
+        # A changed file that now fails validation is dropped from the index too.
+        for key in previous - set(plan["files"]) - set(plan["removed"]):
+            writer.delete_by_term("path", key)
+        report.removed = len(plan["removed"])
+        if report.full:
+            report.unchanged = 0
+    return tmp
+
+
+def _publish(index_dir: Path, tmp: Path, manifest: dict) -> str:
+    """Write the manifest, rename the generation into place and swap the link atomically."""
+    (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    _fsync_dir(tmp)
+    final = tmp.with_name(tmp.name[: -len(".tmp")])
+    os.rename(tmp, final)
+    link = index_dir / f"{CURRENT}.new"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(final.name, link)
+    os.replace(link, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    _prune(index_dir, final)
+    return final.name
+
+
+def _prune(index_dir: Path, keep: Path) -> None:
+    """Remove all but the newest generations; searchers may still read the recent ones."""
+    gens = sorted((p for p in index_dir.glob("gen-*") if not p.name.endswith(".tmp")), key=_gen_number)
+    for old in gens[:-KEEP_GENERATIONS]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_stale(index_dir: Path) -> None:
+    """Remove what a killed build left behind (we hold the lock, so nobody is writing it)."""
+    for leftover in index_dir.glob("gen-*.tmp"):
+        log.info("removing %s left by an interrupted build", leftover.name)
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _gen_number(path: Path) -> int:
+    try:
+        return int(path.name.split("-")[1].split(".")[0])
+    except (IndexError, ValueError):
+        return 0
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _current_dir(index_dir: Path) -> Path | None:
+    link = Path(index_dir) / CURRENT
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return None
+    path = Path(index_dir) / target
+    return path if path.is_dir() else None
+
+
+def _read_manifest(index_dir: Path) -> dict:
+    current = _current_dir(index_dir)
+    if current is None:
+        return {}
+    try:
+        return json.loads((current / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def current_generation(index_dir: Path) -> str | None:
+    """The name of the served generation, from one readlink: cheap enough for every request."""
+    try:
+        return os.readlink(Path(index_dir) / CURRENT)
+    except OSError:
+        return None
+
+
+def open_generation(index_dir: Path):
+    """Open the served generation: (Whoosh index, generation name); IndexMissingError if none."""
+    current = _current_dir(index_dir)
+    if current is None:
+        raise IndexMissingError(f"no index in {index_dir}: run `kb index` first")
+    try:
+        return whoosh_index.open_dir(str(current)), current.name
+    except (OSError, whoosh_index.EmptyIndexError, ValueError) as exc:
+        raise IndexMissingError(f"the index in {current} cannot be opened ({exc}): run `kb index`") from None
+
+
+@contextmanager
+def build_lock(index_dir: Path):
+    """Hold the index directory's build lock, or raise IndexBusyError at once."""
+    path = Path(index_dir) / ".lock"
+    handle = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise IndexBusyError(f"another `kb index` (pid {holder}) is building {index_dir}; "
+                                 "wait for it to finish") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()

@@ -1,0 +1,83 @@
+"""`kb check`: every problem of a content tree in one pass, for editors and tooling."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.corpus import discover, display_path, drop_id_clashes, entry_record, link_problems, load_entry
+from indexer.entries import Entry, Problem
+from indexer.taxonomy import load_taxonomy
+
+SHINGLE = 5            # words per shingle
+DUPLICATE_SHARE = 0.8  # share of shingles in common that makes two bodies near-duplicates
+COMMON_SHINGLE = 50    # a shingle in more bodies than this says nothing about duplication
+
+
+@dataclass
+class CheckReport:
+    """Problems found, and how many files were looked at."""
+
+    files: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        return f"{self.files} files checked, {len(self.problems)} problems"
+
+    def to_dict(self) -> dict:
+        return {"files": self.files, "clean": self.clean,
+                "problems": [p.to_dict() for p in self.problems]}
+
+
+def check_content(content_dir: Path, taxonomy_path: Path, base: Path) -> CheckReport:
+    """Read every entry; report file problems, id clashes, broken links and near-duplicates."""
+    taxonomy = load_taxonomy(taxonomy_path)
+    paths = discover(content_dir)
+    report = CheckReport(files=len(paths))
+    entries = []
+    for path in paths:
+        loaded = load_entry(path, taxonomy, base)
+        if isinstance(loaded, list):
+            report.problems += loaded
+        else:
+            entries.append(loaded)
+    entries, clashes = drop_id_clashes(entries, base)
+    report.problems += clashes
+    report.problems += link_problems([entry_record(e, display_path(e.path, base)) for e in entries])
+    report.problems += near_duplicates(entries, base)
+    report.problems.sort(key=lambda p: (p.path, p.line))
+    return report
+
+
+def _shingles(text: str) -> set[str]:
+    words = re.findall(r"\w+", text.lower().replace("ё", "е"))
+    return {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def near_duplicates(entries: list[Entry], base: Path) -> list[Problem]:
+    """Pairs of entries whose report words share most of their 5-word shingles."""
+    shingles = [_shingles(e.original) for e in entries]
+    holders = defaultdict(list)
+    for number, found in enumerate(shingles):
+        for shingle in found:
+            holders[shingle].append(number)
+    shared = Counter()
+    for numbers in holders.values():
+        if 1 < len(numbers) <= COMMON_SHINGLE:
+            for i, a in enumerate(numbers):
+                for b in numbers[i + 1:]:
+                    shared[a, b] += 1
+    problems = []
+    for (a, b), count in shared.items():
+        if count / max(1, min(len(shingles[a]), len(shingles[b]))) >= DUPLICATE_SHARE:
+            first, second = entries[a], entries[b]
+            problems.append(Problem(display_path(second.path, base), 1,
+                                    f"the report's words nearly repeat `{first.id}` "
+                                    f"({display_path(first.path, base)}): one item, one entry"))
+    return problems

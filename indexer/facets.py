@@ -1,0 +1,60 @@
+"""Document sets as bitmasks (Python ints), for filters, totals and facet counts.
+
+Counting a facet value is one AND and one popcount over the whole index, however
+many documents match, instead of Whoosh's per-document `groupedby` collection.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def ids_to_mask(ids, size: int) -> int:
+    """A bitmask with the bits of the given document numbers set."""
+    bits = np.zeros(max(size, 1), dtype=bool)
+    array = np.fromiter(ids, dtype=np.int64)
+    if array.size:
+        bits[array] = True
+    return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
+
+
+def mask_to_ids(mask: int) -> list[int]:
+    """The document numbers of a bitmask, in order."""
+    if not mask:
+        return []
+    raw = np.frombuffer(mask.to_bytes((mask.bit_length() + 7) // 8, "little"), dtype=np.uint8)
+    return np.flatnonzero(np.unpackbits(raw, bitorder="little")).tolist()
+
+
+class FacetMasks:
+    """Per (field, value) bitmasks of one open reader, built on first use and kept."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.size = reader.doc_count_all()
+        self._masks: dict[tuple[str, str], int] = {}
+        self.alive = ids_to_mask(reader.all_doc_ids(), self.size)
+
+    def mask(self, fieldname: str, value: str) -> int:
+        key = (fieldname, value)
+        if key not in self._masks:
+            try:
+                ids = self.reader.postings(fieldname, value).all_ids()
+            except Exception:  # whoosh raises TermNotFound (a KeyError subclass) or similar
+                ids = ()
+            self._masks[key] = ids_to_mask(ids, self.size) & self.alive
+        return self._masks[key]
+
+    def values(self, fieldname: str) -> list[str]:
+        """Every value the field holds in this index."""
+        key = ("\x00values", fieldname)
+        if key not in self._masks:
+            self._masks[key] = [v.decode("utf-8") if isinstance(v, bytes) else v
+                                for v in self.reader.lexicon(fieldname)]
+        return self._masks[key]
+
+    def any_of(self, fieldname: str, values) -> int:
+        mask = 0
+        for value in values:
+            mask |= self.mask(fieldname, value)
+        return mask

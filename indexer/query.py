@@ -1,0 +1,228 @@
+"""The query language and its translation into a Whoosh query.
+
+    words            each word in all its forms, in every text field, by weight
+    "a phrase"       the words next to each other, in any of their forms
+    a OR b           either
+    -word, NOT word  without
+    monitor*         words starting with "monitor"
+
+Nothing a reader types raises: what cannot be understood is searched as plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from indexer.analysis import make_analyzer, make_surface_analyzer
+from indexer.glossary import Glossary, Variant
+
+# Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
+FIELD_WEIGHTS = {"title": 2.5, "title_translated": 1.0, "body": 1.0,
+                 "translation": 0.45, "note": 0.15, "tags": 0.5}
+PHRASE_FIELDS = ("title", "title_translated", "body", "translation")
+EXACT_WEIGHT = 0.25       # the very word form typed, above other forms of its lemma
+GLOSSARY_WEIGHT = 0.6     # an abbreviation's expansion (or the reverse), below the words typed
+CORRECTION_WEIGHT = 0.9   # a typo's correction
+ALL_WORDS_BONUS = 1.0     # a document with every word (or its glossary equivalent)
+PROXIMITY_WEIGHT = 0.6    # the words close together, in order
+PROXIMITY_SLOP = 4
+MIN_PREFIX = 2
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One unit of a query: a word, a phrase or a prefix, maybe negated, maybe OR-ed with others."""
+
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+    negated: bool = False
+    group: int = 0
+
+
+def parse_query(text: str) -> list[Clause]:
+    """Split a query string into clauses; never raises.
+
+    'a OR "b c" -d e*' -> [a (group 0), "b c" (group 0), -d (group 1), e* (group 2)]
+    """
+    clauses, group, negate_next, or_next = [], 0, False, False
+    for match in TOKEN.finditer(text or ""):
+        minus, phrase, word = match.groups()
+        if word in ("OR", "||") and clauses:
+            or_next = True
+            continue
+        if word in ("AND", "&&"):
+            continue
+        if word in ("NOT", "!"):
+            negate_next = True
+            continue
+        negated = negate_next or bool(minus)
+        if phrase is not None:
+            clause = Clause(phrase.strip(), phrase=True, negated=negated)
+        else:
+            if word.startswith("-") and len(word) > 1:
+                negated, word = True, word[1:]
+            word = word.strip("()")
+            prefix = word.endswith("*") and len(word.rstrip("*")) >= MIN_PREFIX
+            word = word.rstrip("*") if prefix else word.replace("*", "")
+            clause = Clause(word, prefix=prefix, negated=negated)
+        if not clause.text:
+            negate_next = or_next = False
+            continue
+        if not (or_next and clauses and not clauses[-1].negated and not negated):
+            group += 1
+        clauses.append(Clause(clause.text, clause.phrase, clause.prefix, clause.negated, group))
+        negate_next = or_next = False
+    return clauses
+
+
+def positions(text: str) -> list[frozenset]:
+    """The analysed positions of a text, each the set of its alternative index terms."""
+    found: dict[int, set] = {}
+    for token in make_analyzer()(text, positions=True):
+        found.setdefault(token.pos, set()).add(token.text)
+    return [frozenset(found[p]) for p in sorted(found)]
+
+
+def surface_words(text: str) -> list[str]:
+    """The words of a text as the spelling vocabulary holds them (lowercase, ё→е)."""
+    return [token.text for token in make_surface_analyzer()(text)]
+
+
+def _terms(fieldname: str, alternatives: frozenset, boost: float) -> wq.Query:
+    terms = [wq.Term(fieldname, t, boost=boost) for t in sorted(alternatives)]
+    return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+
+def sequence_query(forms: list[frozenset], weight: float = 1.0, slop: int = 1) -> wq.Query | None:
+    """Words in a row (a phrase, or a single word) in every text field, by field weight."""
+    if not forms:
+        return None
+    per_field = []
+    for fieldname, field_weight in FIELD_WEIGHTS.items():
+        boost = field_weight * weight
+        if len(forms) == 1:
+            per_field.append(_terms(fieldname, forms[0], boost))
+        elif fieldname in PHRASE_FIELDS:
+            per_field.append(_phrase(fieldname, forms, boost, slop))
+    return wq.Or(per_field)
+
+
+def _phrase(fieldname: str, forms: list[frozenset], boost: float, slop: int) -> wq.Query:
+    """A phrase in one field; a position with several lemmas becomes a span of alternatives."""
+    if all(len(alternatives) == 1 for alternatives in forms):
+        return wq.Phrase(fieldname, [next(iter(a)) for a in forms], slop=slop, boost=boost)
+    from whoosh.query.spans import SpanNear2, SpanOr
+
+    spans = [SpanOr([wq.Term(fieldname, t) for t in sorted(a)]) if len(a) > 1
+             else wq.Term(fieldname, next(iter(a))) for a in forms]
+    return SpanNear2(spans, slop=slop, ordered=True, boost=boost)
+
+
+@dataclass
+class BuiltQuery:
+    """The Whoosh query of a request and what the rest of the search needs to know of it."""
+
+    query: wq.Query | None                 # None: every document (browse)
+    words: list[str] = field(default_factory=list)   # positive plain words, for spelling
+    corrected: dict[str, str] = field(default_factory=dict)
+
+
+def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str, str] | None = None) -> BuiltQuery:
+    """Turn parsed clauses into one Whoosh query (see the module docstring)."""
+    corrections = corrections or {}
+    groups: dict[int, list] = {}
+    sequence: list[tuple[int, frozenset]] = []   # (group, forms) for glossary matching
+    negatives, words = [], []
+    for clause in clauses:
+        unit, forms = _clause_query(clause, corrections)
+        if unit is None:
+            continue
+        if clause.negated:
+            negatives.append(unit)
+            continue
+        groups.setdefault(clause.group, []).append(unit)
+        if not clause.phrase and not clause.prefix:
+            words.append(clause.text)
+        sequence += [(clause.group, f) for f in forms]
+    units = [(g, qs[0] if len(qs) == 1 else wq.Or(qs)) for g, qs in groups.items()]
+    positive = _combine(units, sequence, glossary)
+    if negatives:
+        positive = wq.AndNot(positive or wq.Every(), wq.Or(negatives))
+    used = {w: corrections[w] for w in words if w in corrections}
+    return BuiltQuery(positive, words, used)
+
+
+def _clause_query(clause: Clause, corrections: dict[str, str]):
+    """The query of one clause and its analysed positions (for the glossary)."""
+    if clause.prefix:
+        text = clause.text.lower().replace("ё", "е")
+        return wq.Prefix("exact", text, boost=FIELD_WEIGHTS["body"]), []
+    forms = positions(clause.text)
+    if not forms:
+        return None, []
+    if clause.phrase:
+        return sequence_query(forms), forms
+    unit = sequence_query(forms)
+    surface = surface_words(clause.text)
+    if surface:
+        unit = wq.Or([unit] + [wq.Term("exact", w, boost=EXACT_WEIGHT) for w in surface])
+    fixed = corrections.get(clause.text)
+    if fixed:
+        alternative = sequence_query(positions(fixed), weight=CORRECTION_WEIGHT)
+        if alternative is not None:
+            unit = wq.Or([unit, alternative])
+    return unit, forms
+
+
+def _combine(units, sequence, glossary: Glossary) -> wq.Query | None:
+    """Any unit scores; every unit (or its glossary equivalent) together scores more; so does proximity."""
+    if not units:
+        return None
+    parts = [unit for _, unit in units]
+    expansions = _glossary_units(sequence, glossary)
+    parts += [query for _, _, query in expansions]
+    if len(units) > 1:
+        parts.append(wq.And(_coverage(units, expansions), boost=ALL_WORDS_BONUS))
+        forms = [f for _, f in sequence]
+        if 1 < len(forms) <= 8:
+            near = sequence_query(forms, weight=PROXIMITY_WEIGHT, slop=PROXIMITY_SLOP)
+            if near is not None:
+                parts.append(near)
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+
+def _glossary_units(sequence, glossary: Glossary):
+    """For each glossary term the query contains: (first group, last group, query of the other variants)."""
+    found = []
+    for start, end, others in glossary.matches([forms for _, forms in sequence]):
+        queries = [q for q in (_variant_query(v) for v in others) if q is not None]
+        if queries:
+            found.append((sequence[start][0], sequence[end - 1][0], wq.Or(queries)))
+    return found
+
+
+def _variant_query(variant: Variant) -> wq.Query | None:
+    return sequence_query(list(variant.forms), weight=GLOSSARY_WEIGHT)
+
+
+def _coverage(units, expansions):
+    """The all-words bonus: each unit, or a glossary term standing for a run of units."""
+    covered, index = [], 0
+    while index < len(units):
+        group = units[index][0]
+        spans = [(last, q) for first, last, q in expansions if first == group]
+        if spans:
+            last, expansion = max(spans, key=lambda s: s[0])
+            end = next((i for i in range(index, len(units)) if units[i][0] == last), index) + 1
+            run = [u for _, u in units[index:end]]
+            covered.append(wq.Or([run[0] if len(run) == 1 else wq.And(run), expansion]))
+            index = end
+        else:
+            covered.append(units[index][1])
+            index += 1
+    return covered

@@ -1,0 +1,43 @@
+"""The Flask app: search, browse and read the knowledge base in Russian and English."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from kb.settings import ROOT, SETTINGS, resolve_paths
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                                "script-src 'self'; object-src 'none'; base-uri 'none'; "
+                                "form-action 'self'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Defaults, then KB_* environment variables, then the test mapping; then hooks and blueprints."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"))
+    app.config.from_mapping({name: default for name, (default, _) in SETTINGS.items()})
+    app.config.from_prefixed_env("KB")
+    if test_config:
+        app.config.update(test_config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    from indexer.render import render_markdown
+    from kb import api, errors, i18n, pages, resources
+
+    resources.init_app(app, resolve_paths(app.config))
+    i18n.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    errors.init_app(app)
+    app.jinja_env.globals.update(render_markdown=render_markdown, ui_lang=i18n.ui_lang)
+
+    @app.after_request
+    def secure(response):
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    return app

@@ -1,0 +1,129 @@
+"""The `kb` command: thin Click wrappers over the library, one line (or JSON) out."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from indexer.errors import KbError
+from kb.settings import Paths, paths_from_environment
+
+
+class KbGroup(click.Group):
+    """Turns every KbError into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KbError as exc:
+            click.echo(f"kb: error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log each stage of the work.")
+@click.pass_context
+def main(ctx, verbose):
+    """Knowledge base of evaluation recommendations, lessons and good practices."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = paths_from_environment()
+
+
+@main.command("index")
+@click.option("--full", is_flag=True, help="Rebuild every entry, not only the changed files.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def index_command(paths: Paths, full, quiet):
+    """Build or bring up to date the search index from the content tree."""
+    from tqdm import tqdm
+
+    from indexer.build import build_index
+
+    progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
+    report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
+                         full=full, progress=progress)
+    for problem in report.problems:
+        click.echo(f"{problem}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(report.summary())
+
+
+@main.command("search")
+@click.argument("query", default="")
+@click.option("--limit", default="10", help="Results per page, 1 to 100.")
+@click.option("--page", default="1", help="Page of results, from 1.")
+@click.option("--type", "types", multiple=True, help="Only this type (repeat to OR).")
+@click.option("--lang", "langs", multiple=True, help="Only this language: en or ru (repeat to OR).")
+@click.option("--country", "countries", multiple=True, help="Only this country slug (repeat to OR).")
+@click.option("--objective", "objectives", multiple=True, help="Only this objective slug (repeat to OR).")
+@click.option("--stakeholder", "stakeholders", multiple=True, help="Only this stakeholder slug (repeat to OR).")
+@click.option("--sort", default="relevance", help="relevance, title or report.")
+@click.option("--drafts", is_flag=True, help="Include draft entries.")
+@click.option("--json", "as_json", is_flag=True, help="Print the CONTRACT's JSON result object.")
+@click.pass_obj
+def search_command(paths: Paths, query, limit, page, types, langs, countries, objectives,
+                   stakeholders, sort, drafts, as_json):
+    """Search the index and print the results."""
+    from indexer.build import open_generation
+    from indexer.glossary import load_glossary
+    from indexer.request import parse_search_args
+    from indexer.search import KbSearcher
+    from indexer.taxonomy import load_taxonomy
+
+    args = {"q": query, "limit": limit, "page": page, "type": types, "lang": langs,
+            "country": countries, "objective": objectives, "stakeholder": stakeholders,
+            "sort": sort, "drafts": "1" if drafts else ""}
+    request = parse_search_args(args, load_taxonomy(paths.taxonomy))
+    ix, generation = open_generation(paths.index_dir)
+    results = KbSearcher(ix, generation, load_glossary(paths.glossary)).search(request)
+    if as_json:
+        click.echo(json.dumps(results.to_dict(), ensure_ascii=False))
+        return
+    click.echo(f"{results.total} entries" + (f" (did you mean: {results.suggestion})" if results.suggestion else ""))
+    for hit in results.hits:
+        click.echo(f"{hit.score:8.3f}  {hit.id}  [{hit.type}, {hit.lang}]  {hit.title}")
+
+
+@main.command("check")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text: one `path:line: message` per problem; json: for tooling.")
+@click.pass_obj
+def check_command(paths: Paths, fmt):
+    """Check every entry: front matter, slugs, ids, parallel links, near-duplicates."""
+    from indexer.check import check_content
+
+    report = check_content(paths.content_dir, paths.taxonomy, paths.base)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            click.echo(str(problem))
+        click.echo(report.summary(), err=True)
+    sys.exit(0 if report.clean else 1)
+
+
+@main.command("stats")
+@click.pass_obj
+def stats_command(paths: Paths):
+    """Print entry counts by type × language × country."""
+    from indexer.stats import count_entries, format_table
+
+    click.echo(format_table(count_entries(paths.content_dir, paths.taxonomy, paths.base)))
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", help="Address to listen on.")
+@click.option("--port", default=8000, type=int, help="Port to listen on.")
+@click.option("--workers", default=2, type=int, help="Gunicorn worker processes.")
+def serve_command(host, port, workers):
+    """Run the web service with gunicorn (builds nothing: run `kb index` first)."""
+    import os
+
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--preload", "--workers", str(workers),
+                               "--bind", f"{host}:{port}", "wsgi:app", "--chdir", str(Path(__file__).resolve().parent.parent)])

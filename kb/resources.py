@@ -1,0 +1,76 @@
+"""Shared resources of the web app: the open searcher, the taxonomy and the glossary.
+
+`get_searcher()` reuses one KbSearcher per worker and opens a new one only when
+`kb index` has swapped in a new generation (one readlink per request, no scan).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Flask, current_app
+
+from indexer.build import current_generation, open_generation
+from indexer.errors import IndexMissingError
+from indexer.glossary import load_glossary
+from indexer.search import KbSearcher
+from indexer.taxonomy import load_taxonomy
+from kb.settings import Paths
+
+_lock = threading.Lock()
+
+
+class Resources:
+    """Per-app holder: paths, vocabularies, and the searcher of the served generation."""
+
+    def __init__(self, paths: Paths):
+        self.paths = paths
+        self.taxonomy = load_taxonomy(paths.taxonomy)
+        self.glossary = load_glossary(paths.glossary)
+        self.searcher: KbSearcher | None = None
+
+    def get_searcher(self) -> KbSearcher:
+        generation = current_generation(self.paths.index_dir)
+        if generation is None:
+            raise IndexMissingError(f"no index in {self.paths.index_dir}: run `kb index`")
+        searcher = self.searcher
+        if searcher is not None and searcher.generation == generation:
+            return searcher
+        with _lock:
+            if self.searcher is None or self.searcher.generation != generation:
+                ix, opened = open_generation(self.paths.index_dir)
+                # The old searcher is left to the garbage collector, not closed: another
+                # thread may still be reading it, and its generation stays on disk.
+                self.searcher = KbSearcher(ix, opened, self.glossary)
+            return self.searcher
+
+
+def init_app(app: Flask, paths: Paths) -> None:
+    app.extensions["kb"] = Resources(paths)
+
+
+def resources() -> Resources:
+    return current_app.extensions["kb"]
+
+
+def get_searcher() -> KbSearcher:
+    """The searcher of the generation being served; IndexMissingError when there is none."""
+    return resources().get_searcher()
+
+
+def find_entry(entry_id: str):
+    """(Entry, path) of an indexed entry read fresh from disk; NotFound with a reason otherwise."""
+    from werkzeug.exceptions import NotFound
+
+    from indexer.entries import ID_PATTERN, read_entry
+
+    if not ID_PATTERN.fullmatch(entry_id or "") or len(entry_id) > 200:
+        raise NotFound(f"`{entry_id[:60]}` is not an entry id")
+    stored = get_searcher().stored(entry_id)
+    if stored is None:
+        raise NotFound(f"no entry has the id `{entry_id}`")
+    path = resources().paths.base / stored["path"]
+    entry = read_entry(path, stored["path"])
+    if isinstance(entry, list) or entry.id != entry_id:
+        raise NotFound(f"the file of `{entry_id}` has changed or gone since the last `kb index`")
+    return entry, stored["path"]

@@ -1,0 +1,53 @@
+"""Every setting, declared once with its default and a one-line help (see README)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# name (without the KB_ prefix) -> (default, help). Read from KB_* environment variables.
+SETTINGS = {
+    "CONTENT_DIR": (str(ROOT / "content"), "the content tree to index and serve"),
+    "INDEX_DIR": (str(ROOT / "index"), "where index generations live (git-ignored)"),
+    "TAXONOMY": ("", "the taxonomy file (default: taxonomy.yaml of the content tree, else the repository's)"),
+    "GLOSSARY": ("", "the glossary file (default: glossary.yaml of the content tree, else the repository's)"),
+    "DEFAULT_LOCALE": ("en", "interface language when the browser states no preference (en or ru)"),
+}
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the content, its vocabularies and the index are; `base` is what result paths are relative to."""
+
+    content_dir: Path
+    index_dir: Path
+    taxonomy: Path
+    glossary: Path
+    base: Path = ROOT
+
+
+def _own_or_repository(content_dir: Path, explicit: str, name: str) -> Path:
+    if explicit:
+        return Path(explicit)
+    own = content_dir / name
+    return own if own.exists() else ROOT / "content" / name
+
+
+def resolve_paths(config) -> Paths:
+    """Paths from a mapping of settings (a Flask config or the environment, prefix removed)."""
+    def get(name):
+        return str(config.get(name) or SETTINGS[name][0])
+
+    content_dir = Path(get("CONTENT_DIR")).resolve()
+    return Paths(content_dir=content_dir, index_dir=Path(get("INDEX_DIR")).resolve(),
+                 taxonomy=_own_or_repository(content_dir, get("TAXONOMY"), "taxonomy.yaml"),
+                 glossary=_own_or_repository(content_dir, get("GLOSSARY"), "glossary.yaml"))
+
+
+def paths_from_environment() -> Paths:
+    """The CLI's paths: the same KB_* variables the web app reads."""
+    import os
+
+    return resolve_paths({name: os.environ.get(f"KB_{name}", "") for name in SETTINGS})
