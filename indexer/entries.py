@@ -23,6 +23,7 @@ SECTION_HEADINGS = {
     "translation": "translation", "перевод": "translation",
     "note": "note", "примечание": "note",
 }
+BODY_LINE = "\x00body"  # key_lines entry: the first line after the front matter
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
 
@@ -121,6 +122,7 @@ def _key_lines(text: str) -> dict[str, int]:
     lines = {}
     for number, line in enumerate(text.splitlines()[1:], start=2):
         if line.strip() == "---":
+            lines[BODY_LINE] = number + 1
             break
         match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
         if match:
@@ -145,8 +147,11 @@ def read_entry(path: Path, display_path: str | None = None) -> Entry | list[Prob
         post = frontmatter.loads(text)  # python-frontmatter parses YAML with SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
+        line = mark.line + 1 if mark else 1  # the YAML text starts with the newline after `---`
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start:
+            problem += f" ({context} started on line {start.line + 1})"
         return [Problem(shown, line, f"front matter is not valid YAML: {problem}")]
     except ValueError as exc:
         return [Problem(shown, 1, f"front matter cannot be read: {exc}")]
@@ -277,6 +282,6 @@ def check_entry(entry: Entry, taxonomy: Taxonomy, shown: str | None = None) -> l
     if not entry.source.section:
         problem("source", "`source.section` is missing")
     if not entry.original:
-        problems.append(Problem(shown, len(entry.key_lines) + 3,
+        problems.append(Problem(shown, entry.line_of(BODY_LINE),
                                 "the body has none of the report's own words before its marked sections"))
     return problems

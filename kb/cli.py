@@ -127,3 +127,7 @@ def serve_command(host, port, workers):
 
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--preload", "--workers", str(workers),
                                "--bind", f"{host}:{port}", "wsgi:app", "--chdir", str(Path(__file__).resolve().parent.parent)])
+
+
+if __name__ == "__main__":
+    main()

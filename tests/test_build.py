@@ -1,0 +1,109 @@
+"""Building: full and incremental builds, deletion, the atomic swap, the lock, a killed build."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import CONTENT, ROOT, build
+from indexer.build import build_lock, current_generation, open_generation
+from indexer.errors import IndexBusyError, IndexMissingError
+from indexer.glossary import Glossary
+from indexer.request import SearchRequest
+from indexer.search import KbSearcher
+
+
+def search(index_dir, q, **kwargs):
+    ix, generation = open_generation(index_dir)
+    return KbSearcher(ix, generation, Glossary()).search(SearchRequest(q=q, **kwargs))
+
+
+def test_full_build_indexes_every_good_file(tmp_path):
+    report = build(CONTENT, tmp_path / "index")
+    assert report.full and report.entries == report.added == len(list(CONTENT.glob("*.md")))
+    assert current_generation(tmp_path / "index") == report.generation
+
+
+def test_second_build_reads_nothing_when_nothing_changed(tmp_path):
+    build(CONTENT, tmp_path / "index")
+    report = build(CONTENT, tmp_path / "index")
+    assert not report.full and report.added == report.updated == report.removed == 0
+    assert report.unchanged == report.entries
+
+
+def test_edit_add_and_delete_are_taken_in(content_copy, tmp_path):
+    index = tmp_path / "index"
+    build(content_copy, index)
+    edited = content_copy / "car-rec-27-work-with-employers.md"
+    edited.write_text(edited.read_text().replace("\n## Перевод", " Wombats too.\n\n## Перевод", 1))
+    (content_copy / "kz-rec-03-involve-regional-akimats.md").unlink()
+    report = build(content_copy, index)
+    assert (report.updated, report.removed, report.added) == (1, 1, 0)
+    assert [h.id for h in search(index, "wombats").hits] == ["car-rec-27-work-with-employers"]
+    assert search(index, "акиматов").total == 0
+
+
+def test_a_bad_file_is_reported_and_the_rest_indexed(content_copy, tmp_path):
+    (content_copy / "broken.md").write_text("---\nid: [\n---\nbody\n")
+    report = build(content_copy, tmp_path / "index")
+    assert [p.path.endswith("broken.md") for p in report.problems] == [True]
+    assert report.entries == len(list(CONTENT.glob("*.md")))
+
+
+def test_a_clashing_id_skips_the_second_file(content_copy, tmp_path):
+    original = content_copy / "car-rec-27-work-with-employers.md"
+    twin = content_copy / "zz" / "car-rec-27-work-with-employers.md"
+    twin.parent.mkdir()
+    twin.write_text(original.read_text())
+    report = build(content_copy, tmp_path / "index")
+    assert any("already used by" in p.message for p in report.problems)
+
+
+def test_an_open_searcher_keeps_its_generation_through_a_swap(content_copy, tmp_path):
+    index = tmp_path / "index"
+    build(content_copy, index)
+    ix, generation = open_generation(index)
+    old = KbSearcher(ix, generation, Glossary())
+    (content_copy / "car-rec-27-work-with-employers.md").unlink()
+    for _ in range(4):  # more builds than generations kept
+        new = build(content_copy, index, full=True)
+    assert new.generation != generation
+    assert old.search(SearchRequest(q="employers")).total >= 1  # still readable
+    assert search(index, "", limit=100, drafts=True).total == old.count() - 1
+
+
+def test_missing_index_is_a_clear_error(tmp_path):
+    with pytest.raises(IndexMissingError, match="run `kb index`"):
+        open_generation(tmp_path)
+
+
+def test_two_builds_at_once_are_serialised(tmp_path):
+    with build_lock(tmp_path):
+        with pytest.raises(IndexBusyError, match=f"pid {os.getpid()}"):
+            build(CONTENT, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_build_killed_half_way_leaves_the_served_index_intact(tmp_path):
+    content, index = tmp_path / "content", tmp_path / "index"
+    content.mkdir()
+    entry = (CONTENT / "car-lesson-08-pilot-duration.md").read_text()
+    for n in range(600):
+        text = entry.replace("car-lesson-08-pilot-duration", f"gen-{n:04d}").replace("parallel: [kg-lesson-04-pilot-duration]", "parallel: []")
+        (content / f"gen-{n:04d}.md").write_text(text)
+    build(content, index)
+    served = current_generation(index)
+    env = {**os.environ, "KB_CONTENT_DIR": str(content), "KB_INDEX_DIR": str(index)}
+    process = subprocess.Popen([sys.executable, "-m", "kb.cli", "index", "--full", "-q"], cwd=ROOT, env=env)
+    deadline = time.monotonic() + 60
+    while not list(index.glob("gen-*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert current_generation(index) == served
+    assert search(index, "pilots").total == 600
+    report = build(content, index)
+    assert report.entries == 600 and not list(index.glob("gen-*.tmp"))
