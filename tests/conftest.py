@@ -94,6 +94,8 @@ class Server:
         raise AssertionError(f"gunicorn did not become healthy:\n{self.output()}")
 
     def output(self) -> str:
+        if self.log.closed:
+            return ""
         self.log.flush()
         self.log.seek(0)
         return self.log.read()
@@ -102,6 +104,7 @@ class Server:
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=10)
+        self.log.close()
 
 
 @pytest.fixture

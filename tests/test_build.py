@@ -7,8 +7,8 @@ import sys
 import time
 
 import pytest
-
 from conftest import CONTENT, ROOT, build
+
 from indexer.build import build_lock, current_generation, open_generation
 from indexer.errors import IndexBusyError, IndexMissingError
 from indexer.glossary import Glossary
