@@ -30,6 +30,7 @@ ALL_WORDS_BONUS = 1.0     # a document with every word (or its glossary equivale
 PROXIMITY_WEIGHT = 0.6    # the words close together, in order
 PROXIMITY_SLOP = 4
 MIN_PREFIX = 2
+MAX_PHRASE_COMBINATIONS = 8
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -113,14 +114,18 @@ def sequence_query(forms: list[frozenset], weight: float = 1.0, slop: int = 1) -
 
 
 def _phrase(fieldname: str, forms: list[frozenset], boost: float, slop: int) -> wq.Query:
-    """A phrase in one field; a position with several lemmas becomes a span of alternatives."""
-    if all(len(alternatives) == 1 for alternatives in forms):
-        return wq.Phrase(fieldname, [next(iter(a)) for a in forms], slop=slop, boost=boost)
-    from whoosh.query.spans import SpanNear2, SpanOr
+    """A phrase in one field; positions with several lemmas give one phrase per combination.
 
-    spans = [SpanOr([wq.Term(fieldname, t) for t in sorted(a)]) if len(a) > 1
-             else wq.Term(fieldname, next(iter(a))) for a in forms]
-    return SpanNear2(spans, slop=slop, ordered=True, boost=boost)
+    Whoosh 2.7's span queries cannot be combined with term alternatives reliably,
+    so a few combinations are spelled out (capped) and the rest fall back to AND.
+    """
+    combinations = [[]]
+    for alternatives in forms:
+        combinations = [c + [t] for c in combinations for t in sorted(alternatives)]
+        if len(combinations) > MAX_PHRASE_COMBINATIONS:
+            return wq.And([_terms(fieldname, a, 1.0) for a in forms], boost=boost)
+    phrases = [wq.Phrase(fieldname, words, slop=slop, boost=boost) for words in combinations]
+    return phrases[0] if len(phrases) == 1 else wq.Or(phrases)
 
 
 @dataclass

@@ -37,6 +37,12 @@ def test_quoted_phrase_is_morphology_aware_and_strict(searcher):
     assert ids(searcher, '"школам вечерним"') != found or not found  # order matters
 
 
+@pytest.mark.parametrize("q", ["working with families", "involving in-house legal experts", "стали школы"])
+def test_words_with_several_lemmas_work_in_phrases_and_proximity(searcher, q):
+    assert searcher.search(SearchRequest(q=q)).total >= 0
+    assert searcher.search(SearchRequest(q=f'"{q}"')).total >= 0
+
+
 def test_or_not_minus_and_prefix(searcher):
     assert set(ids(searcher, "akimats OR religious")) >= {"kz-rec-03-involve-regional-akimats", "tj-rec-10-involve-religious-leaders"}
     assert "kg-rec-17-evening-schools-support" not in ids(searcher, "school -evening")
