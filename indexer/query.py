@@ -20,8 +20,8 @@ from indexer.analysis import make_analyzer, make_surface_analyzer
 from indexer.glossary import Glossary, Variant
 
 # Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
-FIELD_WEIGHTS = {"title": 2.5, "title_translated": 1.0, "body": 1.0,
-                 "translation": 0.45, "note": 0.15, "tags": 0.5}
+FIELD_WEIGHTS = {"title": 2.5, "title_translated": 0.4, "body": 1.0,
+                 "translation": 0.3, "note": 0.15, "tags": 0.5}
 PHRASE_FIELDS = ("title", "title_translated", "body", "translation")
 EXACT_WEIGHT = 0.25       # the very word form typed, above other forms of its lemma
 GLOSSARY_WEIGHT = 0.6     # an abbreviation's expansion (or the reverse), below the words typed
