@@ -117,6 +117,26 @@ def stats_command(paths: Paths):
     click.echo(format_table(count_entries(paths.content_dir, paths.taxonomy, paths.base)))
 
 
+@main.command("import")
+@click.argument("report_text", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--report", "report", required=True, help="Slug of the report (declared in the taxonomy).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Where drafts go (default: <content>/<report>).")
+@click.pass_obj
+def import_command(paths: Paths, report_text, report, out_dir):
+    """Write draft entries for every recommendation, lesson and good practice of a report's text."""
+    from indexer.corpus import discover
+    from indexer.importer import import_report
+    from indexer.taxonomy import load_taxonomy
+
+    existing = {p.stem for p in discover(paths.content_dir)}
+    result = import_report(report_text, report, out_dir or paths.content_dir / report,
+                           load_taxonomy(paths.taxonomy), existing_ids=existing)
+    for path, reason in result.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    click.echo(result.summary())
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", help="Address to listen on.")
 @click.option("--port", default=8000, type=int, help="Port to listen on.")
