@@ -161,14 +161,11 @@ def _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report)
             else:
                 report.added += 1
             writer.add_document(**to_document(entry, key, taxonomy))
-        for key in previous & set(plan["files"]) - changed_keys:
-            report.unchanged += 1
         # A changed file that now fails validation is dropped from the index too.
         for key in previous - set(plan["files"]) - set(plan["removed"]):
             writer.delete_by_term("path", key)
-        report.removed = len(plan["removed"])
-        if report.full:
-            report.unchanged = 0
+    report.removed = len(plan["removed"])
+    report.unchanged = len(previous & set(plan["files"]) - changed_keys)  # empty on a full build
     return tmp
 
 
