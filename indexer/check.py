@@ -57,6 +57,8 @@ def check_content(content_dir: Path, taxonomy_path: Path, base: Path) -> CheckRe
 
 def _shingles(text: str) -> set[str]:
     words = re.findall(r"\w+", text.lower().replace("ё", "е"))
+    if not words:   # a draft not yet filled in repeats nothing
+        return set()
     return {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 

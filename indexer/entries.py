@@ -279,9 +279,15 @@ def check_entry(entry: Entry, taxonomy: Taxonomy, shown: str | None = None) -> l
         problem("source", "`source.report` is missing")
     elif entry.source.report not in taxonomy.slugs("reports"):
         problem("source", taxonomy.unknown_message("reports", entry.source.report))
-    if not entry.source.section:
-        problem("source", "`source.section` is missing")
-    if not entry.original:
+    if not entry.source.section and not entry.draft:
+        problem("source", "`source.section` is missing (allowed only in a draft)")
+    if not entry.original and not entry.draft:
         problems.append(Problem(shown, entry.line_of(BODY_LINE),
-                                "the body has none of the report's own words before its marked sections"))
+                                "the body has none of the report's own words before its marked sections"
+                                " (allowed only in a draft)"))
+    if entry.original and not entry.translation and not entry.draft:
+        heading = "## Перевод" if entry.lang == "en" else "## Translation"
+        problems.append(Problem(shown, entry.line_of(BODY_LINE),
+                                f"no `{heading}` section: every published entry carries the editor's "
+                                "translation (allowed only in a draft)"))
     return problems

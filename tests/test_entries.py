@@ -49,6 +49,7 @@ def test_sections_split_on_marked_headings_only():
     ("bad-source", 11, "unknown reports slug `no-such-report`"),
     ("empty-title", 5, "`title` is empty"),
     ("not-utf8", 1, "not UTF-8"),
+    ("no-translation", 14, "no `## Перевод` section"),
 ])
 def test_each_validation_error_names_file_line_and_fix(name, line, fragment):
     found = problems_of(name)
@@ -63,7 +64,7 @@ def test_unknown_slug_lists_allowed_values():
 
 def test_every_bad_file_is_found_in_one_pass():
     bad = [load_entry(p, TAXONOMY, ROOT) for p in discover(BAD)]
-    assert len(bad) == 15 and all(isinstance(b, list) and b for b in bad)
+    assert len(bad) == 16 and all(isinstance(b, list) and b for b in bad)
 
 
 def test_the_repository_content_is_valid():
