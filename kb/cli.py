@@ -46,7 +46,8 @@ def index_command(paths: Paths, full, quiet):
 
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
-                         full=full, progress=progress)
+                         full=full, progress=progress, wait=wait,
+                         on_wait=lambda message: click.echo(f"kb: {message}", err=True))
     for problem in report.problems:
         click.echo(f"{problem}", err=True)
     for warning in report.warnings:
@@ -135,6 +136,63 @@ def import_command(paths: Paths, report_text, report, out_dir):
     for path, reason in result.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     click.echo(result.summary())
+
+
+@main.command("new")
+@click.option("--type", "kind", required=True, help="recommendation, lesson or good-practice.")
+@click.option("--lang", required=True, help="Language of the report's words: en or ru.")
+@click.option("--title", required=True, help="One line; transliterated into the id's slug.")
+@click.option("--title-translated", default="", help="The title in the other language.")
+@click.option("--report", default=None, help="Report slug (default: the taxonomy's only report).")
+@click.option("--part", default="", help="Folder and id prefix within the report, e.g. kg.")
+@click.option("--country", "countries", multiple=True, help="Country slug (repeatable).")
+@click.option("--objective", "objectives", multiple=True, help="Objective slug (repeatable).")
+@click.option("--stakeholder", "stakeholders", multiple=True, help="Stakeholder slug (repeatable).")
+@click.option("--theme", "themes", multiple=True, help="Theme slug (repeatable).")
+@click.option("--section", default="", help="Section of the report, as printed, e.g. 4.2.3.")
+@click.option("--paragraph", type=click.IntRange(min=0), default=None, help="Paragraph number, if any.")
+@click.option("--source-part", default="", help='Part of the report, e.g. "Annex 6b: Kyrgyzstan country study".')
+@click.option("--body", default="", help="The report's own words (or - to read them from stdin).")
+@click.option("--translation", default="", help="Your translation of the body into the other language.")
+@click.option("--id", "entry_id", default="", help="Use this id instead of a generated one.")
+@click.option("--draft/--no-draft", default=True, show_default=True,
+              help="--no-draft publishes at once and needs --title-translated, --section, --body, --translation.")
+@click.option("--edit", is_flag=True, help="Open the new file in $EDITOR, then check it.")
+@click.pass_obj
+def new_command(paths: Paths, kind, lang, title, title_translated, report, part, countries, objectives,
+                stakeholders, themes, section, paragraph, source_part, body, translation, entry_id,
+                draft, edit):
+    """Write a new entry with a unique id and print its path."""
+    from indexer.scaffold import NewEntry, create_entry
+    from indexer.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(paths.taxonomy)
+    reports = taxonomy.slugs("reports")
+    if report is None and len(reports) != 1:
+        raise click.UsageError(f"say which report with --report (one of: {', '.join(reports)})")
+    new = NewEntry(type=kind, lang=lang, title=title, report=report or reports[0], part=part,
+                   title_translated=title_translated, section=section, paragraph=paragraph,
+                   tags={"countries": list(countries), "objectives": list(objectives),
+                         "stakeholders": list(stakeholders), "themes": list(themes)},
+                   source_part=source_part, body=sys.stdin.read() if body == "-" else body,
+                   translation=translation, draft=draft, entry_id=entry_id)
+    path = create_entry(new, paths.content_dir, taxonomy)
+    click.echo(path)
+    if edit:
+        click.edit(filename=str(path))
+        _check_one(path, taxonomy)
+
+
+def _check_one(path: Path, taxonomy) -> None:
+    """Print the problems of one entry after an edit; the file is kept either way."""
+    from indexer.entries import check_entry, read_entry
+
+    entry = read_entry(path)
+    problems = entry if isinstance(entry, list) else check_entry(entry, taxonomy)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(1)
 
 
 @main.command("serve")

@@ -1,6 +1,9 @@
 """The kb command through Click's runner: search JSON, errors, check, stats."""
 
 import json
+from pathlib import Path
+
+import pytest
 
 from kb.cli import main
 
@@ -31,9 +34,63 @@ def test_check_reports_problems_and_exit_code(runner, monkeypatch):
     result = runner.invoke(main, ["check", "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert not data["clean"] and len({p["path"] for p in data["problems"]}) == 15
+    assert not data["clean"] and len({p["path"] for p in data["problems"]}) == 16
 
 
 def test_stats_prints_the_table(runner):
     result = runner.invoke(main, ["stats"])
     assert result.exit_code == 0 and "| recommendation | ru |" in result.output
+
+
+def _new(runner, content, *args):
+    return runner.invoke(main, ["new", "--report", "proact-car-2013", *args],
+                         env={"KB_CONTENT_DIR": str(content)})
+
+
+def test_new_writes_a_valid_draft_with_a_transliterated_unique_id(runner, content_copy):
+    first = _new(runner, content_copy, "--type", "lesson", "--lang", "ru", "--part", "kg",
+                 "--title", "Вечерние школы для работающих детей")
+    second = _new(runner, content_copy, "--type", "lesson", "--lang", "ru", "--part", "kg",
+                  "--title", "Вечерние школы для работающих детей")
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    paths = [Path(r.stdout.strip()) for r in (first, second)]
+    # the fixtures hold kg-lesson-03 and kg-lesson-04: numbering goes on from the highest
+    assert [p.name for p in paths] == ["kg-lesson-05-vechernie-shkoly-dlia-rabotaiushchikh-detei.md",
+                                      "kg-lesson-06-vechernie-shkoly-dlia-rabotaiushchikh-detei.md"]
+    assert paths[0].parent == content_copy / "proact-car-2013" / "kg"
+    check = runner.invoke(main, ["check"], env={"KB_CONTENT_DIR": str(content_copy)})
+    assert check.exit_code == 0, check.output
+    text = paths[0].read_text(encoding="utf-8")
+    assert "draft: true" in text and "\n## Translation\n" in text
+
+
+def test_new_published_entry_is_found_after_kb_index(runner, content_copy, tmp_path):
+    env = {"KB_CONTENT_DIR": str(content_copy), "KB_INDEX_DIR": str(tmp_path / "index")}
+    result = runner.invoke(main, ["new", "--type", "good-practice", "--lang", "en", "--no-draft",
+                                  "--title", "Apiary cooperatives for older children",
+                                  "--title-translated", "Пасечные кооперативы для старших детей",
+                                  "--section", "6", "--paragraph", "88", "--country", "tajikistan",
+                                  "--stakeholder", "ngos", "--body", "-",
+                                  "--translation", "Пасечные кооперативы обучили старших детей ремеслу."],
+                           input="Apiary cooperatives taught older children a safe trade.\n", env=env)
+    assert result.exit_code == 0, result.output
+    path = Path(result.stdout.strip())
+    assert path.name == "gp-01-apiary-cooperatives-for-older-children.md"
+    assert runner.invoke(main, ["index", "-q"], env=env).exit_code == 0
+    found = runner.invoke(main, ["search", "пасечных кооперативов", "--json"], env=env)
+    assert json.loads(found.stdout)["results"][0]["id"] == path.stem
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--type", "lesson", "--lang", "ru", "--title", "x", "--country", "kyrgystan"], "did you mean `kyrgyzstan`"),
+    (["--type", "lessons", "--lang", "ru", "--title", "x"], "unknown types slug `lessons`"),
+    (["--type", "lesson", "--lang", "de", "--title", "x"], "unknown langs slug `de`"),
+    (["--type", "lesson", "--lang", "ru", "--title", "x", "--no-draft"], "needs --title-translated, --section, --body, --translation"),
+    (["--type", "lesson", "--lang", "ru", "--title", "x", "--part", "K G"], "part `K G` must be a slug"),
+    (["--type", "lesson", "--lang", "en", "--title", "x", "--id", "car-lesson-08-pilot-duration"], "already used"),
+])
+def test_new_refuses_bad_requests_and_writes_nothing(runner, content_copy, args, message):
+    before = sorted(content_copy.rglob("*"))
+    result = _new(runner, content_copy, *args)
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    assert sorted(content_copy.rglob("*")) == before
