@@ -62,12 +62,13 @@ class BuildReport:
 
 
 def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
-                full: bool = False, progress=None) -> BuildReport:
-    """Bring the index up to date with the content tree; return what was done."""
+                full: bool = False, progress=None, wait: float = 0.0, on_wait=None) -> BuildReport:
+    """Bring the index up to date with the content tree; return what was done. A build already
+    running on the same index is waited for up to `wait` seconds (see `build_lock`)."""
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    with build_lock(index_dir):
+    with build_lock(index_dir, wait, on_wait):
         _remove_stale(index_dir)
         taxonomy = load_taxonomy(taxonomy_path)
         fingerprint = _fingerprint(taxonomy_path)
@@ -255,18 +256,28 @@ def open_generation(index_dir: Path):
 
 
 @contextmanager
-def build_lock(index_dir: Path):
-    """Hold the index directory's build lock, or raise IndexBusyError at once."""
+def build_lock(index_dir: Path, wait: float = 0.0, on_wait=None):
+    """Hold the index directory's build lock. If another build holds it, call `on_wait(message)`
+    once and wait up to `wait` seconds for it; raise IndexBusyError when it is still held."""
     path = Path(index_dir) / ".lock"
     handle = open(path, "a+")
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            raise IndexBusyError(f"another `kb index` (pid {holder}) is building {index_dir}; "
-                                 "wait for it to finish") from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.seek(0)
+                message = (f"another `kb index` (pid {handle.read().strip() or 'unknown'}) "
+                           f"is building {index_dir}")
+                if time.monotonic() >= deadline:
+                    raise IndexBusyError(f"{message}; it still holds the lock, try again when it "
+                                         "has finished") from None
+                if on_wait:
+                    on_wait(f"{message}; waiting for it to finish")
+                    on_wait = None
+                time.sleep(0.1)
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

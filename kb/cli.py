@@ -37,8 +37,10 @@ def main(ctx, verbose):
 @main.command("index")
 @click.option("--full", is_flag=True, help="Rebuild every entry, not only the changed files.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--wait", default=600.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds to wait for another `kb index` on the same index to finish (0: fail at once).")
 @click.pass_obj
-def index_command(paths: Paths, full, quiet):
+def index_command(paths: Paths, full, quiet, wait):
     """Build or bring up to date the search index from the content tree."""
     from tqdm import tqdm
 

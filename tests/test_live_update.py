@@ -1,0 +1,140 @@
+"""Live update: gunicorn with two workers keeps answering, whole and right, while `kb index` swaps
+generations under it, and serves a new entry without a restart. Two builds at once are serialised."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from indexer.build import build_lock, current_generation
+from kb.settings import ROOT
+
+QUERIES = ["вечерним школам", "monitoring", "child labour", "НПД", "трудовые инспекторы", "teachers"]
+NEW_ENTRY = """---
+id: test-live-beekeeping-cooperatives
+type: good-practice
+lang: en
+title: Beekeeping cooperatives give older children a safe trade
+title_translated: Пчеловодческие кооперативы дают старшим детям безопасное ремесло
+countries: [tajikistan]
+objectives: [io3-services]
+stakeholders: [ngos]
+themes: []
+source: {report: proact-car-2013, section: "6", paragraph: 99}
+parallel: []
+---
+Apiary cooperatives run with the local NGO taught older children a safe trade.
+
+## Перевод
+
+Пасечные кооперативы, которыми руководила местная НПО, обучили старших детей безопасному ремеслу.
+"""
+
+
+def kb_index(served, *args: str, wait: bool = True) -> subprocess.Popen | subprocess.CompletedProcess:
+    """Run the real `kb index` against the served content and index, as an editor would."""
+    env = {**os.environ, "KB_CONTENT_DIR": str(served.content), "KB_INDEX_DIR": str(served.index)}
+    command = [sys.executable, "-m", "kb.cli", "index", "-q", *args]
+    if not wait:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+class Hammer(threading.Thread):
+    """Sends requests in a loop until stopped; every answer must be a whole, valid page or object."""
+
+    def __init__(self, base: str, number: int):
+        super().__init__(daemon=True)
+        self.base, self.number = base, number
+        self.stop = threading.Event()
+        self.done, self.failures, self.totals = 0, [], set()
+
+    def run(self):
+        n = self.number
+        while not self.stop.is_set():
+            q = QUERIES[n % len(QUERIES)]
+            n += 1
+            api = n % 2 == 0
+            url = f"{self.base}/{'api/search' if api else 'search'}?q={urllib.parse.quote(q)}"
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    body = response.read().decode("utf-8")
+                    length = int(response.headers.get("Content-Length", len(body.encode())))
+                if len(body.encode()) != length:
+                    self.failures.append(f"{url}: {len(body.encode())} of {length} bytes")
+                elif api:
+                    data = json.loads(body)
+                    assert data["results"] and data["total"] >= len(data["results"]), url
+                    if q == "child labour":
+                        self.totals.add(data["total"])
+                elif "</html>" not in body:
+                    self.failures.append(f"{url}: page cut short")
+            except (OSError, ValueError, AssertionError, KeyError) as exc:
+                self.failures.append(f"{url}: {exc!r}")
+            self.done += 1
+
+
+@pytest.mark.slow
+def test_swaps_under_load_lose_no_request_and_a_new_entry_appears(served):
+    hammers = [Hammer(served.url, n) for n in range(4)]
+    for hammer in hammers:
+        hammer.start()
+    try:
+        first = current_generation(served.index)
+        (served.content / "test-live-beekeeping-cooperatives.md").write_text(NEW_ENTRY, encoding="utf-8")
+        builds = [kb_index(served), kb_index(served, "--full")]
+        for n in range(3):   # more swaps than generations kept, so old ones are removed under load
+            (served.content / "test-live-beekeeping-cooperatives.md").write_text(
+                NEW_ENTRY + f"\nEdit {n}.\n", encoding="utf-8")
+            builds.append(kb_index(served))
+        time.sleep(0.5)
+    finally:
+        for hammer in hammers:
+            hammer.stop.set()
+        for hammer in hammers:
+            hammer.join(timeout=20)
+    assert all(b.returncode == 0 for b in builds), [b.stderr for b in builds]
+    assert current_generation(served.index) != first
+    failures = [f for hammer in hammers for f in hammer.failures]
+    assert not failures, failures[:5]
+    assert sum(h.done for h in hammers) > 100, "too few requests overlapped the swaps"
+    # Every worker now serves the new entry: ask more times than there are workers.
+    for _ in range(8):
+        with urllib.request.urlopen(served.url + "/api/search?q=beekeeping+cooperatives") as response:
+            data = json.loads(response.read())
+        assert data["results"][0]["id"] == "test-live-beekeeping-cooperatives"
+    with urllib.request.urlopen(served.url + "/api/search?q=" + urllib.parse.quote("пчеловодческих кооперативов")) as response:
+        assert json.loads(response.read())["results"][0]["id"] == "test-live-beekeeping-cooperatives"
+    with urllib.request.urlopen(served.url + "/health") as response:
+        assert json.loads(response.read())["index"] == current_generation(served.index)
+
+
+@pytest.mark.slow
+def test_a_second_kb_index_waits_for_the_first_or_says_why_not(served):
+    with build_lock(served.index):
+        refused = kb_index(served, "--wait", "0")
+        waiting = kb_index(served, "--wait", "60", wait=False)
+        deadline = time.monotonic() + 30
+        while waiting.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            if os.path.getsize(served.index / ".lock") and waiting.poll() is None:
+                break
+        time.sleep(1.0)
+        assert waiting.poll() is None, "the second build did not wait for the lock"
+    out, err = waiting.communicate(timeout=60)
+    assert refused.returncode == 1
+    assert f"another `kb index` (pid {os.getpid()}) is building" in refused.stderr
+    assert refused.stderr.count("\n") == 1
+    assert waiting.returncode == 0, err
+    assert f"(pid {os.getpid()})" in err and "waiting for it to finish" in err
+    assert "entries in gen-" in out
