@@ -2,22 +2,26 @@
 
 `get_searcher()` reuses one KbSearcher per worker and opens a new one only when
 `kb index` has swapped in a new generation (one readlink per request, no scan).
+The taxonomy and glossary are re-read with each new generation, so an editor's
+change to them is served after `kb index`, like a change to an entry.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from flask import Flask, current_app
 
 from indexer.build import current_generation, open_generation
-from indexer.errors import IndexMissingError
+from indexer.errors import ContentError, IndexMissingError
 from indexer.glossary import load_glossary
 from indexer.search import KbSearcher
 from indexer.taxonomy import load_taxonomy
 from kb.settings import Paths
 
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 class Resources:
@@ -39,10 +43,19 @@ class Resources:
         with _lock:
             if self.searcher is None or self.searcher.generation != generation:
                 ix, opened = open_generation(self.paths.index_dir)
+                if self.searcher is not None:
+                    self._reload_vocabularies()
                 # The old searcher is left to the garbage collector, not closed: another
                 # thread may still be reading it, and its generation stays on disk.
                 self.searcher = KbSearcher(ix, opened, self.glossary)
             return self.searcher
+
+    def _reload_vocabularies(self) -> None:
+        """Re-read the taxonomy and glossary; keep the ones in use if either is now broken."""
+        try:
+            self.taxonomy, self.glossary = load_taxonomy(self.paths.taxonomy), load_glossary(self.paths.glossary)
+        except ContentError as exc:
+            log.warning("keeping the vocabularies in use: %s", exc)
 
 
 def init_app(app: Flask, paths: Paths) -> None:

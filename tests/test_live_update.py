@@ -138,3 +138,24 @@ def test_a_second_kb_index_waits_for_the_first_or_says_why_not(served):
     assert waiting.returncode == 0, err
     assert f"(pid {os.getpid()})" in err and "waiting for it to finish" in err
     assert "entries in gen-" in out
+
+
+def test_a_glossary_change_is_served_after_kb_index_without_a_restart(content_copy, tmp_path):
+    from kb import create_app
+    from tests.conftest import build
+
+    glossary, index = tmp_path / "glossary.yaml", tmp_path / "index"
+    glossary.write_text("terms:\n  - en: [CLMS, child labour monitoring system]\n    ru: [СМДТ]\n",
+                        encoding="utf-8")
+    build(content_copy, index)
+    client = create_app({"CONTENT_DIR": str(content_copy), "INDEX_DIR": str(index),
+                         "GLOSSARY": str(glossary), "TESTING": True}).test_client()
+    assert client.get("/api/search?q=ELS").get_json()["total"] == 0
+    glossary.write_text(glossary.read_text(encoding="utf-8")
+                        + "  - en: [ELS, evening literacy school]\n    ru: [вечерняя школа]\n", encoding="utf-8")
+    build(content_copy, index)
+    found = client.get("/api/search?q=ELS").get_json()
+    assert found["results"][0]["id"].startswith(("kg-rec-17", "kg-rec-18"))
+    glossary.write_text("terms: [unclosed", encoding="utf-8")   # broken: the service keeps what it has
+    build(content_copy, index)
+    assert client.get("/api/search?q=ELS").get_json()["total"] == found["total"]
