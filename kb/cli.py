@@ -45,7 +45,9 @@ def index_command(paths: Paths, full, quiet, wait):
     from tqdm import tqdm
 
     from indexer.build import build_index
+    from indexer.glossary import load_glossary
 
+    load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
                          full=full, progress=progress, wait=wait,
@@ -179,7 +181,7 @@ def new_command(paths: Paths, kind, lang, title, title_translated, report, part,
                    source_part=source_part, body=sys.stdin.read() if body == "-" else body,
                    translation=translation, draft=draft, entry_id=entry_id)
     path = create_entry(new, paths.content_dir, taxonomy)
-    click.echo(path)
+    click.echo(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
     if edit:
         click.edit(filename=str(path))
         _check_one(path, taxonomy)
