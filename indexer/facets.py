@@ -15,7 +15,18 @@ def ids_to_mask(ids, size: int) -> int:
     array = np.fromiter(ids, dtype=np.int64)
     if array.size:
         bits[array] = True
-    return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
+    return vector_to_mask(bits)
+
+
+def vector_to_mask(vector: np.ndarray) -> int:
+    """The bitmask of a boolean vector (bit n = document n)."""
+    return int.from_bytes(np.packbits(vector, bitorder="little").tobytes(), "little")
+
+
+def mask_to_vector(mask: int, size: int) -> np.ndarray:
+    """The boolean vector of `size` documents of a bitmask."""
+    raw = np.frombuffer(mask.to_bytes((size + 7) // 8 or 1, "little"), dtype=np.uint8)
+    return np.unpackbits(raw, bitorder="little")[:size].astype(bool)
 
 
 def mask_to_ids(mask: int) -> list[int]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
+import numpy as np
 from whoosh import query as wq
 
-from indexer.facets import FacetMasks, ids_to_mask
+from indexer.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.glossary import Glossary
 from indexer.query import build_query, parse_query
+from indexer.ranking import TIME_LIMIT, QueryMasks, rank
 from indexer.request import FILTERS, SearchRequest
 from indexer.snippets import make_snippet
 from indexer.spelling import correct_word
@@ -52,7 +55,7 @@ class SearchResults:
     suggestion: str | None = None
     corrected: bool = False          # the typed words matched nothing: these are the suggestion's results
     generation: str = ""
-    extras: dict = field(default_factory=dict)
+    extras: dict = field(default_factory=dict)   # estimated, vectorised
 
     @property
     def pages(self) -> int:
@@ -63,7 +66,8 @@ class SearchResults:
                 "results": [hit.to_dict() for hit in self.hits],
                 "facets": self.facets, "suggestion": self.suggestion,
                 "corrected": self.corrected, "page": self.request.page,
-                "limit": self.request.limit, "pages": self.pages, "sort": self.request.sort}
+                "limit": self.request.limit, "pages": self.pages, "sort": self.request.sort,
+                "estimated": bool(self.extras.get("estimated"))}
 
 
 class KbSearcher:
@@ -76,7 +80,10 @@ class KbSearcher:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
+        alive = mask_to_vector(self.masks.alive, self.masks.size)
+        self.queries = QueryMasks(self.searcher, self.masks.size, alive)
         self._corrector = None
+        self._sort_ranks: dict[str, np.ndarray] = {}
 
     def close(self) -> None:
         self.searcher.close()
@@ -93,8 +100,16 @@ class KbSearcher:
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
         built = build_query(clauses, self.glossary, corrections)
+        query = None if built.query is None else self.queries.expand(built.query)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
-        matched = visible if built.query is None else ids_to_mask(self.searcher.docs_for_query(built.query), self.masks.size) & visible
+        exact = True
+        if query is None:
+            matched = visible
+        else:
+            self.queries.deadline = time.perf_counter() + TIME_LIMIT
+            vector, exact = self.queries.evaluate(query)
+            self.queries.deadline = None
+            matched = vector_to_mask(vector) & visible
         filter_masks = {name: self.masks.any_of(FILTERS[name][0], values)
                         for name, values in request.filters.items()}
         allowed = matched
@@ -102,33 +117,51 @@ class KbSearcher:
             allowed &= mask
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
-        hits = self._page(built.query, request, allowed, total)
+        extras = {"estimated": not exact}
+        hits = self._page(query, built.query, request, allowed, total, matched.bit_count(), extras)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
-        return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation)
+        return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
 
-    def _page(self, query, request: SearchRequest, allowed: int, total: int) -> list[Hit]:
+    def _page(self, query, typed, request: SearchRequest, allowed: int, total: int, matched: int,
+              extras: dict) -> list[Hit]:
+        """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
             return []
-        sort = request.sort if (query is not None or request.sort != "relevance") else "report"
-        sortedby = {"title": "title_sort", "report": "path"}.get(sort)
-        allow = _mask_docs(allowed)
-        results = self.searcher.search(query if query is not None else wq.Every(),
-                                       limit=start + request.limit, sortedby=sortedby,
-                                       filter=allow, terms=False)
-        marks = _highlight_terms(query)
+        wanted = start + request.limit
+        vector = mask_to_vector(allowed, self.masks.size)
+        if query is None or request.sort != "relevance":
+            ids = np.flatnonzero(vector)
+            sort = "report" if request.sort == "relevance" else request.sort   # browsing: report order
+            order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
+            docs, scores = order[start:wanted].tolist(), None
+        else:
+            ranked = rank(self.searcher, self.queries, query, vector, matched, wanted)
+            extras["vectorised"] = ranked.vectorised
+            docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
+        marks = _highlight_terms(typed)
         hits = []
-        for hit in results[start:start + request.limit]:
-            fields = hit.fields()
+        for number, docnum in enumerate(docs):
+            fields = self.reader.stored_fields(docnum)
             hits.append(Hit(
                 id=fields["id"], title=fields["title"], type=fields["type"], lang=fields["lang"],
-                path=fields["path"], score=round(float(hit.score), 4) if sortedby is None else 0.0,
+                path=fields["path"], score=round(scores[number], 4) if scores else 0.0,
                 countries=_split(fields.get("countries")), objectives=_split(fields.get("objectives")),
                 stakeholders=_split(fields.get("stakeholders")),
                 snippet=make_snippet(fields, marks), title_translated=fields.get("title_translated", ""),
                 draft=fields.get("draft") == "yes"))
         return hits
+
+    def _sort_rank(self, sort: str) -> np.ndarray:
+        """Each document's position in title or report order, computed once per generation."""
+        column = {"title": "title_sort"}.get(sort, "path")
+        if column not in self._sort_ranks:
+            values = list(self.reader.column_reader(column))
+            ranks = np.empty(len(values), dtype=np.int64)
+            ranks[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+            self._sort_ranks[column] = ranks
+        return self._sort_ranks[column]
 
     def _facets(self, matched: int, filter_masks: dict[str, int]) -> dict[str, dict[str, int]]:
         """Counts per value of each filter, given the query and every *other* filter."""
@@ -189,13 +222,6 @@ class KbSearcher:
 
 def _split(value) -> list[str]:
     return [v for v in (value or "").split(",") if v]
-
-
-def _mask_docs(mask: int):
-    """A Whoosh filter from a bitmask: the set of allowed document numbers."""
-    from indexer.facets import mask_to_ids
-
-    return set(mask_to_ids(mask))
 
 
 def _highlight_terms(query) -> dict[str, set]:
