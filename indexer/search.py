@@ -55,7 +55,7 @@ class SearchResults:
     suggestion: str | None = None
     corrected: bool = False          # the typed words matched nothing: these are the suggestion's results
     generation: str = ""
-    extras: dict = field(default_factory=dict)   # estimated, vectorised
+    extras: dict = field(default_factory=dict)   # estimated: the total is an estimate
 
     @property
     def pages(self) -> int:
@@ -118,13 +118,12 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(query, built.query, request, allowed, total, matched.bit_count(), extras)
+        hits = self._page(query, built.query, request, allowed, total)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
 
-    def _page(self, query, typed, request: SearchRequest, allowed: int, total: int, matched: int,
-              extras: dict) -> list[Hit]:
+    def _page(self, query, typed, request: SearchRequest, allowed: int, total: int) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -137,8 +136,7 @@ class KbSearcher:
             order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
             docs, scores = order[start:wanted].tolist(), None
         else:
-            ranked = rank(self.searcher, self.queries, query, vector, matched, wanted)
-            extras["vectorised"] = ranked.vectorised
+            ranked = rank(self.queries, query, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
         marks = _highlight_terms(typed)
         hits = []

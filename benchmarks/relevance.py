@@ -1,0 +1,89 @@
+"""Relevance on the shared development set, this project against the whoosh-stem baseline.
+
+    .venv/bin/python benchmarks/relevance.py              # writes benchmarks/relevance.md
+    .venv/bin/python benchmarks/relevance.py --queries tests/relevance/queries.yaml --no-write
+
+Runs `../shared/eval/evaluate.py` unchanged, with one engine added: `project`, this
+project's search called in process on an index of content/ (the same code path as
+`/api/search`, without HTTP). The baseline indexes the same content/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import sys
+from pathlib import Path
+
+from corpora import DEV_QUERIES, HERE, REPO, corpus, write_report
+
+from indexer.build import open_generation
+from indexer.glossary import load_glossary
+from indexer.request import parse_search_args
+from indexer.search import KbSearcher
+from indexer.taxonomy import load_taxonomy
+
+EVALUATE = DEV_QUERIES.with_name("evaluate.py")
+
+
+class ProjectInProcess:
+    """evaluate.py's engine interface over KbSearcher: search(q, filters, limit) -> paths."""
+
+    def __init__(self, args):
+        found = corpus("real")
+        paths = found.paths
+        ix, generation = open_generation(paths.index_dir)
+        self.searcher = KbSearcher(ix, generation, load_glossary(paths.glossary))
+        self.taxonomy = load_taxonomy(paths.taxonomy)
+
+    def search(self, q, filters, limit):
+        request = parse_search_args({"q": q, "limit": str(limit), **filters}, self.taxonomy)
+        return [REPO / hit.path for hit in self.searcher.search(request).hits]
+
+    def close(self):
+        self.searcher.close()
+
+
+def load_evaluate():
+    spec = importlib.util.spec_from_file_location("evaluate", EVALUATE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def evaluate(module, engine: str, queries: Path) -> str:
+    """The Markdown table evaluate.py prints for one engine, with its closing line."""
+    engines = {**module.ENGINES, "project": ProjectInProcess}
+    out = io.StringIO()
+    module.report.__defaults__ = (False, out)   # its table goes to a default bound at import
+    with contextlib.redirect_stdout(out):
+        module.main(["--engine", engine, "--queries", str(queries), "--root", str(REPO),
+                     "--corpus", str(REPO / "content")], engines=engines)
+    return out.getvalue()
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    module = load_evaluate()
+    sections = []
+    for engine, title in (("project", "This project (in process)"), ("whoosh-stem", "Baseline: whoosh-stem")):
+        text = evaluate(module, engine, args.queries)
+        print(text, file=sys.stderr)
+        lines = text.strip().splitlines()
+        sections += [f"## {title}", "", f"`{lines[0]}`", "", *lines[1:], ""]
+    if not args.no_write:
+        command = "benchmarks/relevance.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        write_report(HERE / "relevance.md", "Relevance on the development set", command.strip(), [
+            "recall@5, recall@10, MRR@10 and nDCG@10 per category, from `../shared/eval/evaluate.py` "
+            f"over `{args.queries.name}`, on the same `content/` for both engines. Latency here is "
+            "in process for the project and is not comparable with the baseline's; see latency.md "
+            "and http.md for speed.", "", *sections])
+
+
+if __name__ == "__main__":
+    main()
