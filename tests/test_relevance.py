@@ -1,0 +1,64 @@
+"""Our own relevance set (tests/relevance/queries.yaml) over the real content/: every category
+finds the expected items in the first ten, and the first relevant item comes early."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from indexer.build import open_generation
+from indexer.glossary import load_glossary
+from indexer.request import parse_search_args
+from indexer.search import KbSearcher
+from indexer.taxonomy import load_taxonomy
+from kb.settings import ROOT
+from tests.conftest import TAXONOMY, build
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "relevance" / "queries.yaml").read_text(encoding="utf-8"))["queries"]
+MIN_RECALL = 0.9      # per category, recall@10
+MIN_MRR = 0.8         # over all queries
+
+
+@pytest.fixture(scope="module")
+def real_searcher(tmp_path_factory):
+    index = tmp_path_factory.mktemp("real-index")
+    report = build(ROOT / "content", index)
+    assert not report.problems
+    ix, generation = open_generation(index)
+    searcher = KbSearcher(ix, generation, load_glossary(ROOT / "content" / "glossary.yaml"))
+    yield searcher
+    searcher.close()
+
+
+def score(searcher: KbSearcher, query: dict) -> tuple[float, float, list[str]]:
+    request = parse_search_args({"q": query["q"], "limit": "10", **(query.get("filters") or {})},
+                                load_taxonomy(TAXONOMY))
+    ids = [hit.id for hit in searcher.search(request).hits]
+    found = [i for i, entry in enumerate(ids) if any(entry.startswith(r) for r in query["relevant"])]
+    recall = len({r for r in query["relevant"] if any(e.startswith(r) for e in ids)}) / len(query["relevant"])
+    return recall, 1 / (found[0] + 1) if found else 0.0, ids
+
+
+def test_every_category_finds_its_items_and_ranks_them_early(real_searcher):
+    rows = [(q, *score(real_searcher, q)) for q in QUERIES]
+    categories = sorted({q["category"] for q in QUERIES})
+    table = []
+    for category in categories:
+        group = [r for r in rows if r[0]["category"] == category]
+        recall = sum(r[1] for r in group) / len(group)
+        mrr = sum(r[2] for r in group) / len(group)
+        table.append((category, recall, mrr))
+    misses = [f"{q['q']!r}: recall {recall:.2f}, rr {rr:.2f}, got {ids[:5]}"
+              for q, recall, rr, ids in rows if recall < 1 or rr < 0.5]
+    report = "\n".join(f"{c:<14} recall@10 {r:.3f}  MRR {m:.3f}" for c, r, m in table) + "\n" + "\n".join(misses)
+    assert all(recall >= MIN_RECALL for _, recall, _ in table), report
+    assert sum(r[2] for r in rows) / len(rows) >= MIN_MRR, report
+
+
+def test_the_set_refers_only_to_entries_that_exist():
+    ids = {path.stem for path in (ROOT / "content").rglob("*.md")}
+    for query in QUERIES:
+        for wanted in query["relevant"]:
+            assert any(i.startswith(wanted) for i in ids), (query["q"], wanted)
