@@ -131,3 +131,29 @@ def _term_pairs():
 def test_every_glossary_variant_expands_to_all_others(term, variant):
     found = {v.text for _, _, others in GLOSSARY.matches(positions(variant.text)) for v in others}
     assert found >= {v.text for v in term if v is not variant}
+
+
+@pytest.mark.parametrize("q", ["вечерним школам", "monitor child labourers", "legal expertise",
+                               "НПД", "pilot duration two years", "работа с работодателями"])
+def test_vectorised_ranking_agrees_with_whooshs_own_collector(searcher, q):
+    from indexer.query import build_query
+    from indexer.ranking import rank
+
+    built = build_query(parse_query(q), searcher.glossary)
+    query = searcher.queries.expand(built.query)
+    matched, _ = searcher.queries.evaluate(query)
+    ours = rank(searcher.queries, query, matched, 5)
+    theirs = searcher.searcher.search(query, limit=5)
+    # the same order; scores differ only where a phrase (proximity) is scored as its words together
+    assert ours.docs == [hit.docnum for hit in theirs]
+
+
+def test_a_phrase_too_common_to_check_gives_an_estimate_said_so(searcher, monkeypatch):
+    import indexer.ranking
+
+    exact = searcher.search(SearchRequest(q='"child labour monitoring"'))
+    assert not exact.extras["estimated"]
+    monkeypatch.setattr(indexer.ranking, "PHRASE_CHECK_LIMIT", 0)
+    estimate = searcher.search(SearchRequest(q='"child labour monitoring"'))
+    assert estimate.extras["estimated"] and estimate.to_dict()["estimated"] is True
+    assert estimate.total >= exact.total > 0
