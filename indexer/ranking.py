@@ -29,9 +29,9 @@ import numpy as np
 from whoosh import query as wq
 
 MAX_PREFIX_TERMS = 64          # a prefix stands for its most frequent expansions, no more
-PHRASE_CHECK_LIMIT = 400       # phrase candidates checked position by position, at most
+PHRASE_CHECK_LIMIT = 150       # phrase candidates checked position by position, at most
 BM25_B, BM25_K1 = 0.75, 1.2    # Whoosh's BM25F defaults, which the index is searched with
-TIME_LIMIT = 0.05              # seconds of phrase checking per query; past it, an estimate
+TIME_LIMIT = 0.02              # seconds of phrase checking per query; past it, an estimate
 CACHE_BYTES = 64 * 2**20       # posting lists kept per open generation
 
 
