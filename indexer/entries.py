@@ -23,6 +23,10 @@ SECTION_HEADINGS = {
     "translation": "translation", "перевод": "translation",
     "note": "note", "примечание": "note",
 }
+# The translation section's heading, by the entry's language (it is in the other language).
+TRANSLATION_HEADINGS = {"en": "## Перевод", "ru": "## Translation"}
+# The kind of an entry as its id spells it: `<part>-<kind>-<nn>-<slug>` (docs/content-format.md).
+ID_KINDS = {"recommendation": "rec", "lesson": "lesson", "good-practice": "gp"}
 BODY_LINE = "\x00body"  # key_lines entry: the first line after the front matter
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
@@ -286,7 +290,7 @@ def check_entry(entry: Entry, taxonomy: Taxonomy, shown: str | None = None) -> l
                                 "the body has none of the report's own words before its marked sections"
                                 " (allowed only in a draft)"))
     if entry.original and not entry.translation and not entry.draft:
-        heading = "## Перевод" if entry.lang == "en" else "## Translation"
+        heading = TRANSLATION_HEADINGS.get(entry.lang, "## Translation")
         problems.append(Problem(shown, entry.line_of(BODY_LINE),
                                 f"no `{heading}` section: every published entry carries the editor's "
                                 "translation (allowed only in a draft)"))

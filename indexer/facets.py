@@ -29,14 +29,6 @@ def mask_to_vector(mask: int, size: int) -> np.ndarray:
     return np.unpackbits(raw, bitorder="little")[:size].astype(bool)
 
 
-def mask_to_ids(mask: int) -> list[int]:
-    """The document numbers of a bitmask, in order."""
-    if not mask:
-        return []
-    raw = np.frombuffer(mask.to_bytes((mask.bit_length() + 7) // 8, "little"), dtype=np.uint8)
-    return np.flatnonzero(np.unpackbits(raw, bitorder="little")).tolist()
-
-
 class FacetMasks:
     """Per (field, value) bitmasks of one open reader, built on first use and kept."""
 

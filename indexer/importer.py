@@ -41,10 +41,10 @@ from functools import partial
 from pathlib import Path
 
 from indexer import report_text as rt
+from indexer.entries import ID_KINDS
 from indexer.report_text import Block
 from indexer.taxonomy import Taxonomy
 
-KINDS = {"recommendation": "rec", "lesson": "lesson", "good-practice": "gp"}
 KIND_TITLES = {
     "recommendation": r"recommendations?\b|рекомендаци",
     "lesson": r"lessons?\s+learn|(?:извлеч[её]нн|полученн)\w*\s+урок|уроки\b",
@@ -350,7 +350,7 @@ def write_drafts(items: list[Item], report: str, out_dir: Path, taxonomy: Taxono
     for item in items:
         order[item.part.slug, item.kind] += 1
         nn = item.number or order[item.part.slug, item.kind]
-        base = f"{item.part.slug}-{KINDS[item.kind]}-{nn:02d}-{rt.slug_of(item.body)}"
+        base = f"{item.part.slug}-{ID_KINDS[item.kind]}-{nn:02d}-{rt.slug_of(item.body)}"
         path = _free_path(out_dir / item.part.slug, base, taken, used)
         used.add(path.stem)
         try:

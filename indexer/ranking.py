@@ -96,9 +96,6 @@ class QueryMasks:
         vector[self.postings(fieldname, text)] = True
         return vector
 
-    def doc_frequency(self, fieldname: str, text: str) -> int:
-        return len(self.postings(fieldname, text))
-
     # --- matching --------------------------------------------------------------------------
 
     def expand(self, query: wq.Query) -> wq.Query:

@@ -15,13 +15,11 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from indexer.corpus import discover
-from indexer.entries import ID_PATTERN, check_entry, read_entry
+from indexer.corpus import discover, load_entry
+from indexer.entries import ID_KINDS, ID_PATTERN, TRANSLATION_HEADINGS
 from indexer.errors import ContentError
 from indexer.taxonomy import TAG_VOCABULARIES, Taxonomy
 
-KIND_PREFIX = {"recommendation": "rec", "lesson": "lesson", "good-practice": "gp"}
-TRANSLATION_HEADING = {"en": "## Перевод", "ru": "## Translation"}
 SLUG_WORDS = 5
 DRAFT_HINT = ("# A draft: hidden from search until `draft: true` is removed. Put the report's own words,\n"
               "# verbatim, under the closing line, your translation under its heading, fill in\n"
@@ -79,7 +77,7 @@ def title_slug(title: str, words: int = SLUG_WORDS) -> str:
 
 def next_id(new: NewEntry, taken: set[str]) -> str:
     """`[part-]kind-nn-slug` with `nn` one past the highest in use for that part and kind."""
-    prefix = "-".join(p for p in (new.part, KIND_PREFIX[new.type]) if p)
+    prefix = "-".join(p for p in (new.part, ID_KINDS[new.type]) if p)
     numbers = [int(m.group(1)) for i in taken if (m := re.match(rf"{re.escape(prefix)}-(\d+)-", i))]
     return f"{prefix}-{max(numbers, default=0) + 1:02d}-{title_slug(new.title)}"
 
@@ -99,7 +97,7 @@ def entry_text(new: NewEntry, entry_id: str) -> str:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
     hint = DRAFT_HINT if new.draft else ""
     return (f"---\n{front}{hint}---\n{new.body.strip()}\n\n"
-            f"{TRANSLATION_HEADING[new.lang]}\n\n{new.translation.strip()}\n")
+            f"{TRANSLATION_HEADINGS[new.lang]}\n\n{new.translation.strip()}\n")
 
 
 def create_entry(new: NewEntry, content_dir: Path, taxonomy: Taxonomy) -> Path:
@@ -119,14 +117,9 @@ def create_entry(new: NewEntry, content_dir: Path, taxonomy: Taxonomy) -> Path:
             handle.write(entry_text(new, entry_id))
     except FileExistsError:
         raise ContentError(f"{path} exists already; nothing was written") from None
-    _recheck(path, taxonomy)
-    return path
-
-
-def _recheck(path: Path, taxonomy: Taxonomy) -> None:
-    """Read the written file back as `kb index` will; a failure here is a bug, so undo and say so."""
-    entry = read_entry(path)
-    problems = entry if isinstance(entry, list) else check_entry(entry, taxonomy)
-    if problems:
+    # Read it back as `kb index` will; a failure here is a bug, so undo and say so.
+    checked = load_entry(path, taxonomy, content_dir)
+    if isinstance(checked, list):
         path.unlink()
-        raise ContentError(f"the new entry would not be valid, so it was not kept: {problems[0]}")
+        raise ContentError(f"the new entry would not be valid, so it was not kept: {checked[0]}")
+    return path

@@ -155,12 +155,14 @@ def import_command(paths: Paths, report_text, report, out_dir):
 @click.option("--theme", "themes", multiple=True, help="Theme slug (repeatable).")
 @click.option("--section", default="", help="Section of the report, as printed, e.g. 4.2.3.")
 @click.option("--paragraph", type=click.IntRange(min=0), default=None, help="Paragraph number, if any.")
-@click.option("--source-part", default="", help='Part of the report, e.g. "Annex 6b: Kyrgyzstan country study".')
+@click.option("--source-part", default="",
+              help='Part of the report, e.g. "Annex 6b: Kyrgyzstan country study".')
 @click.option("--body", default="", help="The report's own words (or - to read them from stdin).")
 @click.option("--translation", default="", help="Your translation of the body into the other language.")
 @click.option("--id", "entry_id", default="", help="Use this id instead of a generated one.")
 @click.option("--draft/--no-draft", default=True, show_default=True,
-              help="--no-draft publishes at once and needs --title-translated, --section, --body, --translation.")
+              help="--no-draft publishes at once and needs --title-translated, --section, --body "
+                   "and --translation.")
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR, then check it.")
 @click.pass_obj
 def new_command(paths: Paths, kind, lang, title, title_translated, report, part, countries, objectives,
@@ -184,18 +186,17 @@ def new_command(paths: Paths, kind, lang, title, title_translated, report, part,
     click.echo(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
     if edit:
         click.edit(filename=str(path))
-        _check_one(path, taxonomy)
+        _check_one(path, taxonomy, paths.base)
 
 
-def _check_one(path: Path, taxonomy) -> None:
+def _check_one(path: Path, taxonomy, base: Path) -> None:
     """Print the problems of one entry after an edit; the file is kept either way."""
-    from indexer.entries import check_entry, read_entry
+    from indexer.corpus import load_entry
 
-    entry = read_entry(path)
-    problems = entry if isinstance(entry, list) else check_entry(entry, taxonomy)
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    if problems:
+    checked = load_entry(path, taxonomy, base)
+    if isinstance(checked, list):
+        for problem in checked:
+            click.echo(str(problem), err=True)
         sys.exit(1)
 
 

@@ -53,7 +53,8 @@ class Resources:
     def _reload_vocabularies(self) -> None:
         """Re-read the taxonomy and glossary; keep the ones in use if either is now broken."""
         try:
-            self.taxonomy, self.glossary = load_taxonomy(self.paths.taxonomy), load_glossary(self.paths.glossary)
+            taxonomy, glossary = load_taxonomy(self.paths.taxonomy), load_glossary(self.paths.glossary)
+            self.taxonomy, self.glossary = taxonomy, glossary
         except ContentError as exc:
             log.warning("keeping the vocabularies in use: %s", exc)
 
