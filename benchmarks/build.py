@@ -18,7 +18,7 @@ from pathlib import Path
 
 from corpora import HERE, corpus, write_report
 
-from indexer.build import build_index
+from indexer.index.build import build_index
 
 
 def edit_one(content: Path) -> Path:

@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from indexer.build import build_index, current_generation  # noqa: E402
+from indexer.index.build import build_index, current_generation  # noqa: E402
 from kb.settings import resolve_paths  # noqa: E402
 
 DEV_QUERIES = REPO.parent / "shared" / "eval" / "queries-dev.yaml"

@@ -25,7 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    from indexer.render import render_markdown
+    from indexer.content.render import render_markdown
     from kb import api, errors, i18n, pages, resources
 
     resources.init_app(app, resolve_paths(app.config))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from indexer.errors import KbError
-from indexer.render import entry_document
-from indexer.request import parse_search_args
+from indexer.content.render import entry_document
+from indexer.search.request import parse_search_args
 from kb.resources import find_entry, get_searcher, resources
 
 bp = Blueprint("api", __name__)

@@ -44,8 +44,8 @@ def index_command(paths: Paths, full, quiet, wait):
     """Build or bring up to date the search index from the content tree."""
     from tqdm import tqdm
 
-    from indexer.build import build_index
-    from indexer.glossary import load_glossary
+    from indexer.index.build import build_index
+    from indexer.content.glossary import load_glossary
 
     load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
@@ -75,11 +75,11 @@ def index_command(paths: Paths, full, quiet, wait):
 def search_command(paths: Paths, query, limit, page, types, langs, countries, objectives,
                    stakeholders, sort, drafts, as_json):
     """Search the index and print the results."""
-    from indexer.build import open_generation
-    from indexer.glossary import load_glossary
-    from indexer.request import parse_search_args
-    from indexer.search import KbSearcher
-    from indexer.taxonomy import load_taxonomy
+    from indexer.index.build import open_generation
+    from indexer.content.glossary import load_glossary
+    from indexer.search.request import parse_search_args
+    from indexer.search.searcher import KbSearcher
+    from indexer.content.taxonomy import load_taxonomy
 
     args = {"q": query, "limit": limit, "page": page, "type": types, "lang": langs,
             "country": countries, "objective": objectives, "stakeholder": stakeholders,
@@ -101,7 +101,7 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
 @click.pass_obj
 def check_command(paths: Paths, fmt):
     """Check every entry: front matter, slugs, ids, parallel links, near-duplicates."""
-    from indexer.check import check_content
+    from indexer.content.check import check_content
 
     report = check_content(paths.content_dir, paths.taxonomy, paths.base)
     if fmt == "json":
@@ -117,7 +117,7 @@ def check_command(paths: Paths, fmt):
 @click.pass_obj
 def stats_command(paths: Paths):
     """Print entry counts by type × language × country."""
-    from indexer.stats import count_entries, format_table
+    from indexer.content.stats import count_entries, format_table
 
     click.echo(format_table(count_entries(paths.content_dir, paths.taxonomy, paths.base)))
 
@@ -130,9 +130,9 @@ def stats_command(paths: Paths):
 @click.pass_obj
 def import_command(paths: Paths, report_text, report, out_dir):
     """Write draft entries for every recommendation, lesson and good practice of a report's text."""
-    from indexer.corpus import discover
-    from indexer.importer import import_report
-    from indexer.taxonomy import load_taxonomy
+    from indexer.content.corpus import discover
+    from indexer.importing.importer import import_report
+    from indexer.content.taxonomy import load_taxonomy
 
     existing = {p.stem for p in discover(paths.content_dir)}
     result = import_report(report_text, report, out_dir or paths.content_dir / report,
@@ -169,8 +169,8 @@ def new_command(paths: Paths, kind, lang, title, title_translated, report, part,
                 stakeholders, themes, section, paragraph, source_part, body, translation, entry_id,
                 draft, edit):
     """Write a new entry with a unique id and print its path."""
-    from indexer.scaffold import NewEntry, create_entry
-    from indexer.taxonomy import load_taxonomy
+    from indexer.content.scaffold import NewEntry, create_entry
+    from indexer.content.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(paths.taxonomy)
     reports = taxonomy.slugs("reports")
@@ -191,7 +191,7 @@ def new_command(paths: Paths, kind, lang, title, title_translated, report, part,
 
 def _check_one(path: Path, taxonomy, base: Path) -> None:
     """Print the problems of one entry after an edit; the file is kept either way."""
-    from indexer.corpus import load_entry
+    from indexer.content.corpus import load_entry
 
     checked = load_entry(path, taxonomy, base)
     if isinstance(checked, list):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from indexer.request import SearchRequest, parse_search_args
-from indexer.search import related_entries
+from indexer.search.request import SearchRequest, parse_search_args
+from indexer.search.searcher import related_entries
 from kb import viewmodels as vm
 from kb.i18n import COOKIE, LOCALES, ui_lang
 from kb.resources import find_entry, get_searcher, resources

@@ -13,11 +13,11 @@ import threading
 
 from flask import Flask, current_app
 
-from indexer.build import current_generation, open_generation
+from indexer.index.build import current_generation, open_generation
 from indexer.errors import ContentError, IndexMissingError
-from indexer.glossary import load_glossary
-from indexer.search import KbSearcher
-from indexer.taxonomy import load_taxonomy
+from indexer.content.glossary import load_glossary
+from indexer.search.searcher import KbSearcher
+from indexer.content.taxonomy import load_taxonomy
 from kb.settings import Paths
 
 _lock = threading.Lock()
@@ -76,7 +76,7 @@ def find_entry(entry_id: str):
     """(Entry, path) of an indexed entry read fresh from disk; NotFound with a reason otherwise."""
     from werkzeug.exceptions import NotFound
 
-    from indexer.entries import ID_PATTERN, read_entry
+    from indexer.content.entries import ID_PATTERN, read_entry
 
     if not ID_PATTERN.fullmatch(entry_id or "") or len(entry_id) > 200:
         raise NotFound(f"`{entry_id[:60]}` is not an entry id")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from indexer.build import build_index
+from indexer.index.build import build_index
 from kb import create_app
 from kb.settings import ROOT
 

@@ -9,11 +9,11 @@ import time
 import pytest
 from conftest import CONTENT, ROOT, build
 
-from indexer.build import build_lock, current_generation, open_generation
+from indexer.index.build import build_lock, current_generation, open_generation
 from indexer.errors import IndexBusyError, IndexMissingError
-from indexer.glossary import Glossary
-from indexer.request import SearchRequest
-from indexer.search import KbSearcher
+from indexer.content.glossary import Glossary
+from indexer.search.request import SearchRequest
+from indexer.search.searcher import KbSearcher
 
 
 def search(index_dir, q, **kwargs):

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.corpus import discover, load_entry
-from indexer.entries import Entry, read_entry, split_sections
-from indexer.taxonomy import load_taxonomy
+from indexer.content.corpus import discover, load_entry
+from indexer.content.entries import Entry, read_entry, split_sections
+from indexer.content.taxonomy import load_taxonomy
 from kb.settings import ROOT
 
 BAD = Path(__file__).parent / "fixtures" / "bad"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.entries import Entry, check_entry, read_entry, split_sections
-from indexer.importer import import_report
-from indexer.taxonomy import load_taxonomy
+from indexer.content.entries import Entry, check_entry, read_entry, split_sections
+from indexer.importing.importer import import_report
+from indexer.content.taxonomy import load_taxonomy
 from kb.settings import ROOT
 
 TAXONOMY = load_taxonomy(ROOT / "content" / "taxonomy.yaml")

@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from indexer.build import build_lock, current_generation
+from indexer.index.build import build_lock, current_generation
 from kb.settings import ROOT
 
 QUERIES = ["вечерним школам", "monitoring", "child labour", "НПД", "трудовые инспекторы", "teachers"]

@@ -2,11 +2,11 @@
 
 import pytest
 
-from indexer.build import open_generation
-from indexer.glossary import load_glossary
-from indexer.query import parse_query, positions
-from indexer.request import SearchRequest
-from indexer.search import KbSearcher
+from indexer.index.build import open_generation
+from indexer.content.glossary import load_glossary
+from indexer.search.query import parse_query, positions
+from indexer.search.request import SearchRequest
+from indexer.search.searcher import KbSearcher
 from kb.settings import ROOT
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
@@ -113,7 +113,7 @@ def test_wrong_keyboard_layout_is_recognised(searcher, typed, meant):
 
 
 def test_abbreviation_query_searches_its_expansions_in_both_languages():
-    from indexer.query import build_query
+    from indexer.search.query import build_query
 
     terms = {text for _, text in build_query(parse_query("CTA"), GLOSSARY).query.iter_all_terms()}
     assert {"гтс", "главный", "советник", "chief", "advis"} <= terms
@@ -136,8 +136,8 @@ def test_every_glossary_variant_expands_to_all_others(term, variant):
 @pytest.mark.parametrize("q", ["вечерним школам", "monitor child labourers", "legal expertise",
                                "НПД", "pilot duration two years", "работа с работодателями"])
 def test_vectorised_ranking_agrees_with_whooshs_own_collector(searcher, q):
-    from indexer.query import build_query
-    from indexer.ranking import rank
+    from indexer.search.query import build_query
+    from indexer.search.ranking import rank
 
     built = build_query(parse_query(q), searcher.glossary)
     query = searcher.queries.expand(built.query)
@@ -149,11 +149,11 @@ def test_vectorised_ranking_agrees_with_whooshs_own_collector(searcher, q):
 
 
 def test_a_phrase_too_common_to_check_gives_an_estimate_said_so(searcher, monkeypatch):
-    import indexer.ranking
+    import indexer.search.ranking
 
     exact = searcher.search(SearchRequest(q='"child labour monitoring"'))
     assert not exact.extras["estimated"]
-    monkeypatch.setattr(indexer.ranking, "PHRASE_CHECK_LIMIT", 0)
+    monkeypatch.setattr(indexer.search.ranking, "PHRASE_CHECK_LIMIT", 0)
     estimate = searcher.search(SearchRequest(q='"child labour monitoring"'))
     assert estimate.extras["estimated"] and estimate.to_dict()["estimated"] is True
     assert estimate.total >= exact.total > 0

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.entries import Entry, Problem, check_entry, read_entry
-from indexer.taxonomy import Taxonomy
+from indexer.content.entries import Entry, Problem, check_entry, read_entry
+from indexer.content.taxonomy import Taxonomy
 
 SKIPPED_NAMES = {"readme.md"}
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh import query as wq
 
-from indexer.facets import FacetMasks, mask_to_vector, vector_to_mask
-from indexer.glossary import Glossary
-from indexer.query import build_query, parse_query
-from indexer.ranking import TIME_LIMIT, QueryMasks, rank
-from indexer.request import FILTERS, SearchRequest
-from indexer.snippets import make_snippet
-from indexer.spelling import correct_word
+from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
+from indexer.content.glossary import Glossary
+from indexer.search.query import build_query, parse_query
+from indexer.search.ranking import TIME_LIMIT, QueryMasks, rank
+from indexer.search.request import FILTERS, SearchRequest
+from indexer.search.snippets import make_snippet
+from indexer.search.spelling import correct_word
 
 MORPH_FIELDS = ("body", "title", "translation", "title_translated")
 
@@ -181,7 +181,7 @@ class KbSearcher:
 
     def is_known(self, word: str) -> bool:
         """Whether the index holds the word, as typed or in any of its forms."""
-        from indexer.query import positions
+        from indexer.search.query import positions
 
         text = word.lower().replace("ё", "е")
         if self.reader.doc_frequency("exact", text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from indexer.errors import QueryError
-from indexer.taxonomy import Taxonomy
+from indexer.content.taxonomy import Taxonomy
 
 # Request parameter -> (index field, taxonomy vocabulary); the CONTRACT's filter names.
 FILTERS = {

@@ -7,7 +7,7 @@ import html
 import nh3
 from whoosh import highlight
 
-from indexer.analysis import make_analyzer
+from indexer.index.analysis import make_analyzer
 
 SNIPPET_FIELDS = ("body", "translation")
 FALLBACK_CHARS = 240

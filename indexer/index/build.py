@@ -26,11 +26,11 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from indexer.corpus import discover, display_path, link_problems, load_entry
-from indexer.entries import Entry, Problem
+from indexer.content.corpus import discover, display_path, link_problems, load_entry
+from indexer.content.entries import Entry, Problem
 from indexer.errors import IndexBusyError, IndexMissingError
-from indexer.schema import SCHEMA_VERSION, make_schema, to_document
-from indexer.taxonomy import load_taxonomy
+from indexer.index.schema import SCHEMA_VERSION, make_schema, to_document
+from indexer.content.taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
 CURRENT = "current"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from indexer.analysis import make_analyzer
+from indexer.index.analysis import make_analyzer
 from indexer.errors import ContentError
 
 

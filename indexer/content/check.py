@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.corpus import discover, display_path, drop_id_clashes, entry_record, link_problems, load_entry
-from indexer.entries import Entry, Problem
-from indexer.taxonomy import load_taxonomy
+from indexer.content.corpus import discover, display_path, drop_id_clashes, entry_record, link_problems, load_entry
+from indexer.content.entries import Entry, Problem
+from indexer.content.taxonomy import load_taxonomy
 
 SHINGLE = 5            # words per shingle
 DUPLICATE_SHARE = 0.8  # share of shingles in common that makes two bodies near-duplicates

@@ -10,7 +10,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from indexer.taxonomy import TAG_VOCABULARIES, Taxonomy
+from indexer.content.taxonomy import TAG_VOCABULARIES, Taxonomy
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TYPES = ("recommendation", "lesson", "good-practice")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import nh3
 
-from indexer.entries import Entry
+from indexer.content.entries import Entry
 
 # nh3's defaults already drop <script>, event handlers and javascript: URLs; we narrow
 # the tags to what an entry body needs and make every link safe to follow.

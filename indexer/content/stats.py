@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from indexer.corpus import discover, load_entry
-from indexer.taxonomy import load_taxonomy
+from indexer.content.corpus import discover, load_entry
+from indexer.content.taxonomy import load_taxonomy
 
 
 def count_entries(content_dir: Path, taxonomy_path: Path, base: Path) -> dict:

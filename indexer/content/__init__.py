@@ -1,0 +1,1 @@
+"""Entries and their vocabularies: reading, checking, rendering, counting, creating."""

@@ -1,0 +1,1 @@
+"""From a report file to draft entries: reading its text, finding sections and items."""

@@ -1,0 +1,1 @@
+"""From entries to an index generation: analysis, schema, build and atomic swap."""

@@ -1,0 +1,1 @@
+"""From a request to results: parsing, querying, ranking, facets, snippets, spelling."""
