@@ -16,11 +16,11 @@ import time
 
 from corpora import HERE, corpus, dev_queries, percentile, write_report
 
-from indexer.index.build import open_generation
 from indexer.content.glossary import load_glossary
+from indexer.content.taxonomy import load_taxonomy
+from indexer.index.build import open_generation
 from indexer.search.request import parse_search_args
 from indexer.search.searcher import KbSearcher
-from indexer.content.taxonomy import load_taxonomy
 
 # Beyond the development set: what a user types that costs most (very common words, long
 # OR lists, prefixes, browse with and without filters).

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from corpora import DEV_QUERIES, HERE, REPO, corpus, write_report
 
-from indexer.index.build import open_generation
 from indexer.content.glossary import load_glossary
+from indexer.content.taxonomy import load_taxonomy
+from indexer.index.build import open_generation
 from indexer.search.request import parse_search_args
 from indexer.search.searcher import KbSearcher
-from indexer.content.taxonomy import load_taxonomy
 
 EVALUATE = DEV_QUERIES.with_name("evaluate.py")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from indexer.errors import KbError
 from indexer.content.render import entry_document
+from indexer.errors import KbError
 from indexer.search.request import parse_search_args
 from kb.resources import find_entry, get_searcher, resources
 

@@ -44,8 +44,8 @@ def index_command(paths: Paths, full, quiet, wait):
     """Build or bring up to date the search index from the content tree."""
     from tqdm import tqdm
 
-    from indexer.index.build import build_index
     from indexer.content.glossary import load_glossary
+    from indexer.index.build import build_index
 
     load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
@@ -75,11 +75,11 @@ def index_command(paths: Paths, full, quiet, wait):
 def search_command(paths: Paths, query, limit, page, types, langs, countries, objectives,
                    stakeholders, sort, drafts, as_json):
     """Search the index and print the results."""
-    from indexer.index.build import open_generation
     from indexer.content.glossary import load_glossary
+    from indexer.content.taxonomy import load_taxonomy
+    from indexer.index.build import open_generation
     from indexer.search.request import parse_search_args
     from indexer.search.searcher import KbSearcher
-    from indexer.content.taxonomy import load_taxonomy
 
     args = {"q": query, "limit": limit, "page": page, "type": types, "lang": langs,
             "country": countries, "objective": objectives, "stakeholder": stakeholders,
@@ -131,8 +131,8 @@ def stats_command(paths: Paths):
 def import_command(paths: Paths, report_text, report, out_dir):
     """Write draft entries for every recommendation, lesson and good practice of a report's text."""
     from indexer.content.corpus import discover
-    from indexer.importing.importer import import_report
     from indexer.content.taxonomy import load_taxonomy
+    from indexer.importing.importer import import_report
 
     existing = {p.stem for p in discover(paths.content_dir)}
     result = import_report(report_text, report, out_dir or paths.content_dir / report,

@@ -13,11 +13,11 @@ import threading
 
 from flask import Flask, current_app
 
-from indexer.index.build import current_generation, open_generation
-from indexer.errors import ContentError, IndexMissingError
 from indexer.content.glossary import load_glossary
-from indexer.search.searcher import KbSearcher
 from indexer.content.taxonomy import load_taxonomy
+from indexer.errors import ContentError, IndexMissingError
+from indexer.index.build import current_generation, open_generation
+from indexer.search.searcher import KbSearcher
 from kb.settings import Paths
 
 _lock = threading.Lock()

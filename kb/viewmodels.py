@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 from flask import url_for
 from flask_babel import gettext as _
 
+from indexer.content.taxonomy import Taxonomy
 from indexer.search.request import FILTERS, SearchRequest
 from indexer.search.searcher import SearchResults
-from indexer.content.taxonomy import Taxonomy
 
 FACET_TITLES = {"type": lambda: _("Type"), "lang": lambda: _("Language"),
                 "country": lambda: _("Country"), "objective": lambda: _("Objective"),

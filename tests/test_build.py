@@ -9,9 +9,9 @@ import time
 import pytest
 from conftest import CONTENT, ROOT, build
 
-from indexer.index.build import build_lock, current_generation, open_generation
-from indexer.errors import IndexBusyError, IndexMissingError
 from indexer.content.glossary import Glossary
+from indexer.errors import IndexBusyError, IndexMissingError
+from indexer.index.build import build_lock, current_generation, open_generation
 from indexer.search.request import SearchRequest
 from indexer.search.searcher import KbSearcher
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from indexer.content.entries import Entry, check_entry, read_entry, split_sections
-from indexer.importing.importer import import_report
 from indexer.content.taxonomy import load_taxonomy
+from indexer.importing.importer import import_report
 from kb.settings import ROOT
 
 TAXONOMY = load_taxonomy(ROOT / "content" / "taxonomy.yaml")

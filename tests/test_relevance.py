@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from indexer.index.build import open_generation
 from indexer.content.glossary import load_glossary
+from indexer.content.taxonomy import load_taxonomy
+from indexer.index.build import open_generation
 from indexer.search.request import parse_search_args
 from indexer.search.searcher import KbSearcher
-from indexer.content.taxonomy import load_taxonomy
 from kb.settings import ROOT
 from tests.conftest import TAXONOMY, build
 

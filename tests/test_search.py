@@ -2,8 +2,8 @@
 
 import pytest
 
-from indexer.index.build import open_generation
 from indexer.content.glossary import load_glossary
+from indexer.index.build import open_generation
 from indexer.search.query import parse_query, positions
 from indexer.search.request import SearchRequest
 from indexer.search.searcher import KbSearcher

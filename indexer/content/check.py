@@ -7,7 +7,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.content.corpus import discover, display_path, drop_id_clashes, entry_record, link_problems, load_entry
+from indexer.content.corpus import (
+    discover,
+    display_path,
+    drop_id_clashes,
+    entry_record,
+    link_problems,
+    load_entry,
+)
 from indexer.content.entries import Entry, Problem
 from indexer.content.taxonomy import load_taxonomy
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from indexer.index.analysis import make_analyzer
 from indexer.errors import ContentError
+from indexer.index.analysis import make_analyzer
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from slugify import slugify
 
 from indexer.content.corpus import discover, load_entry
 from indexer.content.entries import ID_KINDS, ID_PATTERN, TRANSLATION_HEADINGS
-from indexer.errors import ContentError
 from indexer.content.taxonomy import TAG_VOCABULARIES, Taxonomy
+from indexer.errors import ContentError
 
 SLUG_WORDS = 5
 DRAFT_HINT = ("# A draft: hidden from search until `draft: true` is removed. Put the report's own words,\n"

@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from indexer.importing import report_text as rt
 from indexer.content.entries import ID_KINDS
-from indexer.importing.report_text import Block
 from indexer.content.taxonomy import Taxonomy
+from indexer.importing import report_text as rt
+from indexer.importing.report_text import Block
 
 KIND_TITLES = {
     "recommendation": r"recommendations?\b|рекомендаци",

@@ -28,9 +28,9 @@ from whoosh import index as whoosh_index
 
 from indexer.content.corpus import discover, display_path, link_problems, load_entry
 from indexer.content.entries import Entry, Problem
+from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import IndexBusyError, IndexMissingError
 from indexer.index.schema import SCHEMA_VERSION, make_schema, to_document
-from indexer.content.taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
 CURRENT = "current"

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from indexer.index.analysis import make_analyzer, make_surface_analyzer
 from indexer.content.glossary import Glossary, Variant
+from indexer.index.analysis import make_analyzer, make_surface_analyzer
 
 # Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
 FIELD_WEIGHTS = {"title": 2.5, "title_translated": 0.4, "body": 1.0,

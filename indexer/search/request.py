@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from indexer.errors import QueryError
 from indexer.content.taxonomy import Taxonomy
+from indexer.errors import QueryError
 
 # Request parameter -> (index field, taxonomy vocabulary); the CONTRACT's filter names.
 FILTERS = {

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh import query as wq
 
-from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.content.glossary import Glossary
+from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.query import build_query, parse_query
 from indexer.search.ranking import TIME_LIMIT, QueryMasks, rank
 from indexer.search.request import FILTERS, SearchRequest
