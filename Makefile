@@ -16,7 +16,7 @@ $(BIN)/kb: pyproject.toml
 ## run: install, bring the index up to date with content/, serve on http://127.0.0.1:8000
 run: $(BIN)/kb
 	$(BIN)/kb index
-	$(BIN)/gunicorn --preload --workers 2 --bind $(HOST):$(PORT) wsgi:app
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
 ## test: install what the tests need (Debian's chromium included, as root) and run the whole suite
 test: $(BIN)/kb

@@ -17,5 +17,13 @@ class IndexBusyError(KbError):
     """Another build holds the index lock."""
 
 
+class IndexWriteError(KbError):
+    """A new generation could not be written (disk full, permissions); the served one is intact."""
+
+
 class QueryError(KbError):
     """A search request is malformed: a bad limit, page, sort or filter value."""
+
+
+class IndexCorruptError(IndexMissingError):
+    """A generation exists but its files are not the ones its build wrote (truncated, altered)."""

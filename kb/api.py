@@ -34,4 +34,10 @@ def health():
     except KbError as exc:
         body = {"status": "unavailable", "entries": 0, "index": None, "message": str(exc)}
         return jsonify(body), 503
-    return jsonify({"status": "ok", "entries": searcher.count(), "index": searcher.generation})
+    body = {"status": "ok", "entries": searcher.count(), "index": searcher.generation}
+    stale = resources().stale()
+    if stale:
+        body.update(status="stale", current=stale.generation,
+                    message=(f"serving {searcher.generation}, because {stale.generation} "
+                             f"was refused: {stale.message}"))
+    return jsonify(body)

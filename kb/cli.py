@@ -208,8 +208,10 @@ def serve_command(host, port, workers):
     """Run the web service with gunicorn (builds nothing: run `kb index` first)."""
     import os
 
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--preload", "--workers", str(workers),
-                               "--bind", f"{host}:{port}", "wsgi:app", "--chdir", str(Path(__file__).resolve().parent.parent)])
+    root = Path(__file__).resolve().parent.parent
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", str(root / "gunicorn.conf.py"),
+                               "--workers", str(workers), "--bind", f"{host}:{port}",
+                               "--chdir", str(root), "wsgi:app"])
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from dataclasses import dataclass
 
 from flask import Flask, current_app
 
@@ -22,6 +24,16 @@ from kb.settings import Paths
 
 _lock = threading.Lock()
 log = logging.getLogger(__name__)
+RETRY_REFUSED = 30.0   # seconds before a generation that failed to open is tried again
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A generation that could not be opened, why, and when it was tried."""
+
+    generation: str
+    message: str
+    at: float
 
 
 class Resources:
@@ -32,23 +44,45 @@ class Resources:
         self.taxonomy = load_taxonomy(paths.taxonomy)
         self.glossary = load_glossary(paths.glossary)
         self.searcher: KbSearcher | None = None
+        self.refused: Refusal | None = None
+
+    def stale(self) -> Refusal | None:
+        """Why the served generation is not the current one, when a newer one was refused."""
+        refused = self.refused
+        if refused and self.searcher and refused.generation == current_generation(self.paths.index_dir):
+            return refused
+        return None
 
     def get_searcher(self) -> KbSearcher:
         generation = current_generation(self.paths.index_dir)
         if generation is None:
             raise IndexMissingError(f"no index in {self.paths.index_dir}: run `kb index`")
         searcher = self.searcher
-        if searcher is not None and searcher.generation == generation:
+        if searcher is not None and (searcher.generation == generation or self._refused(generation)):
             return searcher
         with _lock:
             if self.searcher is None or self.searcher.generation != generation:
-                ix, opened = open_generation(self.paths.index_dir)
+                try:
+                    ix, opened = open_generation(self.paths.index_dir)
+                except IndexMissingError as exc:
+                    if self.searcher is None:
+                        raise
+                    # Keep answering from the last good generation; say so in /health and the log.
+                    self.refused = Refusal(generation, str(exc), time.monotonic())
+                    log.error("serving %s, refused %s: %s", self.searcher.generation, generation, exc)
+                    return self.searcher
                 if self.searcher is not None:
                     self._reload_vocabularies()
                 # The old searcher is left to the garbage collector, not closed: another
                 # thread may still be reading it, and its generation stays on disk.
                 self.searcher = KbSearcher(ix, opened, self.glossary)
+                self.refused = None
             return self.searcher
+
+    def _refused(self, generation: str) -> bool:
+        refused = self.refused
+        return bool(refused and refused.generation == generation
+                    and time.monotonic() - refused.at < RETRY_REFUSED)
 
     def _reload_vocabularies(self) -> None:
         """Re-read the taxonomy and glossary; keep the ones in use if either is now broken."""

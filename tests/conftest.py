@@ -76,7 +76,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(Path(env["KB_INDEX_DIR"]).parent / f"gunicorn-{self.port}.log", "w+")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--preload", "--workers", str(workers),
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--workers", str(workers),
              "--bind", f"127.0.0.1:{self.port}", "wsgi:app"],
             cwd=ROOT, env={**os.environ, **env}, stdout=self.log, stderr=subprocess.STDOUT)
         self._wait()

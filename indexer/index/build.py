@@ -29,7 +29,8 @@ from whoosh import index as whoosh_index
 from indexer.content.corpus import discover, display_path, link_problems, load_entry
 from indexer.content.entries import Entry, Problem
 from indexer.content.taxonomy import load_taxonomy
-from indexer.errors import IndexBusyError, IndexMissingError
+from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
+from indexer.index import integrity
 from indexer.index.schema import SCHEMA_VERSION, make_schema, to_document
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         taxonomy = load_taxonomy(taxonomy_path)
         fingerprint = _fingerprint(taxonomy_path)
         old = _read_manifest(index_dir)
-        full = full or old.get("fingerprint") != fingerprint
+        full = full or old.get("fingerprint") != fingerprint or not _sound(index_dir)
         known = {} if full else old.get("files", {})
         paths = discover(content_dir)
         log.info("discover: %d files under %s", len(paths), content_dir)
@@ -82,13 +83,35 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         fresh = _read_changed(plan, taxonomy, base, report, progress)
         report.warnings = link_problems(
             [dict(info, path=key) for key, info in plan["files"].items()])
-        generation = _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report)
-        manifest = {"fingerprint": fingerprint, "files": plan["files"]}
-        report.generation = _publish(index_dir, generation, manifest)
+        report.problems += plan["unreadable"]
+        try:
+            generation = _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report)
+            manifest = {"fingerprint": fingerprint, "files": plan["files"]}
+            report.generation = _publish(index_dir, generation, manifest)
+        except OSError as exc:
+            _remove_stale(index_dir)
+            served = current_generation(index_dir) or "none"
+            raise IndexWriteError(f"cannot write a new generation in {index_dir}: {exc.strerror or exc}"
+                                  f"{f' ({exc.filename})' if exc.filename else ''}; the served "
+                                  f"generation ({served}) is unchanged; free space and run "
+                                  "`kb index` again") from None
         report.entries = len(plan["files"])
     report.seconds = time.perf_counter() - start
     log.info("%s", report.summary())
     return report
+
+
+def _sound(index_dir: Path) -> bool:
+    """Whether the served generation is whole, so that an update may copy it."""
+    current = _current_dir(index_dir)
+    if current is None:
+        return True
+    try:
+        integrity.verify(current)
+    except IndexCorruptError as exc:
+        log.warning("%s; building from scratch instead", exc)
+        return False
+    return True
 
 
 def _fingerprint(taxonomy_path: Path) -> str:
@@ -99,12 +122,16 @@ def _fingerprint(taxonomy_path: Path) -> str:
 
 def _plan(paths: list[Path], known: dict, base: Path) -> dict:
     """Sort files into unchanged (same size and mtime as last time) and to-read."""
-    plan = {"read": [], "files": {}, "removed": []}
+    plan = {"read": [], "files": {}, "removed": [], "unreadable": []}
     seen = set()
     for path in paths:
         key = display_path(path, base)
+        try:
+            stat = path.stat()
+        except OSError as exc:   # vanished since discovery, or a dangling link: report, go on
+            plan["unreadable"].append(Problem(key, 1, f"cannot read file: {exc.strerror or exc}"))
+            continue
         seen.add(key)
-        stat = path.stat()
         old = known.get(key)
         if old and old["mtime_ns"] == stat.st_mtime_ns and old["size"] == stat.st_size:
             plan["files"][key] = old
@@ -173,6 +200,7 @@ def _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report)
 def _publish(index_dir: Path, tmp: Path, manifest: dict) -> str:
     """Write the manifest, rename the generation into place and swap the link atomically."""
     (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    integrity.seal(tmp)
     _fsync_dir(tmp)
     final = tmp.with_name(tmp.name[: -len(".tmp")])
     os.rename(tmp, final)
@@ -249,10 +277,12 @@ def open_generation(index_dir: Path):
     current = _current_dir(index_dir)
     if current is None:
         raise IndexMissingError(f"no index in {index_dir}: run `kb index` first")
+    integrity.verify(current)
     try:
         return whoosh_index.open_dir(str(current)), current.name
-    except (OSError, whoosh_index.EmptyIndexError, ValueError) as exc:
-        raise IndexMissingError(f"the index in {current} cannot be opened ({exc}): run `kb index`") from None
+    except Exception as exc:  # whoosh raises what its unpickling meets in a damaged file
+        raise IndexCorruptError(f"the index in {current} cannot be opened ({exc!r}): "
+                                "run `kb index --full` to build a new generation") from None
 
 
 @contextmanager
