@@ -10,6 +10,8 @@ Every value can be overridden on the command line or in GUNICORN_CMD_ARGS.
 """
 
 import os
+import shutil
+import tempfile
 
 bind = os.environ.get("KB_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("KB_WORKERS", "2"))
@@ -24,3 +26,19 @@ limit_request_fields = 60        # header fields
 limit_request_field_size = 8190  # bytes of one header field
 accesslog = None                 # the app logs one structured line per request itself
 errorlog = "-"
+
+# The workers' metrics meet in one folder, so /metrics counts every worker whichever answers.
+_own_metrics_dir = not os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if _own_metrics_dir:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="kb-metrics-")
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    if _own_metrics_dir:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -124,14 +125,12 @@ def test_a_second_kb_index_waits_for_the_first_or_says_why_not(served):
     with build_lock(served.index):
         refused = kb_index(served, "--wait", "0")
         waiting = kb_index(served, "--wait", "60", wait=False)
-        deadline = time.monotonic() + 30
-        while waiting.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-            if os.path.getsize(served.index / ".lock") and waiting.poll() is None:
-                break
-        time.sleep(1.0)
+        # Release the lock only once the second build has said it waits (slow machines included).
+        ready, _, _ = select.select([waiting.stderr], [], [], 60)
+        said = waiting.stderr.readline() if ready else ""
         assert waiting.poll() is None, "the second build did not wait for the lock"
     out, err = waiting.communicate(timeout=60)
+    err = said + err
     assert refused.returncode == 1
     assert f"another `kb index` (pid {os.getpid()}) is building" in refused.stderr
     assert refused.stderr.count("\n") == 1
