@@ -14,7 +14,8 @@ SETTINGS = {
     "TAXONOMY": ("", "the taxonomy file (default: taxonomy.yaml of the content tree, else the repository's)"),
     "GLOSSARY": ("", "the glossary file (default: glossary.yaml of the content tree, else the repository's)"),
     "DEFAULT_LOCALE": ("en", "interface language when the browser states no preference (en or ru)"),
-    "METRICS_ALLOW": ("127.0.0.1 ::1", "addresses or networks allowed to read /metrics, unproxied (space-separated)"),
+    "METRICS_ALLOW": ("127.0.0.1 ::1",
+                      "addresses or networks allowed to read /metrics, unproxied (space-separated)"),
 }
 
 
