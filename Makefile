@@ -18,10 +18,10 @@ run: $(BIN)/kb
 	$(BIN)/kb index
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
-## test: install what the tests need (Debian's chromium included, as root) and run the whole suite
+## test: install what the tests need (Debian's chromium and nginx included, as root) and run the whole suite
 test: $(BIN)/kb
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+	@if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ]; } && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx >/dev/null; fi
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 index: $(BIN)/kb

@@ -200,6 +200,28 @@ def _check_one(path: Path, taxonomy, base: Path) -> None:
         sys.exit(1)
 
 
+@main.command("ship")
+@click.option("--from", "source", type=click.Path(path_type=Path),
+              help="A generation directory, or an index directory to ship its served generation "
+                   "(default: KB_INDEX_DIR).")
+@click.option("--to", "targets", multiple=True, type=click.Path(path_type=Path),
+              help="A replica's index directory (default: KB_INDEX_DIR); repeat for a rolling swap, "
+                   "one replica at a time.")
+@click.pass_obj
+def ship_command(paths: Paths, source, targets):
+    """Copy a built generation to replicas' index directories and swap it in on each, in turn."""
+    from indexer.index.integrity import SEAL
+    from indexer.index.ship import served_generation_dir, ship_generation
+
+    source = source or paths.index_dir
+    generation = source if (source / SEAL).is_file() else served_generation_dir(source)
+    targets = targets or (paths.index_dir,)
+    if generation.parent.resolve() in {Path(t).resolve() for t in targets}:
+        raise click.UsageError("the generation is already in that index directory: give --to")
+    for target in targets:
+        click.echo(f"{target}: now serving {ship_generation(generation, target)}")
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", help="Address to listen on.")
 @click.option("--port", default=8000, type=int, help="Port to listen on.")

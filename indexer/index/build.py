@@ -204,6 +204,11 @@ def _publish(index_dir: Path, tmp: Path, manifest: dict) -> str:
     _fsync_dir(tmp)
     final = tmp.with_name(tmp.name[: -len(".tmp")])
     os.rename(tmp, final)
+    return point_current(index_dir, final)
+
+
+def point_current(index_dir: Path, final: Path) -> str:
+    """Swap the `current` link to a complete generation atomically; drop the oldest ones."""
     link = index_dir / f"{CURRENT}.new"
     if link.is_symlink() or link.exists():
         link.unlink()
