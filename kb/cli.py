@@ -50,7 +50,7 @@ def index_command(paths: Paths, full, quiet, wait):
     load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
-                         full=full, progress=progress, wait=wait,
+                         reports_dir=paths.reports_dir, full=full, progress=progress, wait=wait,
                          on_wait=lambda message: click.echo(f"kb: {message}", err=True))
     for problem in report.problems:
         click.echo(f"{problem}", err=True)
@@ -76,7 +76,6 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
                    stakeholders, sort, drafts, as_json):
     """Search the index and print the results."""
     from indexer.content.glossary import load_glossary
-    from indexer.content.taxonomy import load_taxonomy
     from indexer.index.build import open_generation
     from indexer.search.request import parse_search_args
     from indexer.search.searcher import KbSearcher
@@ -84,7 +83,7 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
     args = {"q": query, "limit": limit, "page": page, "type": types, "lang": langs,
             "country": countries, "objective": objectives, "stakeholder": stakeholders,
             "sort": sort, "drafts": "1" if drafts else ""}
-    request = parse_search_args(args, load_taxonomy(paths.taxonomy))
+    request = parse_search_args(args, paths.load_taxonomy())
     ix, generation = open_generation(paths.index_dir)
     results = KbSearcher(ix, generation, load_glossary(paths.glossary)).search(request)
     if as_json:
@@ -103,7 +102,7 @@ def check_command(paths: Paths, fmt):
     """Check every entry: front matter, slugs, ids, parallel links, near-duplicates."""
     from indexer.content.check import check_content
 
-    report = check_content(paths.content_dir, paths.taxonomy, paths.base)
+    report = check_content(paths.content_dir, paths.taxonomy, paths.base, reports_dir=paths.reports_dir)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -119,7 +118,7 @@ def stats_command(paths: Paths):
     """Print entry counts by type × language × country."""
     from indexer.content.stats import count_entries, format_table
 
-    click.echo(format_table(count_entries(paths.content_dir, paths.taxonomy, paths.base)))
+    click.echo(format_table(count_entries(paths.content_dir, paths.taxonomy, paths.base, paths.reports_dir)))
 
 
 @main.command("import")
@@ -131,12 +130,11 @@ def stats_command(paths: Paths):
 def import_command(paths: Paths, report_text, report, out_dir):
     """Write draft entries for every recommendation, lesson and good practice of a report's text."""
     from indexer.content.corpus import discover
-    from indexer.content.taxonomy import load_taxonomy
     from indexer.importing.importer import import_report
 
     existing = {p.stem for p in discover(paths.content_dir)}
     result = import_report(report_text, report, out_dir or paths.content_dir / report,
-                           load_taxonomy(paths.taxonomy), existing_ids=existing)
+                           paths.load_taxonomy(), existing_ids=existing)
     for path, reason in result.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     click.echo(result.summary())
@@ -170,9 +168,8 @@ def new_command(paths: Paths, kind, lang, title, title_translated, report, part,
                 draft, edit):
     """Write a new entry with a unique id and print its path."""
     from indexer.content.scaffold import NewEntry, create_entry
-    from indexer.content.taxonomy import load_taxonomy
 
-    taxonomy = load_taxonomy(paths.taxonomy)
+    taxonomy = paths.load_taxonomy()
     reports = taxonomy.slugs("reports")
     if report is None and len(reports) != 1:
         raise click.UsageError(f"say which report with --report (one of: {', '.join(reports)})")

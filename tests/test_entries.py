@@ -46,7 +46,7 @@ def test_sections_split_on_marked_headings_only():
     ("list-not-list", 10, "must be a list of slugs"),
     ("empty-body", 14, "none of the report's own words"),
     ("unknown-key", 13, "unknown front-matter key `stakeholder` (did you mean `stakeholders`?)"),
-    ("bad-source", 11, "unknown reports slug `no-such-report`"),
+    ("bad-source", 11, "`source.report` names no report record (reports/<slug>.yaml): `no-such-report`"),
     ("empty-title", 5, "`title` is empty"),
     ("not-utf8", 1, "not UTF-8"),
     ("no-translation", 14, "no `## Перевод` section"),

@@ -282,7 +282,14 @@ def check_entry(entry: Entry, taxonomy: Taxonomy, shown: str | None = None) -> l
     if not entry.source.report:
         problem("source", "`source.report` is missing")
     elif entry.source.report not in taxonomy.slugs("reports"):
-        problem("source", taxonomy.unknown_message("reports", entry.source.report))
+        problem("source", taxonomy.unknown_message("reports", entry.source.report).replace(
+            "unknown reports slug", "`source.report` names no report record (reports/<slug>.yaml):"))
+    else:
+        for slug in entry.objectives:
+            owner = taxonomy.objective_owner(slug)
+            if owner not in (None, entry.source.report):
+                problem("objectives", f"objective `{slug}` belongs to report `{owner}`, not to this "
+                                      f"entry's report `{entry.source.report}`")
     if not entry.source.section and not entry.draft:
         problem("source", "`source.section` is missing (allowed only in a draft)")
     if not entry.original and not entry.draft:
