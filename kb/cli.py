@@ -68,12 +68,18 @@ def index_command(paths: Paths, full, quiet, wait):
 @click.option("--country", "countries", multiple=True, help="Only this country slug (repeat to OR).")
 @click.option("--objective", "objectives", multiple=True, help="Only this objective slug (repeat to OR).")
 @click.option("--stakeholder", "stakeholders", multiple=True, help="Only this stakeholder slug (repeat to OR).")
+@click.option("--report", "reports", multiple=True, help="Only entries of this report slug (repeat to OR).")
+@click.option("--organisation", "organisations", multiple=True,
+              help="Only reports of this organisation slug, e.g. ilo (repeat to OR).")
+@click.option("--year", "years", multiple=True, help="Only reports of this year (repeat to OR).")
+@click.option("--evaluation-type", "evaluation_types", multiple=True,
+              help="Only this evaluation type: interim, final, ex-post, meta… (repeat to OR).")
 @click.option("--sort", default="relevance", help="relevance, title or report.")
 @click.option("--drafts", is_flag=True, help="Include draft entries.")
 @click.option("--json", "as_json", is_flag=True, help="Print the CONTRACT's JSON result object.")
 @click.pass_obj
 def search_command(paths: Paths, query, limit, page, types, langs, countries, objectives,
-                   stakeholders, sort, drafts, as_json):
+                   stakeholders, reports, organisations, years, evaluation_types, sort, drafts, as_json):
     """Search the index and print the results."""
     from indexer.content.glossary import load_glossary
     from indexer.index.build import open_generation
@@ -82,7 +88,8 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
 
     args = {"q": query, "limit": limit, "page": page, "type": types, "lang": langs,
             "country": countries, "objective": objectives, "stakeholder": stakeholders,
-            "sort": sort, "drafts": "1" if drafts else ""}
+            "report": reports, "organisation": organisations, "year": years,
+            "evaluation_type": evaluation_types, "sort": sort, "drafts": "1" if drafts else ""}
     request = parse_search_args(args, paths.load_taxonomy())
     ix, generation = open_generation(paths.index_dir)
     results = KbSearcher(ix, generation, load_glossary(paths.glossary)).search(request)
