@@ -46,7 +46,7 @@ def corpus(name: str) -> Corpus:
     else:
         count = int(name)
         found = Corpus(str(count), HERE / f"corpus-{count}", HERE / f"index-{count}")
-        if not (found.content / "taxonomy.yaml").exists():
+        if not (found.content / "taxonomy.yaml").exists() or not (found.content / "reports").is_dir():
             subprocess.run([sys.executable, str(HERE / "generate_corpus.py"), "--entries", str(count),
                             "--out", str(found.content), "--force"], check=True)
     if current_generation(found.index) is None:

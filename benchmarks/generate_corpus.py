@@ -9,7 +9,7 @@ Front matter uses only the slugs of `content/taxonomy.yaml`, so `kb check` stays
     KB_CONTENT_DIR=benchmarks/corpus-20k KB_INDEX_DIR=benchmarks/index-20k .venv/bin/kb index
 
 The same --seed gives the same tree. Files go to `<out>/gen/<NNN>/<id>.md`, at most
-1000 per directory, next to copies of the taxonomy and the glossary.
+1000 per directory, next to copies of the taxonomy, the glossary and the report records.
 """
 
 from __future__ import annotations
@@ -115,11 +115,20 @@ def yaml_scalar(slug: str) -> str:
 
 
 def taxonomy_slugs(path: Path) -> tuple[dict[str, list[str]], list[str]]:
-    """The slugs (as YAML) an entry may use for each tag key, and the declared reports."""
-    taxonomy = yaml.safe_load(path.read_text(encoding="utf-8"))
-    slugs = {key: [yaml_scalar(slug) for slug in taxonomy[key]]
-             for key in ("countries", "objectives", "stakeholders", "themes")}
-    return slugs, [yaml_scalar(slug) for slug in taxonomy["reports"]]
+    """The slugs (as YAML) an entry may use for each tag key, and the reports of the records.
+
+    Countries and objectives are those of the report records (the seed's four places and its
+    objectives), not the ~270 of the vocabulary: the corpus keeps the seed's distribution.
+    """
+    sys.path.insert(0, str(REPO))
+    from indexer.content.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(path)
+    records = taxonomy.reports.values()
+    slugs = {key: [yaml_scalar(slug) for slug in taxonomy.slugs(key)] for key in ("stakeholders", "themes")}
+    slugs["countries"] = [yaml_scalar(s) for s in dict.fromkeys(c for r in records for c in r.countries)]
+    slugs["objectives"] = [yaml_scalar(s) for s in taxonomy.slugs("objectives")]
+    return slugs, [yaml_scalar(slug) for slug in taxonomy.reports]
 
 
 def load_pools(seed_text: Path, taxonomy: Path) -> Pools:
@@ -234,6 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     write_entries(args.out, args.entries, args.seed, pools)
     for path in (TAXONOMY, GLOSSARY):
         shutil.copyfile(path, args.out / path.name)
+    shutil.copytree(TAXONOMY.parent / "reports", args.out / "reports", dirs_exist_ok=True)
     seconds = time.perf_counter() - started
     print(f"{args.entries} entries written to {args.out} in {seconds:.1f} s "
           f"(seed {args.seed}; pools: {len(pools.sentences['en'])} en, "

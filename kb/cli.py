@@ -50,7 +50,7 @@ def index_command(paths: Paths, full, quiet, wait):
     load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
-                         full=full, progress=progress, wait=wait,
+                         reports_dir=paths.reports_dir, full=full, progress=progress, wait=wait,
                          on_wait=lambda message: click.echo(f"kb: {message}", err=True))
     for problem in report.problems:
         click.echo(f"{problem}", err=True)
@@ -68,23 +68,29 @@ def index_command(paths: Paths, full, quiet, wait):
 @click.option("--country", "countries", multiple=True, help="Only this country slug (repeat to OR).")
 @click.option("--objective", "objectives", multiple=True, help="Only this objective slug (repeat to OR).")
 @click.option("--stakeholder", "stakeholders", multiple=True, help="Only this stakeholder slug (repeat to OR).")
+@click.option("--report", "reports", multiple=True, help="Only entries of this report slug (repeat to OR).")
+@click.option("--organisation", "organisations", multiple=True,
+              help="Only reports of this organisation slug, e.g. ilo (repeat to OR).")
+@click.option("--year", "years", multiple=True, help="Only reports of this year (repeat to OR).")
+@click.option("--evaluation-type", "evaluation_types", multiple=True,
+              help="Only this evaluation type: interim, final, ex-post, meta… (repeat to OR).")
 @click.option("--sort", default="relevance", help="relevance, title or report.")
 @click.option("--drafts", is_flag=True, help="Include draft entries.")
 @click.option("--json", "as_json", is_flag=True, help="Print the CONTRACT's JSON result object.")
 @click.pass_obj
 def search_command(paths: Paths, query, limit, page, types, langs, countries, objectives,
-                   stakeholders, sort, drafts, as_json):
+                   stakeholders, reports, organisations, years, evaluation_types, sort, drafts, as_json):
     """Search the index and print the results."""
     from indexer.content.glossary import load_glossary
-    from indexer.content.taxonomy import load_taxonomy
     from indexer.index.build import open_generation
     from indexer.search.request import parse_search_args
     from indexer.search.searcher import KbSearcher
 
     args = {"q": query, "limit": limit, "page": page, "type": types, "lang": langs,
             "country": countries, "objective": objectives, "stakeholder": stakeholders,
-            "sort": sort, "drafts": "1" if drafts else ""}
-    request = parse_search_args(args, load_taxonomy(paths.taxonomy))
+            "report": reports, "organisation": organisations, "year": years,
+            "evaluation_type": evaluation_types, "sort": sort, "drafts": "1" if drafts else ""}
+    request = parse_search_args(args, paths.load_taxonomy())
     ix, generation = open_generation(paths.index_dir)
     results = KbSearcher(ix, generation, load_glossary(paths.glossary)).search(request)
     if as_json:
@@ -103,7 +109,7 @@ def check_command(paths: Paths, fmt):
     """Check every entry: front matter, slugs, ids, parallel links, near-duplicates."""
     from indexer.content.check import check_content
 
-    report = check_content(paths.content_dir, paths.taxonomy, paths.base)
+    report = check_content(paths.content_dir, paths.taxonomy, paths.base, reports_dir=paths.reports_dir)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -119,7 +125,7 @@ def stats_command(paths: Paths):
     """Print entry counts by type × language × country."""
     from indexer.content.stats import count_entries, format_table
 
-    click.echo(format_table(count_entries(paths.content_dir, paths.taxonomy, paths.base)))
+    click.echo(format_table(count_entries(paths.content_dir, paths.taxonomy, paths.base, paths.reports_dir)))
 
 
 @main.command("import")
@@ -131,12 +137,11 @@ def stats_command(paths: Paths):
 def import_command(paths: Paths, report_text, report, out_dir):
     """Write draft entries for every recommendation, lesson and good practice of a report's text."""
     from indexer.content.corpus import discover
-    from indexer.content.taxonomy import load_taxonomy
     from indexer.importing.importer import import_report
 
     existing = {p.stem for p in discover(paths.content_dir)}
     result = import_report(report_text, report, out_dir or paths.content_dir / report,
-                           load_taxonomy(paths.taxonomy), existing_ids=existing)
+                           paths.load_taxonomy(), existing_ids=existing)
     for path, reason in result.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     click.echo(result.summary())
@@ -170,9 +175,8 @@ def new_command(paths: Paths, kind, lang, title, title_translated, report, part,
                 draft, edit):
     """Write a new entry with a unique id and print its path."""
     from indexer.content.scaffold import NewEntry, create_entry
-    from indexer.content.taxonomy import load_taxonomy
 
-    taxonomy = load_taxonomy(paths.taxonomy)
+    taxonomy = paths.load_taxonomy()
     reports = taxonomy.slugs("reports")
     if report is None and len(reports) != 1:
         raise click.UsageError(f"say which report with --report (one of: {', '.join(reports)})")

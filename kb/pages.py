@@ -80,7 +80,9 @@ def entry(entry_id):
     return render_template("entry.html", entry=found, path=path, parallels=parallels,
                            related=related, tags=_tag_links(found, taxonomy, ui_lang()),
                            type_label=taxonomy.label("types", found.type, ui_lang()),
-                           report=taxonomy.label("reports", found.source.report, ui_lang()))
+                           report=taxonomy.label("reports", found.source.report, ui_lang()),
+                           report_url=url_for("reports.report", slug=found.source.report)
+                           if found.source.report in taxonomy.reports else None)
 
 
 def _tag_links(entry, taxonomy, lang) -> list[dict]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from flask import Flask, current_app
 
 from indexer.content.glossary import load_glossary
-from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import ContentError, IndexMissingError
 from indexer.index.build import current_generation, open_generation
 from indexer.search.searcher import KbSearcher
@@ -41,7 +40,7 @@ class Resources:
 
     def __init__(self, paths: Paths):
         self.paths = paths
-        self.taxonomy = load_taxonomy(paths.taxonomy)
+        self.taxonomy = paths.load_taxonomy()
         self.glossary = load_glossary(paths.glossary)
         self.searcher: KbSearcher | None = None
         self.refused: Refusal | None = None
@@ -87,7 +86,7 @@ class Resources:
     def _reload_vocabularies(self) -> None:
         """Re-read the taxonomy and glossary; keep the ones in use if either is now broken."""
         try:
-            taxonomy, glossary = load_taxonomy(self.paths.taxonomy), load_glossary(self.paths.glossary)
+            taxonomy, glossary = self.paths.load_taxonomy(), load_glossary(self.paths.glossary)
             self.taxonomy, self.glossary = taxonomy, glossary
         except ContentError as exc:
             log.warning("keeping the vocabularies in use: %s", exc)

@@ -28,6 +28,13 @@ class Paths:
     taxonomy: Path
     glossary: Path
     base: Path = ROOT
+    reports_dir: Path | None = None   # the report records; None: `reports/` beside the taxonomy
+
+    def load_taxonomy(self):
+        """The taxonomy with the report records of these paths (see indexer.content.taxonomy)."""
+        from indexer.content.taxonomy import load_taxonomy
+
+        return load_taxonomy(self.taxonomy, self.reports_dir, self.base)
 
 
 def _own_or_repository(content_dir: Path, explicit: str, name: str) -> Path:
@@ -42,10 +49,13 @@ def resolve_paths(config) -> Paths:
     def get(name):
         return str(config.get(name) or SETTINGS[name][0])
 
+    from indexer.content.reports import default_reports_dir
+
     content_dir = Path(get("CONTENT_DIR")).resolve()
-    return Paths(content_dir=content_dir, index_dir=Path(get("INDEX_DIR")).resolve(),
-                 taxonomy=_own_or_repository(content_dir, get("TAXONOMY"), "taxonomy.yaml"),
-                 glossary=_own_or_repository(content_dir, get("GLOSSARY"), "glossary.yaml"))
+    taxonomy = _own_or_repository(content_dir, get("TAXONOMY"), "taxonomy.yaml")
+    return Paths(content_dir=content_dir, index_dir=Path(get("INDEX_DIR")).resolve(), taxonomy=taxonomy,
+                 glossary=_own_or_repository(content_dir, get("GLOSSARY"), "glossary.yaml"),
+                 reports_dir=default_reports_dir(content_dir, taxonomy))
 
 
 def paths_from_environment() -> Paths:

@@ -14,10 +14,13 @@ from indexer.search.searcher import SearchResults
 
 FACET_TITLES = {"type": lambda: _("Type"), "lang": lambda: _("Language"),
                 "country": lambda: _("Country"), "objective": lambda: _("Objective"),
-                "stakeholder": lambda: _("Addressed to")}
+                "stakeholder": lambda: _("Addressed to"), "report": lambda: _("Report"),
+                "organisation": lambda: _("Organisation"), "year": lambda: _("Year"),
+                "evaluation_type": lambda: _("Evaluation type")}
 # Browse pages: URL segment -> request filter name.
 BROWSE = {"types": "type", "countries": "country", "objectives": "objective",
-          "stakeholders": "stakeholder", "languages": "lang"}
+          "stakeholders": "stakeholder", "languages": "lang", "reports": "report",
+          "organisations": "organisation", "years": "year", "evaluation-types": "evaluation_type"}
 
 
 @dataclass(frozen=True)

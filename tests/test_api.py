@@ -9,7 +9,9 @@ def test_search_returns_the_contract_object(client):
     data = client.get("/api/search?q=вечерним школам&limit=3").get_json()
     assert {"query", "total", "results", "facets", "suggestion"} <= set(data)
     assert data["query"] == "вечерним школам" and len(data["results"]) == 3
-    assert set(data["facets"]) == {"type", "lang", "country", "objective", "stakeholder"}
+    assert set(data["facets"]) == {"type", "lang", "country", "objective", "stakeholder",
+                                   "report", "organisation", "year", "evaluation_type"}
+    assert data["facets"]["report"] == {"proact-car-2013": data["total"]}
     first = data["results"][0]
     assert RESULT_KEYS <= set(first)
     assert first["path"].startswith("tests/fixtures/content/") and first["path"].endswith(".md")
@@ -60,7 +62,9 @@ def test_health_is_503_without_an_index(tmp_path):
     ("/api/search?limit=abc", 400), ("/api/search?limit=0", 400), ("/api/search?page=-1", 400),
     ("/api/search?country=kyrgystan", 400), ("/api/search?sort=random", 400),
     ("/api/search?q=" + "x" * 600, 400), ("/api/entries/NOPE!", 404), ("/api/entries/no-such-id", 404),
-    ("/api/nothing-here", 404),
+    ("/api/nothing-here", 404), ("/api/search?report=proact-car", 400), ("/api/search?year=20013", 400),
+    ("/api/search?organisation=ILO", 400), ("/api/search?evaluation_type=midterm", 400),
+    ("/api/reports/no-such-report", 404),
 ])
 def test_every_api_error_has_one_shape(client, url, status):
     response = client.get(url)
@@ -82,3 +86,14 @@ def test_hostile_queries_never_give_a_500(client, q):
     for url in ("/api/search", "/search"):
         response = client.get(url, query_string={"q": q})
         assert response.status_code in (200, 400), (url, q, response.status_code)
+
+
+def test_report_filters_and_facets_cover_every_entry_of_the_seed(client):
+    every = client.get("/api/search?limit=1").get_json()
+    for query, key, value in (("report=proact-car-2013", "report", "proact-car-2013"),
+                              ("organisation=ilo", "organisation", "ilo"), ("year=2013", "year", "2013"),
+                              ("evaluation_type=interim", "evaluation_type", "interim")):
+        data = client.get(f"/api/search?{query}&limit=1").get_json()
+        assert data["total"] == every["total"] and data["facets"][key] == {value: every["total"]}, query
+    assert client.get("/api/search?report=proact-car-2013&type=lesson").get_json()["total"] == \
+        every["facets"]["type"]["lesson"]

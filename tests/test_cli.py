@@ -22,6 +22,16 @@ def test_search_filters_repeat(runner):
     assert data["total"] > 0 and all(r["type"] == "lesson" for r in data["results"])
 
 
+def test_search_filters_by_report_organisation_year_and_type(runner):
+    every = json.loads(runner.invoke(main, ["search", "", "--json"]).output)["total"]
+    result = runner.invoke(main, ["search", "", "--json", "--report", "proact-car-2013",
+                                  "--organisation", "ilo", "--year", "2013", "--evaluation-type", "interim"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["total"] == every
+    bad = runner.invoke(main, ["search", "", "--json", "--year", "2031"])
+    assert bad.exit_code == 1 and "unknown year `2031`" in bad.stderr
+
+
 def test_bad_input_exits_non_zero_with_one_line(runner):
     result = runner.invoke(main, ["search", "x", "--json", "--country", "narnia"])
     assert result.exit_code == 1

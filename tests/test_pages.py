@@ -10,14 +10,17 @@ def page(client, url, lang="en"):
 
 
 @pytest.mark.parametrize("url", ["/", "/search?q=school", "/search", "/browse/countries/",
-                                 "/browse/stakeholders/npc", "/entries/kg-rec-17-evening-schools-support"])
+                                 "/browse/stakeholders/npc", "/entries/kg-rec-17-evening-schools-support",
+                                 "/reports", "/reports/proact-car-2013", "/browse/organisations/",
+                                 "/browse/years/2013", "/browse/evaluation-types/interim", "/browse/reports/"])
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_every_page_answers_in_the_browsers_language(client, url, lang):
     response, soup = page(client, url, lang)
     assert response.status_code == 200
     assert soup.html["lang"] == lang
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
-    assert soup.find("main") and soup.find("form", role="search") or url.startswith(("/entries", "/browse/countries"))
+    assert soup.find("main") and soup.find("form", role="search") or url.startswith(
+        ("/entries", "/browse/countries", "/browse/organisations", "/browse/reports", "/reports"))
 
 
 def test_interface_strings_follow_the_language(client):
@@ -84,3 +87,19 @@ def test_friendly_error_pages(client, url, status):
     response, soup = page(client, url, "ru")
     assert response.status_code == status
     assert soup.html["lang"] == "ru" and soup.find("h1").text
+
+
+def test_the_report_page_counts_the_fixture_entries_by_type(client):
+    _, soup = page(client, "/reports/proact-car-2013")
+    counts = {tr["data-type"]: int(tr.td.text) for tr in soup.select("section.counts tr[data-type]")}
+    listed = soup.select("li.item")
+    assert sum(counts.values()) == len(listed) > 0
+    assert {li["data-type"] for li in listed} == {t for t, n in counts.items() if n}
+    assert all(li.a["href"].startswith("/entries/") for li in listed)
+    _, ru = page(client, "/reports/proact-car-2013", "ru")
+    assert ru.select_one("section.record dd.evaluation-type").text == "Промежуточная оценка"
+
+
+def test_the_nav_links_to_the_reports(client):
+    _, soup = page(client, "/")
+    assert "/reports" in [a["href"] for a in soup.select("header.site nav a")]

@@ -16,6 +16,7 @@ from indexer.content.corpus import (
     load_entry,
 )
 from indexer.content.entries import Entry, Problem
+from indexer.content.reports import default_reports_dir, discover_reports
 from indexer.content.taxonomy import load_taxonomy
 
 SHINGLE = 5            # words per shingle
@@ -42,11 +43,14 @@ class CheckReport:
                 "problems": [p.to_dict() for p in self.problems]}
 
 
-def check_content(content_dir: Path, taxonomy_path: Path, base: Path) -> CheckReport:
-    """Read every entry; report file problems, id clashes, broken links and near-duplicates."""
-    taxonomy = load_taxonomy(taxonomy_path)
+def check_content(content_dir: Path, taxonomy_path: Path, base: Path,
+                  reports_dir: Path | None = None) -> CheckReport:
+    """Read every record and entry; report their problems, id clashes, broken links, near-duplicates."""
+    reports_dir = reports_dir or default_reports_dir(content_dir, taxonomy_path)
+    taxonomy = load_taxonomy(taxonomy_path, reports_dir, base)
     paths = discover(content_dir)
-    report = CheckReport(files=len(paths))
+    report = CheckReport(files=len(paths) + len(discover_reports(reports_dir)))
+    report.problems += taxonomy.report_problems
     entries = []
     for path in paths:
         loaded = load_entry(path, taxonomy, base)

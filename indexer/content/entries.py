@@ -17,7 +17,7 @@ TYPES = ("recommendation", "lesson", "good-practice")
 LIST_KEYS = ("countries", "objectives", "stakeholders", "themes", "parallel")
 REQUIRED_KEYS = ("id", "type", "lang", "title", "title_translated", *LIST_KEYS, "source")
 OPTIONAL_KEYS = ("draft",)
-SOURCE_KEYS = ("report", "part", "section", "paragraph", "item", "addressee", "also")
+SOURCE_KEYS = ("report", "part", "section", "paragraph", "item", "page", "addressee", "also")
 # Headings that open an editor's section after the report's own words.
 SECTION_HEADINGS = {
     "translation": "translation", "перевод": "translation",
@@ -57,10 +57,12 @@ class Source:
     item: int | None = None
     addressee: str = ""
     also: tuple = ()
+    page: int | None = None     # 1-based page of the source document where the item begins
 
     def to_dict(self) -> dict:
         data = {"report": self.report, "part": self.part, "section": self.section,
-                "paragraph": self.paragraph, "item": self.item, "addressee": self.addressee,
+                "paragraph": self.paragraph, "item": self.item, "page": self.page,
+                "addressee": self.addressee,
                 "also": [dict(place) for place in self.also]}
         return {k: v for k, v in data.items() if v not in (None, "", [])}
 
@@ -224,7 +226,7 @@ def _to_source(value, problem) -> Source:
         if key not in SOURCE_KEYS:
             problem("source", f"unknown key `source.{key}` (allowed: {', '.join(SOURCE_KEYS)})")
     numbers = {}
-    for key in ("paragraph", "item"):
+    for key in ("paragraph", "item", "page"):
         number = value.get(key)
         if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
             problem("source", f"`source.{key}` must be a whole number")
@@ -282,7 +284,14 @@ def check_entry(entry: Entry, taxonomy: Taxonomy, shown: str | None = None) -> l
     if not entry.source.report:
         problem("source", "`source.report` is missing")
     elif entry.source.report not in taxonomy.slugs("reports"):
-        problem("source", taxonomy.unknown_message("reports", entry.source.report))
+        problem("source", taxonomy.unknown_message("reports", entry.source.report).replace(
+            "unknown reports slug", "`source.report` names no report record (reports/<slug>.yaml):"))
+    else:
+        for slug in entry.objectives:
+            owner = taxonomy.objective_owner(slug)
+            if owner not in (None, entry.source.report):
+                problem("objectives", f"objective `{slug}` belongs to report `{owner}`, not to this "
+                                      f"entry's report `{entry.source.report}`")
     if not entry.source.section and not entry.draft:
         problem("source", "`source.section` is missing (allowed only in a draft)")
     if not entry.original and not entry.draft:

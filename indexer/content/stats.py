@@ -6,12 +6,14 @@ from collections import Counter
 from pathlib import Path
 
 from indexer.content.corpus import discover, load_entry
+from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
 
 
-def count_entries(content_dir: Path, taxonomy_path: Path, base: Path) -> dict:
+def count_entries(content_dir: Path, taxonomy_path: Path, base: Path,
+                  reports_dir: Path | None = None) -> dict:
     """Counter of (type, lang, country) over the good entries, plus the vocabularies' order."""
-    taxonomy = load_taxonomy(taxonomy_path)
+    taxonomy = load_taxonomy(taxonomy_path, reports_dir or default_reports_dir(content_dir, taxonomy_path))
     counts = Counter()
     for path in discover(content_dir):
         entry = load_entry(path, taxonomy, base)
@@ -20,8 +22,10 @@ def count_entries(content_dir: Path, taxonomy_path: Path, base: Path) -> dict:
         for country in entry.countries or ("(none)",):
             counts[entry.type, entry.lang, country] += 1
         counts[entry.type, entry.lang, "total"] += 1
+    used = {country for _kind, _lang, country in counts}   # of some 270, the columns that count
     return {"counts": counts, "types": taxonomy.slugs("types"), "langs": taxonomy.slugs("langs"),
-            "countries": taxonomy.slugs("countries")}
+            "countries": [c for c in taxonomy.slugs("countries") if c in used]
+            + (["(none)"] if "(none)" in used else [])}
 
 
 def format_table(stats: dict) -> str:

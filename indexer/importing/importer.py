@@ -132,7 +132,7 @@ def import_report(text_path: Path, report: str, out_dir: Path, taxonomy: Taxonom
                   existing_ids: set[str] = frozenset()) -> ImportReport:
     """Write a draft entry for every item of the report's text; never overwrite a file."""
     lines = rt.clean_lines(Path(text_path).read_text(encoding="utf-8"))
-    items = Walker(rt.blocks(lines), taxonomy).run()
+    items = Walker(rt.blocks(lines), taxonomy, report).run()
     vocabulary = rt.Vocabulary.of(lines)
     for item in items:
         item.body = rt.render_paragraphs(item.paragraphs, vocabulary)
@@ -162,11 +162,14 @@ def _label(head: str) -> tuple[str, str] | None:
 class Walker:
     """Walks the blocks of a report, keeping track of part, chapter and section."""
 
-    def __init__(self, found: list[Block], taxonomy: Taxonomy):
+    def __init__(self, found: list[Block], taxonomy: Taxonomy, report: str = ""):
         self.blocks, self.index = found, 0
+        # The countries of the report's record: among all ~270, short names ("Mali") match anywhere.
+        record = taxonomy.reports.get(report)
+        wanted = set(record.countries) if record and record.countries else None
         self.stems = {slug: {labels["en"][:5].lower(), labels["ru"][:5].lower()}
                       for slug, labels in taxonomy.vocabularies["countries"].items()
-                      if slug != "central-asia"}
+                      if slug != "central-asia" and (wanted is None or slug in wanted)}
         self.part, self.chapter, self.in_annex, self.top = Part("main", "Main report"), 0, False, ""
         self.listed = 0  # the number of the last short numbered line that was no heading
         self.section: Section | None = None

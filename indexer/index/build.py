@@ -28,6 +28,7 @@ from whoosh import index as whoosh_index
 
 from indexer.content.corpus import discover, display_path, link_problems, load_entry
 from indexer.content.entries import Entry, Problem
+from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
 from indexer.index import integrity
@@ -63,30 +64,35 @@ class BuildReport:
 
 
 def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
-                full: bool = False, progress=None, wait: float = 0.0, on_wait=None) -> BuildReport:
+                full: bool = False, progress=None, wait: float = 0.0, on_wait=None,
+                reports_dir: Path | None = None) -> BuildReport:
     """Bring the index up to date with the content tree; return what was done. A build already
-    running on the same index is waited for up to `wait` seconds (see `build_lock`)."""
+    running on the same index is waited for up to `wait` seconds (see `build_lock`). The report
+    records are read from `reports_dir` (default: `reports/` of the content tree, else beside
+    the taxonomy); a changed record re-indexes the entries of its report."""
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(index_dir, wait, on_wait):
         _remove_stale(index_dir)
-        taxonomy = load_taxonomy(taxonomy_path)
+        reports_dir = reports_dir or default_reports_dir(content_dir, taxonomy_path)
+        taxonomy = load_taxonomy(taxonomy_path, reports_dir, base)
         fingerprint = _fingerprint(taxonomy_path)
+        records = {slug: r.digest for slug, r in taxonomy.reports.items()}
         old = _read_manifest(index_dir)
         full = full or old.get("fingerprint") != fingerprint or not _sound(index_dir)
-        known = {} if full else old.get("files", {})
+        known = {} if full else _still_valid(old.get("files", {}), old.get("reports", {}), records)
         paths = discover(content_dir)
-        log.info("discover: %d files under %s", len(paths), content_dir)
+        log.info("discover: %d files under %s, %d report records", len(paths), content_dir, len(records))
         plan = _plan(paths, known, base)
-        report = BuildReport(full=full)
+        report = BuildReport(full=full, problems=list(taxonomy.report_problems))
         fresh = _read_changed(plan, taxonomy, base, report, progress)
         report.warnings = link_problems(
             [dict(info, path=key) for key, info in plan["files"].items()])
         report.problems += plan["unreadable"]
         try:
             generation = _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report)
-            manifest = {"fingerprint": fingerprint, "files": plan["files"]}
+            manifest = {"fingerprint": fingerprint, "files": plan["files"], "reports": records}
             report.generation = _publish(index_dir, generation, manifest)
         except OSError as exc:
             _remove_stale(index_dir)
@@ -118,6 +124,13 @@ def _fingerprint(taxonomy_path: Path) -> str:
     """What makes an old index unusable as a base: schema version and the taxonomy's labels."""
     digest = hashlib.sha1(Path(taxonomy_path).read_bytes()).hexdigest()
     return f"v{SCHEMA_VERSION}-{digest}"
+
+
+def _still_valid(files: dict, old_records: dict, records: dict) -> dict:
+    """The manifest's files whose report record is unchanged; the others are read again."""
+    return {key: info for key, info in files.items()
+            if records.get(info.get("report")) is not None
+            and records.get(info.get("report")) == old_records.get(info.get("report"))}
 
 
 def _plan(paths: list[Path], known: dict, base: Path) -> dict:
@@ -159,6 +172,7 @@ def _read_changed(plan, taxonomy, base, report, progress) -> list[tuple[str, Ent
         owners[entry.id] = key
         fresh.append((key, entry))
         plan["files"][key] = {"id": entry.id, "lang": entry.lang, "parallel": list(entry.parallel),
+                              "report": entry.source.report,
                               "line": entry.line_of("parallel"), "digest": entry.digest,
                               "mtime_ns": stat.st_mtime_ns, "size": stat.st_size}
     return fresh

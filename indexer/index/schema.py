@@ -9,9 +9,12 @@ from indexer.content.taxonomy import TAG_VOCABULARIES, Taxonomy
 from indexer.index.analysis import make_analyzer, make_surface_analyzer
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt whole.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TEXT_FIELDS = ("title", "title_translated", "body", "translation", "note", "tags")
-FACET_FIELDS = ("type", "lang", "countries", "objectives", "stakeholders")
+FACET_FIELDS = ("type", "lang", "countries", "objectives", "stakeholders",
+                "report", "organisation", "year", "evaluation_type")
+# Fields an entry takes from its report's record: a record change re-indexes its entries.
+REPORT_FIELDS = ("organisation", "year", "evaluation_type")
 
 
 def make_schema() -> fields.Schema:
@@ -24,6 +27,10 @@ def make_schema() -> fields.Schema:
         type=fields.ID(stored=True),
         lang=fields.ID(stored=True),
         draft=fields.ID(stored=True),
+        report=fields.ID(stored=True),
+        organisation=fields.ID(stored=True),
+        year=fields.ID(stored=True),
+        evaluation_type=fields.ID(stored=True),
         countries=fields.KEYWORD(**keyword),
         objectives=fields.KEYWORD(**keyword),
         stakeholders=fields.KEYWORD(**keyword),
@@ -51,6 +58,20 @@ def tag_text(entry: Entry, taxonomy: Taxonomy) -> str:
     return " ; ".join(words)
 
 
+def report_fields(entry: Entry, taxonomy: Taxonomy) -> dict[str, str]:
+    """The entry's report and what its record says of it: organisation, year, evaluation type.
+
+    A draft record may leave some empty: those fields are left out, not indexed as "".
+    """
+    record = taxonomy.reports.get(entry.source.report)
+    values = {"report": entry.source.report}
+    for name in REPORT_FIELDS:
+        value = getattr(record, name, None) if record else None
+        if value not in (None, ""):
+            values[name] = str(value)
+    return values
+
+
 def to_document(entry: Entry, path: str, taxonomy: Taxonomy) -> dict:
     """Every field of the schema, coerced to its final type before `add_document`.
 
@@ -63,6 +84,7 @@ def to_document(entry: Entry, path: str, taxonomy: Taxonomy) -> dict:
         "type": entry.type,
         "lang": entry.lang,
         "draft": "yes" if entry.draft else "no",
+        **report_fields(entry, taxonomy),
         "title": entry.title,
         "title_translated": entry.title_translated,
         "body": entry.original,

@@ -14,6 +14,10 @@ FILTERS = {
     "country": ("countries", "countries"),
     "objective": ("objectives", "objectives"),
     "stakeholder": ("stakeholders", "stakeholders"),
+    "report": ("report", "reports"),
+    "organisation": ("organisation", "organisations"),
+    "year": ("year", "years"),
+    "evaluation_type": ("evaluation_type", "evaluation-types"),
 }
 SORTS = ("relevance", "title", "report")
 MAX_LIMIT = 100

@@ -1,0 +1,188 @@
+"""Report pages and their JSON twins: every report, and one report's record and items by section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
+from flask_babel import gettext as _
+
+from indexer.content.reports import Report
+from indexer.search.request import MAX_LIMIT, SearchRequest
+from kb import viewmodels as vm
+from kb.i18n import ui_lang
+from kb.resources import get_searcher, resources
+
+bp = Blueprint("reports", __name__)
+
+
+@dataclass(frozen=True)
+class ReportContents:
+    """One report's indexed entries (stored fields, source order) and their counts per type."""
+
+    items: list
+    counts: dict
+
+
+def wants_drafts() -> bool:
+    return request.args.get("drafts", "").lower() in ("1", "true", "yes", "on")
+
+
+def find_report(slug: str) -> Report:
+    """The record of a report; NotFound naming the nearest known slug otherwise."""
+    taxonomy = resources().taxonomy
+    record = taxonomy.reports.get(slug)
+    if record is None:
+        abort(404, taxonomy.unknown_message("reports", slug[:60]).replace("unknown reports slug",
+                                                                           "no report has the slug"))
+    return record
+
+
+def report_contents(slug: str, drafts: bool) -> ReportContents:
+    """Every entry of the report, through the search API one page of 100 at a time."""
+    searcher, items, counts, page = get_searcher(), [], {}, 1
+    while True:
+        results = searcher.search(SearchRequest(filters={"report": (slug,)}, sort="report",
+                                                limit=MAX_LIMIT, page=page, drafts=drafts))
+        counts = counts or results.facets.get("type", {})
+        items += [dict(searcher.stored(hit.id) or {}, draft=hit.draft) for hit in results.hits]
+        if page * MAX_LIMIT >= results.total:
+            return ReportContents(items, counts)
+        page += 1
+
+
+def section_key(section: str) -> tuple:
+    """'4.2.10' after '4.2.9'; numbered sections before named ones ('Executive summary')."""
+    numbers = re.match(r"\d+(?:\.\d+)*", section or "")
+    if numbers:
+        return (0, tuple(int(n) for n in numbers.group().split(".")), section)
+    return (1, (), section or "")
+
+
+def _place(source: dict) -> str:
+    """'paragraph 17, item 2, page 12' in the interface language, from what the entry cites."""
+    bits = []
+    if source.get("paragraph") is not None:
+        bits.append(_("paragraph") + f" {source['paragraph']}")
+    if source.get("item") is not None:
+        bits.append(_("item") + f" {source['item']}")
+    if source.get("page") is not None:
+        bits.append(_("page") + f" {source['page']}")
+    return ", ".join(bits)
+
+
+def _number(value) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 1 << 30
+
+
+def _part_of(record: Report, path: str, cited: str) -> str:
+    """The record's part of an entry: its folder `content/<report>/<part>/`, else its cited part's label."""
+    folder = path.replace("\\", "/").split("/")[-2:-1]
+    if folder and folder[0] in record.parts:
+        return folder[0]
+    by_label = {label: slug for slug, labels in record.parts.items() for label in labels.values()}
+    return by_label.get(cited, cited)
+
+
+def sections_view(record: Report, items: list, lang: str) -> list[dict]:
+    """Parts (in the record's order) -> sections (in number order) -> items, for the template."""
+    taxonomy, order = resources().taxonomy, list(record.parts)
+    parts: dict[str, dict] = {}
+    for item in items:
+        source = item.get("source") or {}
+        part = _part_of(record, item.get("path") or "", source.get("part") or "")
+        label = record.parts[part][lang] if part in record.parts else (part or _("No part given"))
+        group = parts.setdefault(part, {"label": label, "sections": {}})
+        section = group["sections"].setdefault(source.get("section", ""), [])
+        section.append(_item_view(item, source, taxonomy, lang))
+    rank = {slug: number for number, slug in enumerate(order)}
+    ranked = sorted(parts.items(), key=lambda kv: (rank.get(kv[0], len(order)), kv[0]))
+    return [{"slug": slug, "label": group["label"], "sections": [
+                {"section": name, "entries": sorted(entries, key=lambda e: e["order"])}
+                for name, entries in sorted(group["sections"].items(), key=lambda kv: section_key(kv[0]))]}
+            for slug, group in ranked]
+
+
+def _item_view(item: dict, source: dict, taxonomy, lang: str) -> dict:
+    """One line of the report's contents: type, place in the report, title and link."""
+    order = tuple(_number(source.get(key)) for key in ("paragraph", "item", "page"))
+    return {"id": item.get("id"), "title": item.get("title"), "lang": item.get("lang"),
+            "type": taxonomy.label("types", item.get("type", ""), lang), "kind": item.get("type"),
+            "place": _place(source), "draft": item.get("draft", False),
+            "url": url_for("pages.entry", entry_id=item.get("id")), "order": (*order, item.get("id") or "")}
+
+
+def _link(name: str, value: str, lang: str) -> dict:
+    """A vocabulary value with the browse page of its entries."""
+    facet = next(segment for segment, filter_name in vm.BROWSE.items() if filter_name == name)
+    return {"label": vm.label(resources().taxonomy, name, value, lang),
+            "url": url_for("pages.browse", facet=facet, value=value)}
+
+
+def record_view(record: Report, lang: str, contents: ReportContents | None = None) -> dict:
+    """Everything the report's header shows, labels in the interface language."""
+    taxonomy, other = resources().taxonomy, "ru" if lang == "en" else "en"
+    counts = contents.counts if contents else {}
+    return {
+        "slug": record.slug, "draft": record.draft, "url": url_for("reports.report", slug=record.slug),
+        "title": record.label(lang), "title_lang": lang if record.title.get(lang) else other,
+        "other_title": record.title.get(other) if record.title.get(lang) else "", "other_lang": other,
+        "organisation": _link("organisation", record.organisation, lang) if record.organisation else None,
+        "evaluation_type": _link("evaluation_type", record.evaluation_type, lang)
+        if record.evaluation_type else None,
+        "year": _link("year", str(record.year), lang) if record.year else None,
+        "project": record.project, "evaluators": record.evaluators, "source": record.source,
+        "countries": [_link("country", c, lang) for c in record.countries],
+        "languages": [taxonomy.label("langs", code, lang) for code in record.languages],
+        "objectives": [{"slug": slug, "label": taxonomy.label("objectives", slug, lang),
+                        "url": url_for("pages.browse", facet="objectives", value=slug)}
+                       for slug in record.objectives],
+        "counts": [{"type": kind, "label": taxonomy.label("types", kind, lang, plural=True),
+                    "count": counts.get(kind, 0),
+                    "url": vm.search_url(SearchRequest(filters={"report": (record.slug,), "type": (kind,)},
+                                                       drafts=wants_drafts()))}
+                   for kind in taxonomy.slugs("types")],
+        "total": sum(counts.values()),
+    }
+
+
+@bp.get("/reports")
+def reports():
+    """List every report with its organisation, type, year and number of entries."""
+    counts = get_searcher().search(SearchRequest(limit=1, drafts=wants_drafts())).facets.get("report", {})
+    lang = ui_lang()
+    newest_first = sorted(resources().taxonomy.reports.values(), key=lambda r: (-(r.year or 0), r.slug))
+    rows = [dict(record_view(r, lang), entries=counts.get(r.slug, 0)) for r in newest_first]
+    return render_template("reports.html", reports=rows, drafts=wants_drafts())
+
+
+@bp.get("/reports/<slug>")
+def report(slug):
+    """Show one report: its record, counts per type, and its items by part and section."""
+    record, lang = find_report(slug), ui_lang()
+    contents = report_contents(slug, wants_drafts())
+    toggle = {} if wants_drafts() else {"drafts": 1}
+    return render_template("report.html", report=record_view(record, lang, contents),
+                           parts=sections_view(record, contents.items, lang), drafts=wants_drafts(),
+                           drafts_url=url_for("reports.report", slug=slug, **toggle))
+
+
+@bp.get("/api/reports")
+def api_reports():
+    """Return every report record with its number of published entries."""
+    counts = get_searcher().search(SearchRequest(limit=1)).facets.get("report", {})
+    return jsonify({"reports": [dict(r.to_dict(), entries=counts.get(slug, 0))
+                                for slug, r in resources().taxonomy.reports.items()]})
+
+
+@bp.get("/api/reports/<slug>")
+def api_report(slug):
+    """Return one report's record, its counts per type and its items in source order."""
+    record = find_report(slug)
+    contents = report_contents(slug, wants_drafts())
+    keys = ("id", "type", "lang", "title", "path")
+    items = [dict({k: i.get(k) for k in keys}, draft=i.get("draft", False), source=i.get("source") or {})
+             for i in contents.items]
+    return jsonify({"report": record.to_dict(), "counts": contents.counts, "total": len(items),
+                    "items": items})
