@@ -9,7 +9,7 @@ def test_search_returns_the_contract_object(client):
     data = client.get("/api/search?q=вечерним школам&limit=3").get_json()
     assert {"query", "total", "results", "facets", "suggestion"} <= set(data)
     assert data["query"] == "вечерним школам" and len(data["results"]) == 3
-    assert set(data["facets"]) == {"type", "lang", "country", "objective", "stakeholder"}
+    assert {"type", "lang", "country", "objective", "stakeholder"} <= set(data["facets"])
     first = data["results"][0]
     assert RESULT_KEYS <= set(first)
     assert first["path"].startswith("tests/fixtures/content/") and first["path"].endswith(".md")

@@ -39,7 +39,7 @@ def test_search_filter_open_and_switch_language(browser, served):
         page.locator(".facet a", has_text="Национальные координаторы").click()
         page.wait_for_url("**stakeholder=npc*")
         assert page.locator(".active-filters li").count() == 1
-        page.locator("li.hit h3 a").first.click()
+        page.locator("li.hit h2 a").first.click()
         page.wait_for_url("**/entries/*")
         assert page.locator("article.entry h1").is_visible()
         page.click("nav.locale a")

@@ -18,6 +18,8 @@ TAG_VOCABULARIES = {
     "themes": "themes",
 }
 VOCABULARIES = ("types", "langs", "countries", "objectives", "stakeholders", "themes", "reports")
+# Optional: names of report parts and sections as entries' `source` writes them -> both languages.
+OPTIONAL_VOCABULARIES = ("source_names",)
 LANGS = ("en", "ru")
 
 
@@ -37,6 +39,11 @@ class Taxonomy:
         if not labels:
             return slug
         return labels.get(f"{lang}_plural" if plural else lang) or labels.get(lang) or slug
+
+    def name_of(self, vocabulary: str, text: str, lang: str) -> str | None:
+        """The vocabulary's `lang` name for a free text (a report part, a section), or None."""
+        labels = self.vocabularies.get(vocabulary, {}).get(str(text))
+        return labels.get(lang) if isinstance(labels, dict) else None
 
     def closest(self, vocabulary: str, slug: str) -> str | None:
         """The allowed slug nearest to an unknown one, for 'did you mean' messages."""
@@ -61,11 +68,14 @@ def load_taxonomy(path: Path) -> Taxonomy:
         raise ContentError(f"{path}: cannot read taxonomy: {exc}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: taxonomy must be a mapping of vocabularies")
-    for name in VOCABULARIES:
+    for name in VOCABULARIES + OPTIONAL_VOCABULARIES:
         vocab = data.get(name)
+        if name in OPTIONAL_VOCABULARIES and vocab is None:
+            continue
         if not isinstance(vocab, dict) or not vocab:
             raise ContentError(f"{path}: vocabulary `{name}` is missing or empty")
         for slug, labels in vocab.items():
             if not isinstance(labels, dict) or not all(labels.get(lang) for lang in LANGS):
                 raise ContentError(f"{path}: {name}.{slug} needs both `en` and `ru` labels")
-    return Taxonomy(vocabularies={k: data[k] for k in VOCABULARIES}, path=Path(path))
+    kept = [k for k in VOCABULARIES + OPTIONAL_VOCABULARIES if k in data]
+    return Taxonomy(vocabularies={k: data[k] for k in kept}, path=Path(path))

@@ -14,6 +14,7 @@ FILTERS = {
     "country": ("countries", "countries"),
     "objective": ("objectives", "objectives"),
     "stakeholder": ("stakeholders", "stakeholders"),
+    "theme": ("themes", "themes"),
 }
 SORTS = ("relevance", "title", "report")
 MAX_LIMIT = 100
