@@ -15,7 +15,8 @@ from kb.i18n import ui_lang
 from kb.resources import get_searcher, resources
 
 bp = Blueprint("compare", __name__)
-PER_COUNTRY = 40    # entries per column; the rest is one link away
+PER_COUNTRY = 40    # entries per column at most; the rest is one link away
+MAX_TITLES = 160    # entries on the page: many columns get fewer each
 DEFAULT_COLUMNS = 6
 
 
@@ -51,8 +52,9 @@ def compare_rows(search_request: SearchRequest, countries: list[str], lang: str)
     searcher, taxonomy = get_searcher(), resources().taxonomy
     base = search_request.with_(filters={k: v for k, v in search_request.filters.items() if k != "country"})
     columns, found, rows = [], {}, Rows()
+    per_country = max(3, min(PER_COUNTRY, MAX_TITLES // max(1, len(countries))))
     for country in countries:
-        here = base.toggled("country", country).with_(limit=PER_COUNTRY, page=1)
+        here = base.toggled("country", country).with_(limit=per_country, page=1)
         results = searcher.search(here)
         columns.append({"slug": country, "label": taxonomy.label("countries", country, lang),
                         "total": results.total, "url": vm.search_url(here.with_(limit=10)),

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from indexer.search.request import FILTERS, SearchRequest
 from kb import viewmodels as vm
 
-MAX_COLUMNS = 12
-MAX_ROWS = 40
+MAX_COLUMNS = 10
+MAX_ROWS = 30
 SHADES = 4
 _counts: dict[tuple, dict] = {}
 
@@ -24,7 +24,6 @@ class Cell:
     count: int
     url: str
     shade: int          # 0 (empty) .. SHADES (the largest count of the table)
-    context: str        # row and column labels, for a screen reader reading the link alone
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,7 @@ class Matrix:
     columns: list       # [{"label", "url"}]
     rows: list          # [{"label", "url", "cells": [Cell]}]
     more_columns: int   # columns left out by the cap
+    more_rows: int      # rows left out by the cap
 
 
 def pair_counts(searcher, rows: str, columns: str, key) -> dict[str, dict[str, int]]:
@@ -63,23 +63,23 @@ def build_matrix(searcher, taxonomy, lang: str, rows: str, columns: str, key, ca
             column_totals[value] = column_totals.get(value, 0) + count
     kept = sorted(column_totals, key=lambda v: -column_totals[v])[:MAX_COLUMNS]
     column_values = _ordered(taxonomy, columns, kept)
-    row_values = _ordered(taxonomy, rows, counts)[:MAX_ROWS]
+    row_totals = {value: sum(by_column.values()) for value, by_column in counts.items()}
+    row_values = _ordered(taxonomy, rows, sorted(row_totals, key=lambda v: -row_totals[v])[:MAX_ROWS])
     largest = max((c for by in counts.values() for c in by.values()), default=0)
     column_views = [{"label": vm.label(taxonomy, columns, v, lang),
                      "url": vm.search_url(SearchRequest(filters={columns: (v,)}))} for v in column_values]
     row_views = []
     for value in row_values:
-        row_label = vm.label(taxonomy, rows, value, lang)
         cells = []
-        for column, column_view in zip(column_values, column_views, strict=True):
+        for column in column_values:
             count = counts[value].get(column, 0)
             url = vm.search_url(SearchRequest(filters={rows: (value,), columns: (column,)}))
             shade = math.ceil(SHADES * count / largest) if largest and count else 0
-            cells.append(Cell(count, url, shade, f"{row_label}, {column_view['label']}"))
+            cells.append(Cell(count, url, shade))
         url = row_url(value) if row_url else vm.search_url(SearchRequest(filters={rows: (value,)}))
-        row_views.append({"label": row_label, "url": url, "cells": cells})
+        row_views.append({"label": vm.label(taxonomy, rows, value, lang), "url": url, "cells": cells})
     return Matrix(caption, vm.FACET_TITLES[rows](), column_views, row_views,
-                  len(column_totals) - len(column_values))
+                  len(column_totals) - len(column_values), len(counts) - len(row_values))
 
 
 def home_matrices(searcher, taxonomy, lang: str) -> list[Matrix]:

@@ -18,6 +18,8 @@ from kb.resources import get_searcher, resources
 bp = Blueprint("roles", __name__)
 LISTED = 300     # entries fetched to fill the groups with titles
 PER_GROUP = 5    # titles shown per country × objective before "all N"
+MAX_TITLES = 120     # titles on the whole page; past it, groups show their counts only
+MAX_SECTIONS = 25    # countries with a section; the others are listed as links with counts
 
 
 def role_heading(taxonomy, slug: str, lang: str) -> str:
@@ -40,12 +42,20 @@ def _listed(searcher, base: SearchRequest) -> list:
     return searcher.search(base.with_(limit=LISTED, sort="report")).hits
 
 
-def country_groups(searcher, taxonomy, lang: str, stakeholder: str, countries: dict) -> list[dict]:
-    """Per country with entries: its count and types, and per objective its count and first titles."""
+def sectioned(taxonomy, countries: dict) -> tuple[list[str], list[str]]:
+    """(countries given a section, the rest): the MAX_SECTIONS largest, each part in taxonomy order."""
+    largest = set(sorted(countries, key=lambda c: -countries[c])[:MAX_SECTIONS])
+    ordered = [c for c in taxonomy.slugs("countries") if countries.get(c)]
+    return [c for c in ordered if c in largest], [c for c in ordered if c not in largest]
+
+
+def country_groups(searcher, taxonomy, lang: str, stakeholder: str, countries: list[str],
+                   counts: dict) -> list[dict]:
+    """Per country: its count and types, and per objective its count and first titles."""
     base = SearchRequest(filters={"stakeholder": (stakeholder,)})
     hits = _listed(searcher, base)
-    groups = []
-    for country in (c for c in taxonomy.slugs("countries") if countries.get(c)):
+    groups, budget = [], MAX_TITLES
+    for country in countries:
         here = base.toggled("country", country)
         facets = searcher.search(here.with_(limit=1)).facets
         objectives = facets.get("objective", {})
@@ -59,10 +69,12 @@ def country_groups(searcher, taxonomy, lang: str, stakeholder: str, countries: d
                 count, url = objectives[objective], vm.search_url(here.toggled("objective", objective))
                 title = taxonomy.label("objectives", objective, lang)
             if count:
+                shown = listed[:min(PER_GROUP, budget)]
+                budget -= len(shown)
                 parts.append({"title": title, "count": count, "url": url,
-                              "hits": [vm.hit_view(h, taxonomy, lang) for h in listed[:PER_GROUP]]})
+                              "hits": [vm.hit_view(h, taxonomy, lang) for h in shown]})
         groups.append({"slug": country, "title": taxonomy.label("countries", country, lang),
-                       "count": countries[country], "url": vm.search_url(here),
+                       "count": counts[country], "url": vm.search_url(here),
                        "types": _type_links(here, facets, taxonomy, lang), "objectives": parts})
     return groups
 
@@ -100,9 +112,13 @@ def role(slug):
     base = SearchRequest(filters={"stakeholder": (slug,)})
     results = searcher.search(base.with_(limit=1))
     facets = results.facets
+    counts = facets.get("country", {})
+    with_section, others = sectioned(taxonomy, counts)
     return render_template(
         "role.html", heading=role_heading(taxonomy, slug, lang), total=results.total,
         all_url=vm.search_url(base), types=_type_links(base, facets, taxonomy, lang),
-        countries=country_groups(searcher, taxonomy, lang, slug, facets.get("country", {})),
+        countries=country_groups(searcher, taxonomy, lang, slug, with_section, counts),
+        other_countries=[{"label": taxonomy.label("countries", c, lang), "count": counts[c],
+                          "url": vm.search_url(base.toggled("country", c))} for c in others],
         reports=report_links(base, facets, taxonomy, lang),
         exports=vm.export_links(base), feed_url=vm.feed_url(base))

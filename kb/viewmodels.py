@@ -35,6 +35,11 @@ class FacetGroup:
     name: str
     title: str
     values: list
+    hidden: int = 0                 # values with entries left out by FACET_LIMIT
+    more_url: str | None = None     # the browse page listing them all
+
+
+FACET_LIMIT = 12   # values shown per facet (the largest, and every selected one)
 
 
 def search_url(request: SearchRequest, endpoint: str = "pages.search", **values) -> str:
@@ -70,11 +75,15 @@ def facet_groups(results: SearchResults, taxonomy: Taxonomy, lang: str) -> list[
             continue
         counts = results.facets.get(name, {})
         selected = set(request.filters.get(name, ()))
+        largest = set(sorted(counts, key=lambda v: -counts[v])[:FACET_LIMIT]) | selected
         values = [FacetValue(slug, taxonomy.label(vocabulary, slug, lang), counts.get(slug, 0),
                              slug in selected, search_url(request.toggled(name, slug)))
-                  for slug in taxonomy.slugs(vocabulary) if counts.get(slug) or slug in selected]
+                  for slug in taxonomy.slugs(vocabulary) if slug in largest]
+        hidden = sum(1 for v in counts if v not in largest)
+        segment = next((seg for seg, filter_name in BROWSE.items() if filter_name == name), None)
+        more = url_for("pages.browse_index", facet=segment) if hidden and segment else None
         if values:
-            groups.append(FacetGroup(name, FACET_TITLES[name](), values))
+            groups.append(FacetGroup(name, FACET_TITLES[name](), values, hidden, more))
     return groups
 
 

@@ -147,3 +147,35 @@ def test_compare_takes_any_countries_and_a_query(client):
         "Таджикистан", "Кыргызстан", "Центральная Азия (субрегион)"]
     response, _ = soup_of(client, "/compare?country=atlantis")
     assert response.status_code == 400
+
+
+def test_a_long_facet_shows_its_largest_values_and_links_the_rest(client):
+    _, soup = soup_of(client, "/search?theme=reporting")
+    theme = next(s for s in soup.select(".facet") if s.h3.text == "Theme")
+    facets = client.get("/api/search?theme=reporting&limit=1").get_json()["facets"]["theme"]
+    largest = set(sorted(facets, key=lambda v: -facets[v])[:12]) | {"reporting"}
+    shown = theme.select("li a")
+    assert len(shown) == len(largest) < len(facets)   # the twelve largest and the selected one
+    assert [a.select_one(".label").text for a in shown if "selected" in a.get("class", [])] == ["Reporting"]
+    assert theme.select_one(".more a").text == f"{len(facets) - len(largest)} more"
+    assert theme.select_one(".more a")["href"] == "/browse/themes/"
+
+
+def test_big_lists_stay_short_pages(client, monkeypatch):
+    from kb import compare, matrix, roles
+
+    monkeypatch.setattr(roles, "MAX_TITLES", 3)
+    monkeypatch.setattr(roles, "MAX_SECTIONS", 1)
+    _, soup = soup_of(client, "/roles/ilo-ipec")
+    assert len(soup.select(".role-hits li:not(.more)")) == 3
+    assert len(soup.select("section.role-country")) == 1
+    others = [a["href"] for a in soup.select("#other-countries + ul a")]
+    assert others and all("stakeholder=ilo-ipec" in href for href in others)
+    monkeypatch.setattr(compare, "MAX_TITLES", 6)
+    _, soup = soup_of(client, "/compare?q=school&country=kyrgyzstan&country=central-asia")
+    assert all(len(td.select("li")) <= 3 for td in soup.select("table.compare td"))
+    monkeypatch.setattr(matrix, "MAX_ROWS", 2)
+    monkeypatch.setattr(matrix, "_counts", {})
+    _, soup = soup_of(client, "/")
+    table = soup.select("table.matrix")[1]
+    assert len(table.tbody.find_all("tr")) == 2 and "left out" in soup.select(".at-a-glance .note")[0].text
