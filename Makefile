@@ -4,8 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+AXE := tests/js/node_modules/axe-core/axe.min.js
 
-.PHONY: run test index messages
+.PHONY: run test index messages screenshots
 
 $(BIN)/kb: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +23,9 @@ run: $(BIN)/kb
 test: $(BIN)/kb
 	@if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ]; } && [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx >/dev/null; fi
+	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; fi
+	test -f $(AXE) || npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 index: $(BIN)/kb
@@ -32,3 +36,7 @@ messages: $(BIN)/kb
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k gettext -k ngettext:1,2 -o kb/translations/messages.pot .
 	$(BIN)/pybabel update -i kb/translations/messages.pot -d kb/translations
 	rm kb/translations/messages.pot
+
+## screenshots: regenerate the README's screenshots (docs/screenshots/) in headless Chromium
+screenshots: $(BIN)/kb
+	$(BIN)/python -m tests.screenshots docs/screenshots

@@ -26,16 +26,21 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False
 
     from indexer.content.render import render_markdown
-    from kb import api, errors, i18n, monitoring, pages, reports, resources
+    from kb import api, compare, errors, exports, feeds, i18n, monitoring, openapi, pages, reports, resources, roles
 
     resources.init_app(app, resolve_paths(app.config))
     i18n.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(reports.bp)
+    app.register_blueprint(exports.bp)
+    app.register_blueprint(feeds.bp)
+    app.register_blueprint(roles.bp)
+    app.register_blueprint(compare.bp)
+    app.register_blueprint(openapi.bp)
     errors.init_app(app)
     monitoring.init_app(app)
-    app.jinja_env.globals.update(render_markdown=render_markdown, ui_lang=i18n.ui_lang)
+    app.jinja_env.globals.update(render_markdown=render_markdown)
 
     @app.after_request
     def secure(response):

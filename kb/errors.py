@@ -15,7 +15,7 @@ PAGES = (400, 404, 405, 500, 503)
 
 
 def _respond(status: int, message: str):
-    if request.path.startswith("/api/") or request.path == "/health":
+    if request.path.startswith("/api/") or request.path == "/health" or request.path.endswith(".json"):
         return jsonify({"error": {"status": status, "message": message}}), status
     template = f"errors/{status if status in PAGES else 500}.html"
     try:

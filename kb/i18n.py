@@ -1,8 +1,14 @@
-"""Interface language: Flask-Babel catalogues, the browser's preference and the visible switch."""
+"""Interface language: Flask-Babel catalogues, the language in the URL, the browser's preference.
+
+A page answers at its usual URL and under a language prefix (`/ru/search?q=…`,
+`/en/entries/<id>`). `LocalePrefix` moves the prefix from PATH_INFO to SCRIPT_NAME,
+so every `url_for` of that request keeps it and a shared link opens in its language.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -11,11 +17,33 @@ from flask_babel import Babel, get_locale
 
 LOCALES = ("en", "ru")
 COOKIE = "kb_locale"
+ENVIRON_KEY = "kb.locale"
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 
 
+class LocalePrefix:
+    """WSGI middleware: serve `/<locale>/…` as `…` in that language, the prefix kept in SCRIPT_NAME."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        for code in LOCALES:
+            prefix = "/" + code
+            if path == prefix or path.startswith(prefix + "/"):
+                environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + prefix
+                environ["PATH_INFO"] = path[len(prefix):] or "/"
+                environ[ENVIRON_KEY] = code
+                break
+        return self.wsgi_app(environ, start_response)
+
+
 def select_locale() -> str:
-    """The switch's cookie first, then the browser's Accept-Language, then the default."""
+    """The URL's prefix first, then the switch's cookie, the browser's Accept-Language, the default."""
+    in_url = request.environ.get(ENVIRON_KEY)
+    if in_url in LOCALES:
+        return in_url
     chosen = request.cookies.get(COOKIE)
     if chosen in LOCALES:
         return chosen
@@ -25,6 +53,19 @@ def select_locale() -> str:
 def ui_lang() -> str:
     """The interface language of this request: "en" or "ru"."""
     return str(get_locale() or "en")
+
+
+def other_lang(lang: str) -> str:
+    return "ru" if lang == "en" else "en"
+
+
+def localized_url(code: str) -> str:
+    """This page's address under the `code` language prefix, query string kept."""
+    root = request.script_root
+    if request.environ.get(ENVIRON_KEY) and root.endswith("/" + request.environ[ENVIRON_KEY]):
+        root = root[: -len(request.environ[ENVIRON_KEY]) - 1]
+    query = request.query_string.decode("latin-1")
+    return f"{root}/{code}{quote(request.path)}" + (f"?{query}" if query else "")
 
 
 def compile_catalogues(directory: Path = TRANSLATIONS) -> None:
@@ -47,3 +88,5 @@ def init_app(app: Flask) -> None:
           default_translation_directories=str(TRANSLATIONS))
     if app.config["DEFAULT_LOCALE"] not in LOCALES:
         app.config["DEFAULT_LOCALE"] = "en"
+    app.wsgi_app = LocalePrefix(app.wsgi_app)
+    app.jinja_env.globals.update(ui_lang=ui_lang, other_lang=other_lang, localized_url=localized_url)

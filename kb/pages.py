@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from indexer.search.request import SearchRequest, parse_search_args
 from indexer.search.searcher import related_entries
+from kb import citations, roles
 from kb import viewmodels as vm
 from kb.i18n import COOKIE, LOCALES, ui_lang
+from kb.matrix import home_matrices
 from kb.resources import find_entry, get_searcher, resources
 
 bp = Blueprint("pages", __name__)
@@ -17,10 +18,13 @@ bp = Blueprint("pages", __name__)
 @bp.get("/")
 def home():
     """Show the search box, entry points per type, country and stakeholder, with counts."""
-    results = get_searcher().search(SearchRequest(limit=1))
+    searcher = get_searcher()
+    results = searcher.search(SearchRequest(limit=1))
     taxonomy, lang = resources().taxonomy, ui_lang()
     return render_template("home.html", total=results.total,
-                           groups=vm.facet_groups(results, taxonomy, lang))
+                           groups=vm.facet_groups(results, taxonomy, lang),
+                           roles=roles.role_links(taxonomy, results.facets.get("stakeholder", {}), lang),
+                           matrices=home_matrices(searcher, taxonomy, lang))
 
 
 @bp.get("/search")
@@ -64,39 +68,39 @@ def _results_page(search_request: SearchRequest, heading: str | None):
         groups=vm.facet_groups(results, taxonomy, lang),
         active=vm.active_filters(search_request, taxonomy, lang),
         pages=vm.pagination(results), sorts=vm.sort_links(search_request),
+        exports=vm.export_links(search_request), feed_url=vm.feed_url(search_request),
         suggestion_url=vm.search_url(search_request.with_(q=results.suggestion, page=1))
         if results.suggestion else None)
 
 
 @bp.get("/entries/<entry_id>")
 def entry(entry_id):
-    """Show one entry: the report's words, the editor's translation and note, tags, source."""
+    """Show one entry: the report's words, the editor's translation and note, tags, source, citation."""
     found, path = find_entry(entry_id)
-    searcher, taxonomy = get_searcher(), resources().taxonomy
-    parallels = [dict(stored, url=url_for("pages.entry", entry_id=stored["id"]))
+    searcher, taxonomy, lang = get_searcher(), resources().taxonomy, ui_lang()
+    parallels = [vm.entry_link(stored, lang)
                  for stored in (searcher.stored(i) for i in found.parallel) if stored]
-    related = [dict(r, url=url_for("pages.entry", entry_id=r["id"]))
-               for r in related_entries(searcher, entry_id)]
+    related = [vm.entry_link(r, lang) for r in related_entries(searcher, entry_id)]
+    url = url_for("pages.entry", entry_id=entry_id, _external=True)
     return render_template("entry.html", entry=found, path=path, parallels=parallels,
-                           related=related, tags=_tag_links(found, taxonomy, ui_lang()),
-                           type_label=taxonomy.label("types", found.type, ui_lang()),
-                           report=taxonomy.label("reports", found.source.report, ui_lang()),
+                           related=related, tags=_tag_links(found, taxonomy, lang),
+                           type_label=taxonomy.label("types", found.type, lang),
+                           source=citations.source_view(found, taxonomy, lang),
                            report_url=url_for("reports.report", slug=found.source.report)
-                           if found.source.report in taxonomy.reports else None)
+                           if found.source.report in taxonomy.reports else None,
+                           cite={"plain": citations.plain_reference(found, taxonomy, lang, url, html=True),
+                                 "bibtex": citations.bibtex(found, taxonomy, lang, url),
+                                 "ris": citations.ris(found, taxonomy, lang, url)})
 
 
 def _tag_links(entry, taxonomy, lang) -> list[dict]:
     groups = [("types", "type", [entry.type]), ("countries", "country", entry.countries),
               ("objectives", "objective", entry.objectives),
-              ("stakeholders", "stakeholder", entry.stakeholders)]
-    links = [{"title": vm.FACET_TITLES[name](),
-              "values": [{"label": vm.label(taxonomy, name, v, lang),
-                          "url": url_for("pages.browse", facet=facet, value=v)} for v in values]}
-             for facet, name, values in groups if values]
-    if entry.themes:
-        links.append({"title": _("Themes"), "values": [
-            {"label": taxonomy.label("themes", t, lang), "url": None} for t in entry.themes]})
-    return links
+              ("stakeholders", "stakeholder", entry.stakeholders), ("themes", "theme", entry.themes)]
+    return [{"title": vm.FACET_TITLES[name](),
+             "values": [{"label": vm.label(taxonomy, name, v, lang),
+                         "url": url_for("pages.browse", facet=facet, value=v)} for v in values]}
+            for facet, name, values in groups if values]
 
 
 @bp.get("/locale/<code>")

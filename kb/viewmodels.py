@@ -14,12 +14,12 @@ from indexer.search.searcher import SearchResults
 
 FACET_TITLES = {"type": lambda: _("Type"), "lang": lambda: _("Language"),
                 "country": lambda: _("Country"), "objective": lambda: _("Objective"),
-                "stakeholder": lambda: _("Addressed to"), "report": lambda: _("Report"),
-                "organisation": lambda: _("Organisation"), "year": lambda: _("Year"),
-                "evaluation_type": lambda: _("Evaluation type")}
+                "stakeholder": lambda: _("Addressed to"), "theme": lambda: _("Theme"),
+                "report": lambda: _("Report"), "organisation": lambda: _("Organisation"),
+                "year": lambda: _("Year"), "evaluation_type": lambda: _("Evaluation type")}
 # Browse pages: URL segment -> request filter name.
 BROWSE = {"types": "type", "countries": "country", "objectives": "objective",
-          "stakeholders": "stakeholder", "languages": "lang", "reports": "report",
+          "stakeholders": "stakeholder", "languages": "lang", "themes": "theme", "reports": "report",
           "organisations": "organisation", "years": "year", "evaluation-types": "evaluation_type"}
 
 
@@ -37,11 +37,31 @@ class FacetGroup:
     name: str
     title: str
     values: list
+    hidden: int = 0                 # values with entries left out by FACET_LIMIT
+    more_url: str | None = None     # the browse page listing them all
 
 
-def search_url(request: SearchRequest, endpoint: str = "pages.search") -> str:
+FACET_LIMIT = 12   # values shown per facet (the largest, and every selected one)
+
+
+def search_url(request: SearchRequest, endpoint: str = "pages.search", **values) -> str:
     args = request.to_args()
-    return url_for(endpoint) + ("?" + urlencode(args) if args else "")
+    return url_for(endpoint, **values) + ("?" + urlencode(args) if args else "")
+
+
+EXPORT_FORMATS = {"xlsx": "Excel", "csv": "CSV", "json": "JSON", "md": "Markdown"}
+
+
+def feed_url(request: SearchRequest) -> str:
+    """The Atom feed of new and changed entries under the same query and filters."""
+    return search_url(SearchRequest(q=request.q, filters=request.filters), "feeds.atom")
+
+
+def export_links(request: SearchRequest) -> list[dict]:
+    """One link per export format of the whole list (every page) under the same query and filters."""
+    whole = request.with_(page=1, limit=10)
+    return [{"fmt": fmt, "label": name, "url": search_url(whole, "exports.results", fmt=fmt)}
+            for fmt, name in EXPORT_FORMATS.items()]
 
 
 def label(taxonomy: Taxonomy, name: str, value: str, lang: str) -> str:
@@ -53,13 +73,19 @@ def facet_groups(results: SearchResults, taxonomy: Taxonomy, lang: str) -> list[
     """One group per filter, values in taxonomy order, selected ones shown even at zero."""
     request, groups = results.request, []
     for name, (_field, vocabulary) in FILTERS.items():
+        if name not in FACET_TITLES:
+            continue
         counts = results.facets.get(name, {})
         selected = set(request.filters.get(name, ()))
+        largest = set(sorted(counts, key=lambda v: -counts[v])[:FACET_LIMIT]) | selected
         values = [FacetValue(slug, taxonomy.label(vocabulary, slug, lang), counts.get(slug, 0),
                              slug in selected, search_url(request.toggled(name, slug)))
-                  for slug in taxonomy.slugs(vocabulary) if counts.get(slug) or slug in selected]
+                  for slug in taxonomy.slugs(vocabulary) if slug in largest]
+        hidden = sum(1 for v in counts if v not in largest)
+        segment = next((seg for seg, filter_name in BROWSE.items() if filter_name == name), None)
+        more = url_for("pages.browse_index", facet=segment) if hidden and segment else None
         if values:
-            groups.append(FacetGroup(name, FACET_TITLES[name](), values))
+            groups.append(FacetGroup(name, FACET_TITLES[name](), values, hidden, more))
     return groups
 
 
@@ -84,12 +110,26 @@ def pagination(results: SearchResults, window: int = 2) -> list[dict]:
     return links if last > 1 else []
 
 
+def title_in(lang: str, entry_lang: str, title: str, title_translated: str) -> tuple[str, str]:
+    """(title, its language): the entry's own title, or its translated one in the other language."""
+    if entry_lang == lang or not title_translated:
+        return title, entry_lang
+    return title_translated, lang
+
+
+def entry_link(stored: dict, lang: str) -> dict:
+    """A link to an entry (stored fields or a related-entries dict) titled in the interface language."""
+    title, title_lang = title_in(lang, stored["lang"], stored["title"], stored.get("title_translated", ""))
+    return {"id": stored["id"], "url": url_for("pages.entry", entry_id=stored["id"]),
+            "title": title, "title_lang": title_lang, "lang": stored["lang"]}
+
+
 def hit_view(hit, taxonomy: Taxonomy, lang: str) -> dict:
     """A result as the list shows it: title in the interface language where the entry has one."""
-    own = hit.lang == lang or not hit.title_translated
+    title, title_lang = title_in(lang, hit.lang, hit.title, hit.title_translated)
+    own = title_lang == hit.lang
     return {"id": hit.id, "url": url_for("pages.entry", entry_id=hit.id),
-            "title": hit.title if own else hit.title_translated,
-            "title_lang": hit.lang if own else lang,
+            "title": title, "title_lang": title_lang,
             "original_title": None if own else hit.title, "lang": hit.lang,
             "type": taxonomy.label("types", hit.type, lang),
             "lang_label": taxonomy.label("langs", hit.lang, lang),

@@ -9,8 +9,8 @@ def test_search_returns_the_contract_object(client):
     data = client.get("/api/search?q=вечерним школам&limit=3").get_json()
     assert {"query", "total", "results", "facets", "suggestion"} <= set(data)
     assert data["query"] == "вечерним школам" and len(data["results"]) == 3
-    assert set(data["facets"]) == {"type", "lang", "country", "objective", "stakeholder",
-                                   "report", "organisation", "year", "evaluation_type"}
+    assert {"type", "lang", "country", "objective", "stakeholder",
+            "report", "organisation", "year", "evaluation_type"} <= set(data["facets"])
     assert data["facets"]["report"] == {"proact-car-2013": data["total"]}
     first = data["results"][0]
     assert RESULT_KEYS <= set(first)

@@ -301,7 +301,7 @@ def test_browse_pages_of_the_report_facets(client2, facet, value, label):
     links = {a["href"]: a.text for a in index.select("ul.browse a")}
     assert links[f"/browse/{facet}/{value}"] == label
     soup = soup_of(client2, f"/browse/{facet}/{value}")
-    assert {a["href"] for a in soup.select("ol.hits h3 a")} == {
+    assert {a["href"] for a in soup.select("ol.hits li.hit h2 a")} == {
         "/entries/ngr-rec-01-school-based-management", "/entries/ngr-rec-02-female-teacher-bursaries",
         "/entries/ngr-lesson-01-mothers-associations"}
 

@@ -24,7 +24,9 @@ TAG_VOCABULARIES = {
 }
 VOCABULARIES = ("types", "langs", "countries", "objectives", "stakeholders", "themes")
 # In the file but possibly absent; `regions` are merged into `countries` (sub-national to world).
-OPTIONAL_VOCABULARIES = ("regions", "organisations", "evaluation-types")
+# Optional: `source_names` maps names of report parts and sections as entries write them
+# to both languages.
+OPTIONAL_VOCABULARIES = ("regions", "organisations", "evaluation-types", "source_names")
 # Made from the report records, never written in the taxonomy file.
 DERIVED_VOCABULARIES = ("reports", "years")
 LANGS = ("en", "ru")
@@ -51,6 +53,11 @@ class Taxonomy:
         other = "ru" if lang == "en" else "en"
         return (labels.get(f"{lang}_plural" if plural else lang) or labels.get(lang)
                 or labels.get(other) or slug)
+
+    def name_of(self, vocabulary: str, text: str, lang: str) -> str | None:
+        """The vocabulary's `lang` name for a free text (a report part, a section), or None."""
+        labels = self.vocabularies.get(vocabulary, {}).get(str(text))
+        return labels.get(lang) if isinstance(labels, dict) else None
 
     def closest(self, vocabulary: str, slug: str) -> str | None:
         """The allowed slug nearest to an unknown one, for 'did you mean' messages."""
@@ -111,7 +118,7 @@ def _read_vocabularies(path: Path) -> dict:
     if both:
         raise ContentError(f"{path}: `{both[0]}` is both a region and a country")
     vocabularies = {name: data.get(name) or {} for name in VOCABULARIES + OPTIONAL_VOCABULARIES}
-    vocabularies["countries"] = {**regions, **data["countries"]}
+    vocabularies["countries"] = {**data["countries"], **regions}   # countries first, then regions
     return vocabularies
 
 

@@ -283,6 +283,14 @@ def _read_manifest(index_dir: Path) -> dict:
         return {}
 
 
+def generation_manifest(index_dir: Path, generation: str) -> dict:
+    """The manifest of one generation: {"files": {path: {"id", "mtime_ns", ...}}}; {} when unreadable."""
+    try:
+        return json.loads((Path(index_dir) / generation / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def current_generation(index_dir: Path) -> str | None:
     """The name of the served generation, from one readlink: cheap enough for every request."""
     try:

@@ -18,6 +18,7 @@ FILTERS = {
     "organisation": ("organisation", "organisations"),
     "year": ("year", "years"),
     "evaluation_type": ("evaluation_type", "evaluation-types"),
+    "theme": ("themes", "themes"),
 }
 SORTS = ("relevance", "title", "report")
 MAX_LIMIT = 100
