@@ -18,10 +18,12 @@ run: $(BIN)/kb
 	$(BIN)/kb index
 	$(BIN)/gunicorn --preload --workers 2 --bind $(HOST):$(PORT) wsgi:app
 
-## test: install what the tests need (Debian's chromium included, as root) and run the whole suite
+## test: install what the tests need (Debian's chromium and DejaVu fonts included, as root) and run the whole suite
 test: $(BIN)/kb
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; fi
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 index: $(BIN)/kb

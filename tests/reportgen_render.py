@@ -1,0 +1,258 @@
+"""Writing a composed synthetic report as PDF (reportlab) or .docx (python-docx).
+
+The PDF has real text in DejaVu Sans (Cyrillic included), a running header and a
+footer with the page number on every page after the cover, optionally two columns;
+its writer returns the page on which each tagged block landed, which becomes the
+truth's `page`. A .docx has no fixed pages: its writer returns no pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+FONT_FILES = {"DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
+              "DejaVuSans-Oblique": "DejaVuSans-Oblique.ttf",
+              "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf"}
+
+
+def font_dir() -> Path:
+    """The folder holding the DejaVu fonts, or a clear error naming the package to install."""
+    for folder in FONT_DIRS:
+        if all((folder / name).is_file() for name in FONT_FILES.values()):
+            return folder
+    raise FileNotFoundError(f"DejaVu Sans fonts not found in {' or '.join(map(str, FONT_DIRS))}: "
+                            "install Debian's fonts-dejavu-core (`make test` does, as root)")
+
+
+def register_fonts() -> None:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = font_dir()
+    for name, file in FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    for bold, italic, name in ((0, 0, "DejaVuSans"), (1, 0, "DejaVuSans-Bold"), (0, 1, "DejaVuSans-Oblique"),
+                               (1, 1, "DejaVuSans-BoldOblique")):
+        addMapping("DejaVuSans", bold, italic, name)
+
+
+def markup(block) -> str:
+    """A block's text as reportlab paragraph markup, its bold lead (if any) first."""
+    text = escape(block.text)
+    return f"<b>{escape(block.lead)}</b> {text}" if block.lead else text
+
+
+def col_widths(rows, width: float) -> list[float]:
+    share = [0.08, 0.54, 0.22, 0.16] if len(rows[0][0]) <= 3 else [0.2, 0.38, 0.22, 0.2]
+    return [width * s for s in share][: len(rows[0])]
+
+
+def write_pdf(report, path: Path, columns: int = 1) -> dict[str, int]:
+    """Write `report` as a PDF at `path`; return {tag: page} for its tagged blocks."""
+    register_fonts()
+    toc_pages: dict[str, int] = {}
+    for _ in range(2):  # the first pass learns the chapters' pages for the table of contents
+        pages = _build_pdf(report, path, columns, toc_pages)
+        toc_pages = {tag: page for tag, page in pages.items() if tag.startswith("chapter:")}
+    return pages
+
+
+def _build_pdf(report, path: Path, columns: int, toc_pages: dict[str, int]) -> dict[str, int]:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        NextPageTemplate,
+        PageBreak,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    width, height = A4
+    margin, gap = 2.2 * cm, 0.8 * cm
+    body_w = width - 2 * margin
+    col_w = (body_w - gap * (columns - 1)) / columns
+    base = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=13.5, spaceAfter=6)
+    styles = {
+        "para": base,
+        "cont": ParagraphStyle("cont", parent=base, leftIndent=18),
+        "item": ParagraphStyle("item", parent=base, leftIndent=18, bulletIndent=0,
+                               bulletFontName="DejaVuSans"),
+        "sub": ParagraphStyle("sub", parent=base, leftIndent=36, bulletIndent=18, spaceAfter=3,
+                              bulletFontName="DejaVuSans"),
+        "addressee": ParagraphStyle("addr", parent=base, fontName="DejaVuSans-Bold", spaceBefore=6),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),
+        1: ParagraphStyle("h1", parent=base, fontName="DejaVuSans-Bold", fontSize=15, leading=19,
+                          spaceBefore=12, spaceAfter=10, keepWithNext=1),
+        2: ParagraphStyle("h2", parent=base, fontName="DejaVuSans-Bold", fontSize=11.5, leading=15,
+                          spaceBefore=8, spaceAfter=6, keepWithNext=1),
+        "title": ParagraphStyle("title", parent=base, fontName="DejaVuSans-Bold", fontSize=22, leading=28),
+    }
+
+    class Doc(BaseDocTemplate):
+        def __init__(self):
+            super().__init__(str(path), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                             bottomMargin=margin, title=report.title, author="reportgen", invariant=1)
+            frames = [Frame(margin + k * (col_w + gap), margin, col_w, height - 2 * margin, id=f"c{k}")
+                      for k in range(columns)]
+            self.addPageTemplates([
+                PageTemplate("cover", [Frame(margin, margin, body_w, height - 2 * margin, id="cover")]),
+                PageTemplate("body", frames, onPage=furniture),
+            ])
+            self.pages: dict[str, int] = {}
+
+        def afterFlowable(self, flowable):
+            tag = getattr(flowable, "kb_tag", None)
+            if tag and tag not in self.pages:
+                self.pages[tag] = self.page
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("DejaVuSans", 8)
+        canvas.drawString(margin, height - margin + 14, report.header)
+        canvas.line(margin, height - margin + 10, width - margin, height - margin + 10)
+        canvas.drawCentredString(width / 2, margin - 22, report.footer.format(n=doc.page))
+        canvas.restoreState()
+
+    class Tagged(Paragraph):
+        """A paragraph whose tag survives a split across pages: the first part keeps it."""
+
+        def split(self, avail_w, avail_h):
+            parts = super().split(avail_w, avail_h)
+            if parts and getattr(self, "kb_tag", None):
+                parts[0].kb_tag = self.kb_tag
+            return parts
+
+    story = []
+    for block in report.blocks:
+        flow = _pdf_flowables(block, report, styles, col_w, toc_pages, Tagged, Table, TableStyle, Spacer)
+        if block.kind == "cover":
+            story += flow + [NextPageTemplate("body"), PageBreak()]
+            continue
+        if block.kind == "pagebreak":
+            story.append(PageBreak())
+            continue
+        if flow and block.tag:
+            flow[0].kb_tag = block.tag
+        story += flow
+    doc = Doc()
+    doc.build(story)
+    return doc.pages
+
+
+def _pdf_flowables(block, report, styles, col_w, toc_pages, Paragraph, Table, TableStyle, Spacer) -> list:
+    kind = block.kind
+    if kind == "cover":
+        lines = [Paragraph(escape(line), styles["para"]) for line in block.rows[0]]
+        return [Spacer(1, 160), Paragraph(escape(block.text), styles["title"]), Spacer(1, 30)] + lines
+    if kind == "toc":
+        rows = [[Paragraph(f"{num}. {escape(title)}", styles["cell"]),
+                 str(toc_pages.get(f"chapter:{num}", ""))] for num, title in report.toc]
+        table = Table(rows, colWidths=[col_w * 0.85, col_w * 0.15])
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "DejaVuSans", 9),
+                                   ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
+        return [Paragraph(escape(block.text), styles[1]), table]
+    if kind == "heading":
+        return [Paragraph(escape(block.text), styles[block.level])]
+    if kind == "table":
+        widths = col_widths(block.rows, col_w)
+        rows = [[Paragraph(escape(cell), styles["cell"]) for cell in row] for row in block.rows]
+        table = Table(rows, colWidths=widths, repeatRows=0)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "#777777"),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return [table]
+    if kind in ("item", "sub"):
+        label = block.label
+        if len(label) > 4:  # long labels ("Recommendation 3:") run in, in bold, at the start
+            return [Paragraph(f"<b>{escape(label)}</b> {markup(block)}", styles["para"])]
+        return [Paragraph(markup(block), styles[kind], bulletText=label or None)]
+    return [Paragraph(markup(block), styles.get(kind, styles["para"]))]
+
+
+def write_docx(report, path: Path, columns: int = 1) -> dict[str, int]:
+    """Write `report` as a .docx at `path`; a .docx has no fixed pages, so return none."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Cm, Pt
+
+    doc = docx.Document()
+    doc.core_properties.title = report.title
+    doc.styles["Normal"].font.name = "DejaVu Sans"
+    doc.styles["Normal"].font.size = Pt(10)
+    for block in report.blocks:
+        kind = block.kind
+        if kind == "cover":
+            doc.add_paragraph(block.text, style="Title")
+            for line in block.rows[0]:
+                doc.add_paragraph(line)
+            body = doc.add_section(WD_SECTION.NEW_PAGE)
+            _furniture(body, report, columns)
+        elif kind == "toc":
+            doc.add_paragraph(block.text, style="Heading 1")
+            for num, title in report.toc:
+                doc.add_paragraph(f"{num}. {title}")
+        elif kind == "pagebreak":
+            doc.add_page_break()
+        elif kind == "heading":
+            doc.add_heading(block.text, level=block.level)
+        elif kind == "table":
+            table = doc.add_table(rows=0, cols=len(block.rows[0]))
+            table.style = "Table Grid"
+            for row in block.rows:
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
+                    cell.text = text
+        else:
+            p = doc.add_paragraph()
+            indent = {"item": 0.8, "sub": 1.6, "cont": 0.8}.get(kind, 0)
+            if indent and block.label and len(block.label) <= 4:
+                p.paragraph_format.left_indent = Cm(indent)
+                p.paragraph_format.first_line_indent = Cm(-0.8)
+                p.add_run(f"{block.label}\t")
+            elif block.label:
+                p.add_run(f"{block.label} ").bold = True
+            elif indent:
+                p.paragraph_format.left_indent = Cm(indent)
+            if block.lead:
+                p.add_run(f"{block.lead} ").bold = True
+            p.add_run(block.text).bold = kind == "addressee"
+    doc.save(str(path))
+    return {}
+
+
+def _furniture(section, report, columns: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    section.header.paragraphs[0].text = report.header
+    before, _, after = report.footer.partition("{n}")
+    footer = section.footer.paragraphs[0]
+    footer.add_run(before)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    footer.add_run(after)
+    if columns == 2:
+        cols = section._sectPr.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            section._sectPr.append(cols)
+        cols.set(qn("w:num"), "2")
+        cols.set(qn("w:space"), "454")
