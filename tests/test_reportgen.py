@@ -6,6 +6,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 from reportgen import FORMATS, LANGS, STYLES, build_report, make_report
+from reportgen_docx import parse_label
 
 TRUTH_KEYS = {"type", "number", "section", "page", "first", "last"}
 REPORT_KEYS = {"slug", "file", "source", "sha256", "title", "organisation", "evaluation_type", "year",
@@ -44,6 +45,8 @@ def assert_items_in(text: str, items: list[dict], starts: list[int] | None = Non
     """Every item's first words are in `text` in document order, its last words after them."""
     at = 0
     for n, item in enumerate(items):
+        if starts is not None:  # on its own page (the summary may repeat its words earlier)
+            at = max(at, starts[item["page"] - 1])
         first = text.find(key(item["first"]), at)
         assert first >= 0, f"item {n} ({item['number']}) not found after offset {at}: {item['first']!r}"
         if starts is not None:
@@ -79,6 +82,41 @@ def test_two_column_pages_keep_the_reading_order(tmp_path, fmt):
         path, truth = make_report(tmp_path, style=style, lang=lang, fmt=fmt, seed=3, columns=2)
         text = "".join(pdf_pages(path)) if fmt == "pdf" else docx_text(path)
         assert_items_in(text, truth["items"])
+
+
+@pytest.mark.parametrize("style", ["numbered", "recommendation-n", "lettered", "bullets", "addressee"])
+def test_word_numbering_takes_the_labels_out_of_the_text_into_list_definitions(tmp_path, style):
+    path, truth = make_report(tmp_path, style=style, lang="ru", fmt="docx", seed=8, numbering="word")
+    document = docx.Document(str(path))
+    assert_items_in(docx_text(path), truth["items"])
+    numbered = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    first = next(item for item in truth["items"] if item["type"] == "recommendation")
+    opening = next(p for p in numbered if key(p.text).startswith(key(first["first"])))
+    assert key(opening.text).startswith(key(first["first"])), "the label must not be typed into the text"
+    formats = document.part.numbering_part.element.xml
+    expected = {"numbered": 'w:lvlText w:val="%1."', "recommendation-n": 'w:lvlText w:val="Рекомендация %1:"',
+                "lettered": 'w:numFmt w:val="russianLower"', "bullets": 'w:numFmt w:val="bullet"',
+                "addressee": 'w:lvlText w:val="%1."'}[style]
+    assert expected in formats
+
+
+def test_labels_parse_into_word_list_forms():
+    assert parse_label("R3.") == ("R", "decimal", 3, ".")
+    assert parse_label("Recommendation 12:") == ("Recommendation ", "decimal", 12, ":")
+    assert parse_label("(b)") == ("(", "lowerLetter", 2, ")")
+    assert parse_label("в)") == ("", "russianLower", 3, ")")
+    assert parse_label("▪") == ("", "bullet", 1, "▪")
+    assert parse_label("Conclusion") is None
+
+
+def test_headed_and_summary_only_styles_place_their_items_where_the_report_does():
+    headed = build_report("headed", "en", seed=1)
+    recs = [item for item in headed.items if item["type"] == "recommendation"]
+    assert all(item["number"] == f"{item['section']}.{n}" for n, item in enumerate(recs, 1))
+    summary = build_report("summary-only", "en", seed=1)
+    recs = [item for item in summary.items if item["type"] == "recommendation"]
+    assert recs and {item["section"] for item in recs} == {"Executive summary"}
+    assert not any("executive summary" in entry["what"] for entry in summary.not_items)
 
 
 def test_the_truth_has_the_fixture_format_and_says_what_is_not_an_item(tmp_path):
@@ -124,3 +162,5 @@ def test_bad_arguments_are_refused_with_the_choices(tmp_path):
         make_report(tmp_path, style="numbered", lang="fr")
     with pytest.raises(ValueError, match="docx"):
         make_report(tmp_path, style="numbered", fmt="odt")
+    with pytest.raises(ValueError, match="word"):
+        make_report(tmp_path, style="numbered", fmt="pdf", numbering="word")

@@ -1,9 +1,8 @@
-"""Writing a composed synthetic report as PDF (reportlab) or .docx (python-docx).
+"""Writing a composed synthetic report as a PDF, with reportlab (see reportgen).
 
 The PDF has real text in DejaVu Sans (Cyrillic included), a running header and a
-footer with the page number on every page after the cover, optionally two columns;
-its writer returns the page on which each tagged block landed, which becomes the
-truth's `page`. A .docx has no fixed pages: its writer returns no pages.
+footer with the page number on every page after the cover, optionally two columns.
+The writer returns the page on which each tagged block landed: the truth's `page`.
 """
 
 from __future__ import annotations
@@ -177,82 +176,3 @@ def _pdf_flowables(block, report, styles, col_w, toc_pages, Paragraph, Table, Ta
             return [Paragraph(f"<b>{escape(label)}</b> {markup(block)}", styles["para"])]
         return [Paragraph(markup(block), styles[kind], bulletText=label or None)]
     return [Paragraph(markup(block), styles.get(kind, styles["para"]))]
-
-
-def write_docx(report, path: Path, columns: int = 1) -> dict[str, int]:
-    """Write `report` as a .docx at `path`; a .docx has no fixed pages, so return none."""
-    import docx
-    from docx.enum.section import WD_SECTION
-    from docx.shared import Cm, Pt
-
-    doc = docx.Document()
-    doc.core_properties.title = report.title
-    doc.styles["Normal"].font.name = "DejaVu Sans"
-    doc.styles["Normal"].font.size = Pt(10)
-    for block in report.blocks:
-        kind = block.kind
-        if kind == "cover":
-            doc.add_paragraph(block.text, style="Title")
-            for line in block.rows[0]:
-                doc.add_paragraph(line)
-            body = doc.add_section(WD_SECTION.NEW_PAGE)
-            _furniture(body, report, columns)
-        elif kind == "toc":
-            doc.add_paragraph(block.text, style="Heading 1")
-            for num, title in report.toc:
-                doc.add_paragraph(f"{num}. {title}")
-        elif kind == "pagebreak":
-            doc.add_page_break()
-        elif kind == "heading":
-            doc.add_heading(block.text, level=block.level)
-        elif kind == "table":
-            table = doc.add_table(rows=0, cols=len(block.rows[0]))
-            table.style = "Table Grid"
-            for row in block.rows:
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row, strict=True):
-                    cell.text = text
-        else:
-            p = doc.add_paragraph()
-            indent = {"item": 0.8, "sub": 1.6, "cont": 0.8}.get(kind, 0)
-            if indent and block.label and len(block.label) <= 4:
-                p.paragraph_format.left_indent = Cm(indent)
-                p.paragraph_format.first_line_indent = Cm(-0.8)
-                p.add_run(f"{block.label}\t")
-            elif block.label:
-                p.add_run(f"{block.label} ").bold = True
-            elif indent:
-                p.paragraph_format.left_indent = Cm(indent)
-            if block.lead:
-                p.add_run(f"{block.lead} ").bold = True
-            p.add_run(block.text).bold = kind == "addressee"
-    doc.save(str(path))
-    return {}
-
-
-def _furniture(section, report, columns: int) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    section.header.is_linked_to_previous = False
-    section.footer.is_linked_to_previous = False
-    section.header.paragraphs[0].text = report.header
-    before, _, after = report.footer.partition("{n}")
-    footer = section.footer.paragraphs[0]
-    footer.add_run(before)
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    footer._p.append(field)
-    footer.add_run(after)
-    if columns == 2:
-        cols = section._sectPr.find(qn("w:cols"))
-        if cols is None:
-            cols = OxmlElement("w:cols")
-            section._sectPr.append(cols)
-        cols.set(qn("w:num"), "2")
-        cols.set(qn("w:space"), "454")
