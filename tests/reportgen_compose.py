@@ -31,7 +31,7 @@ class Composer(ItemsMixin):
             header=title, footer=rnd.choice(self.w["page"]).replace("{org}", self.org))
         self.blocks, self.chapter, self.seen, self.objects = self.report.blocks, 0, set(), set()
         self.glyph, self.leads = rnd.choice(GLYPHS), style == "bold-lead" or rnd.random() < 0.3
-        self.breaks, self.roman = rnd.random() < 0.6, rnd.random() < 0.25
+        self.breaks, self.roman, self.deck = rnd.random() < 0.6, rnd.random() < 0.25, []
         self.build()
 
     # -- the report, top to bottom -------------------------------------------------
@@ -91,9 +91,15 @@ class Composer(ItemsMixin):
         self.blocks.append(Block("para", text=text, tag=tag))
 
     def filler(self, count: int) -> None:
-        for line in self.rnd.sample(self.w["filler"], count):
+        """`count` paragraphs of findings text, drawn from a shuffled deck so none repeats soon."""
+        for _ in range(count):
+            if not self.deck:
+                self.deck = self.rnd.sample(self.w["filler"], len(self.w["filler"]))
+            line = self.deck.pop()
             n, y0 = self.rnd.randint(4, 60), self.rnd.randint(2012, 2020)
             self.para(line.format(n=n, y0=y0, y1=y0 + self.rnd.randint(2, 4)))
+            if self.rnd.random() < 0.3:
+                self.blocks[-1].note = self.rnd.choice(self.w["footnotes"]).format(y=y0 + 1)
 
     def not_item(self, what: str, why: str) -> str:
         self.report.not_items.append({"what": what, "why": why})

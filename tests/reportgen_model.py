@@ -14,7 +14,8 @@ class Block:
 
     kind: cover | toc | heading | para | item | sub | cont | addressee | table | pagebreak.
     `tag` marks the block that opens an item ("item:3"), a not-item ("not:1") or a
-    chapter ("chapter:4"); the PDF writer reports the page each tag lands on.
+    chapter ("chapter:4"); the PDF writer reports the page each tag lands on. `note`
+    is a footnote to the block, printed at the foot of the page the block lands on.
     """
 
     kind: str
@@ -24,6 +25,7 @@ class Block:
     lead: str = ""
     rows: list[list[str]] | None = None
     tag: str | None = None
+    note: str = ""          # a footnote: the PDF marks the text and prints the note at the page's foot
 
 
 @dataclass

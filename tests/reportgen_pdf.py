@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+NOTES_H = 30  # points kept free above the bottom margin for footnotes
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 FONT_FILES = {"DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
               "DejaVuSans-Oblique": "DejaVuSans-Oblique.ttf",
@@ -102,18 +103,34 @@ def _build_pdf(report, path: Path, columns: int, toc_pages: dict[str, int]) -> d
         def __init__(self):
             super().__init__(str(path), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                              bottomMargin=margin, title=report.title, author="reportgen", invariant=1)
-            frames = [Frame(margin + k * (col_w + gap), margin, col_w, height - 2 * margin, id=f"c{k}")
+            frame_h = height - 2 * margin - NOTES_H
+            frames = [Frame(margin + k * (col_w + gap), margin + NOTES_H, col_w, frame_h, id=f"c{k}")
                       for k in range(columns)]
             self.addPageTemplates([
                 PageTemplate("cover", [Frame(margin, margin, body_w, height - 2 * margin, id="cover")]),
-                PageTemplate("body", frames, onPage=furniture),
+                PageTemplate("body", frames, onPage=furniture, onPageEnd=footnotes),
             ])
             self.pages: dict[str, int] = {}
+            self.notes: list[tuple[int, str]] = []
 
         def afterFlowable(self, flowable):
+            self.notes += getattr(flowable, "kb_notes", [])
             tag = getattr(flowable, "kb_tag", None)
             if tag and tag not in self.pages:
                 self.pages[tag] = self.page
+
+    def footnotes(canvas, doc):
+        """The notes of the paragraphs set on this page, small, above the footer."""
+        if not doc.notes:
+            return
+        canvas.saveState()
+        canvas.setFont("DejaVuSans", 7)
+        top = margin + NOTES_H - 4
+        canvas.line(margin, top, margin + 120, top)
+        for k, (n, text) in enumerate(doc.notes[:3]):
+            canvas.drawString(margin, top - 9 * (k + 1), f"{n} {text}")
+        canvas.restoreState()
+        doc.notes = doc.notes[3:]  # more than fit run on to the next page
 
     def furniture(canvas, doc):
         canvas.saveState()
@@ -130,9 +147,11 @@ def _build_pdf(report, path: Path, columns: int, toc_pages: dict[str, int]) -> d
             parts = super().split(avail_w, avail_h)
             if parts and getattr(self, "kb_tag", None):
                 parts[0].kb_tag = self.kb_tag
+            if parts and getattr(self, "kb_notes", None):
+                parts[0].kb_notes = self.kb_notes
             return parts
 
-    story = []
+    story, marks = [], 0
     for block in report.blocks:
         flow = _pdf_flowables(block, report, styles, col_w, toc_pages, Tagged, Table, TableStyle, Spacer)
         if block.kind == "cover":
@@ -143,6 +162,10 @@ def _build_pdf(report, path: Path, columns: int, toc_pages: dict[str, int]) -> d
             continue
         if flow and block.tag:
             flow[0].kb_tag = block.tag
+        if flow and block.note:
+            marks += 1
+            flow[0] = Tagged(f"{markup(block)}<super>{marks}</super>", flow[0].style)
+            flow[0].kb_tag, flow[0].kb_notes = block.tag, [(marks, block.note)]
         story += flow
     doc = Doc()
     doc.build(story)

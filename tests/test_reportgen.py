@@ -100,6 +100,18 @@ def test_word_numbering_takes_the_labels_out_of_the_text_into_list_definitions(t
     assert expected in formats
 
 
+def test_footnotes_are_printed_at_the_foot_of_the_page_of_their_marker(tmp_path):
+    report = build_report("numbered", "en", seed=4)
+    noted = [block for block in report.blocks if block.note]
+    assert noted, "this seed has footnoted paragraphs"
+    path, truth = make_report(tmp_path, style="numbered", lang="en", fmt="pdf", seed=4)
+    pages = [page.extract_text() for page in PdfReader(path).pages]
+    for n, block in enumerate(noted, 1):
+        marked = [k for k, text in enumerate(pages) if key(block.text) + str(n) in key(text)]
+        assert marked, f"paragraph with footnote {n} not found with its marker"
+        assert any(f"{n} {block.note}" in text for text in pages[marked[0]:marked[0] + 2])
+
+
 def test_labels_parse_into_word_list_forms():
     assert parse_label("R3.") == ("R", "decimal", 3, ".")
     assert parse_label("Recommendation 12:") == ("Recommendation ", "decimal", 12, ":")
