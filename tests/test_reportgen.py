@@ -160,6 +160,14 @@ def test_seeds_vary_the_wording_and_the_counts():
     assert build_report("numbered", "en", 3).items == reports[3].items
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_same_seed_writes_the_same_bytes(tmp_path, fmt):
+    first = make_report(tmp_path / "a", style="hash", lang="ru", fmt=fmt, seed=3)[1]
+    again = make_report(tmp_path / "b", style="hash", lang="ru", fmt=fmt, seed=3)[1]
+    other = make_report(tmp_path / "c", style="hash", lang="ru", fmt=fmt, seed=4)[1]
+    assert first == again and first["report"]["sha256"] != other["report"]["sha256"]
+
+
 def test_no_two_items_of_a_report_begin_with_the_same_words():
     for style in STYLES:
         for seed in range(6):
