@@ -10,9 +10,12 @@ writer returns no pages.
 from __future__ import annotations
 
 import re
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 GLYPHS = {"•", "▪", "–", "o"}
+FIXED_TIME = datetime(2020, 1, 1)
 RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"  # Word's russianLower sequence
 
 
@@ -50,8 +53,21 @@ def write_docx(report, path: Path, columns: int = 1, numbering: str = "text") ->
                     cell.text = text
         else:
             paragraph(doc, block, lists)
+    doc.core_properties.created = doc.core_properties.modified = FIXED_TIME
     doc.save(str(path))
+    normalise_zip(path)
     return {}
+
+
+def normalise_zip(path: Path) -> None:
+    """Give every member of the .docx one fixed date, so that a seed writes the same bytes."""
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            target.writestr(fixed, data)
 
 
 def paragraph(doc, block, lists) -> None:
