@@ -340,3 +340,20 @@ def test_kb_search_filters_by_the_report_facets(two_reports, monkeypatch):
         assert data["facets"]["lang"] == {"en": 3}, args
     bad = runner.invoke(main, ["search", "", "--json", "--organisation", "unicfe"])
     assert bad.exit_code == 1 and "did you mean `unicef`?" in bad.stderr and bad.stderr.count("\n") == 1
+
+
+def test_a_long_report_is_shown_a_page_at_a_time(client2, monkeypatch):
+    import kb.reports
+
+    monkeypatch.setattr(kb.reports, "PAGE_ITEMS", 2)
+    first = soup_of(client2, "/reports/unicef-nigeria-2021")
+    second = soup_of(client2, "/reports/unicef-nigeria-2021?page=2")
+    ids = [li.a["href"] for soup in (first, second) for li in soup.select("li.item")]
+    assert len(ids) == len(set(ids)) == 3 and len(first.select("li.item")) == 2
+    assert first.select_one(".pagination a")["href"] == "/reports/unicef-nigeria-2021?page=2"
+    counts = {tr["data-type"]: int(tr.td.text) for tr in second.select("section.counts tr[data-type]")}
+    assert counts["recommendation"] == 2   # the counts are the whole report's on every page
+    for bad in ("x", "²", "0", "-1", "99999999999"):
+        assert client2.get(f"/reports/unicef-nigeria-2021?page={bad}").status_code == 400, bad
+    assert client2.get("/api/reports/unicef-nigeria-2021?page=0").get_json()["error"]["status"] == 400
+    assert client2.get("/api/reports/unicef-nigeria-2021?page=2").get_json()["items"][0]["id"] == ids[2][9:]
