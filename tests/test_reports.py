@@ -357,3 +357,62 @@ def test_a_long_report_is_shown_a_page_at_a_time(client2, monkeypatch):
         assert client2.get(f"/reports/unicef-nigeria-2021?page={bad}").status_code == 400, bad
     assert client2.get("/api/reports/unicef-nigeria-2021?page=0").get_json()["error"]["status"] == 400
     assert client2.get("/api/reports/unicef-nigeria-2021?page=2").get_json()["items"][0]["id"] == ids[2][9:]
+
+
+# --- vocabularies that grow without code ------------------------------------------------------
+
+def test_every_country_is_in_the_vocabulary_with_both_labels():
+    countries = TAXONOMY.vocabularies["countries"]
+    assert len(countries) >= 249 + 20     # ISO 3166-1 and the regions
+    for slug in ("nigeria", "cabo-verde", "cote-d-ivoire", "kazakhstan", "kyrgyzstan", "tajikistan",
+                 "central-asia", "west-and-central-africa", "global"):
+        assert countries[slug]["en"] and countries[slug]["ru"], slug
+    assert countries["nigeria"]["ru"] == "Нигерия" and countries["kyrgyzstan"]["ru"] == "Кыргызстан"
+    import re
+
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) for slug in countries)
+    organisations = TAXONOMY.vocabularies["organisations"]
+    assert {"ilo", "undp", "iom", "unicef", "fao", "unhcr", "wfp", "unfpa", "unep", "un-women", "who",
+            "unesco", "world-bank", "adb", "eu", "osce", "giz"} <= set(organisations)
+
+
+def test_a_region_may_not_also_be_a_country(tmp_path):
+    from indexer.errors import ContentError
+
+    text = TAXONOMY_FILE.read_text(encoding="utf-8").replace(
+        "  global: {en: Global", "  nigeria: {en: Nigeria (the region), ru: Нигерия}\n  global: {en: Global")
+    (tmp_path / "taxonomy.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match="`nigeria` is both a region and a country"):
+        load_taxonomy(tmp_path / "taxonomy.yaml")
+
+
+def test_a_new_organisation_and_stakeholder_need_only_the_vocabulary_file(tmp_path, monkeypatch):
+    """Add them to a copy of the taxonomy (KB_TAXONOMY), use them, and they filter and label."""
+    import json
+
+    from click.testing import CliRunner
+
+    from kb import create_app
+    from kb.cli import main
+
+    text = TAXONOMY_FILE.read_text(encoding="utf-8")
+    text = text.replace("organisations:", "organisations:\n  acme-fund: {en: Acme Fund, ru: Фонд «Акме»}", 1)
+    text = text.replace("stakeholders:", "stakeholders:\n  farmers: {en: Farmers, ru: Фермеры}", 1)
+    taxonomy = tmp_path / "vocabulary.yaml"
+    taxonomy.write_text(text, encoding="utf-8")
+    tree = two_report_tree(tmp_path / "content")
+    edit(tree / "reports" / "unicef-nigeria-2021.yaml", "organisation: unicef", "organisation: acme-fund")
+    edit(tree / "unicef-nigeria-2021" / "main" / "ngr-rec-02-female-teacher-bursaries.md",
+         "[government, donors]", "[government, farmers]")
+    monkeypatch.setenv("KB_CONTENT_DIR", str(tree))
+    monkeypatch.setenv("KB_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("KB_TAXONOMY", str(taxonomy))
+    runner = CliRunner()
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    assert runner.invoke(main, ["index", "-q"]).exit_code == 0
+    result = json.loads(runner.invoke(main, ["search", "", "--json", "--organisation", "acme-fund",
+                                             "--stakeholder", "farmers"]).output)
+    assert [r["id"] for r in result["results"]] == ["ngr-rec-02-female-teacher-bursaries"]
+    client = create_app({"TESTING": True}).test_client()
+    soup = soup_of(client, "/reports/unicef-nigeria-2021", "ru")
+    assert soup.select_one("dd.organisation").text.strip() == "Фонд «Акме»"
