@@ -56,7 +56,7 @@ def test_the_seed_record_holds_the_report_and_its_objectives():
     ("bad-yaml", 9, "not valid YAML"),
     ("slug-mismatch", 1, "differs from the file name `slug-mismatch.yaml`"),
     ("unknown-key", 5, "unknown report key `organization` (did you mean `organisation`?)"),
-    ("unknown-organisation", 4, "unknown organisations slug `unpd`"),
+    ("unknown-organisation", 4, "unknown organisations slug `unpd` (did you mean `undp`?)"),
     ("unknown-evaluation-type", 6, "unknown evaluation-types slug `finale` (did you mean `final`?)"),
     ("bad-year", 7, "`year` must be a year"),
     ("unknown-country", 8, "unknown countries slug `nigerai` (did you mean `nigeria`?)"),
@@ -416,3 +416,20 @@ def test_a_new_organisation_and_stakeholder_need_only_the_vocabulary_file(tmp_pa
     client = create_app({"TESTING": True}).test_client()
     soup = soup_of(client, "/reports/unicef-nigeria-2021", "ru")
     assert soup.select_one("dd.organisation").text.strip() == "Фонд «Акме»"
+
+
+def test_a_draft_record_written_for_an_import_reads_back(tmp_path):
+    from indexer.content.reports import record_text
+
+    path = tmp_path / "iom-nigeria-2021.yaml"
+    path.write_text(record_text({"slug": "iom-nigeria-2021", "title": {"en": "Final evaluation: «returns»"},
+                                 "organisation": "iom", "year": 2021, "languages": ["en"],
+                                 "source": {"file": "a b.pdf", "sha256": "0" * 64}}), encoding="utf-8")
+    found = read_report(path, path.name, TAXONOMY)
+    assert not isinstance(found, list), found
+    assert found.draft and found.title == {"en": "Final evaluation: «returns»", "ru": ""}
+    assert (found.organisation, found.year, found.source["file"]) == ("iom", 2021, "a b.pdf")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["slug: iom-nigeria-2021", "draft: true"]
+    with pytest.raises(ValueError, match="organization"):
+        record_text({"slug": "x", "organization": "iom"})

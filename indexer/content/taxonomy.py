@@ -54,8 +54,10 @@ class Taxonomy:
 
     def closest(self, vocabulary: str, slug: str) -> str | None:
         """The allowed slug nearest to an unknown one, for 'did you mean' messages."""
-        match = difflib.get_close_matches(str(slug), self.slugs(vocabulary), n=1, cutoff=0.5)
-        return match[0] if match else None
+        matches = difflib.get_close_matches(str(slug), self.slugs(vocabulary), n=5, cutoff=0.5)
+        # Two letters swapped ("unpd") is the likeliest typo: prefer the slug of the same letters.
+        swapped = [m for m in matches if sorted(m) == sorted(str(slug))]
+        return (swapped or matches or [None])[0]
 
     def unknown_message(self, vocabulary: str, slug: str) -> str:
         """One sentence naming the unknown slug, the closest allowed one and (if few) all allowed."""
