@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from indexer.content.entries import ID_PATTERN, Problem
+from indexer.content.taxonomy import SAFE_LOADER
 
 REPORTS_FOLDER = "reports"
 KEYS = ("slug", "draft", "title", "organisation", "project", "evaluation_type", "year",
@@ -87,8 +88,8 @@ def read_report(path: Path, shown: str, vocabularies) -> Report | list[Problem]:
     try:
         raw = Path(path).read_bytes()
         text = raw.decode("utf-8").lstrip("\ufeff")
-        data = yaml.safe_load(text)
-        lines = _node_lines(yaml.compose(text))
+        data = yaml.load(text, Loader=SAFE_LOADER)
+        lines = _node_lines(yaml.compose(text, Loader=SAFE_LOADER))
     except OSError as exc:
         return [Problem(shown, 1, f"cannot read file: {exc.strerror or exc}")]
     except UnicodeDecodeError as exc:
