@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from indexer.index.build import build_index, current_generation  # noqa: E402
+from indexer.index.build import build_index  # noqa: E402
 from kb.settings import resolve_paths  # noqa: E402
 
 DEV_QUERIES = REPO.parent / "shared" / "eval" / "queries-dev.yaml"
@@ -49,10 +49,12 @@ def corpus(name: str) -> Corpus:
         if not (found.content / "taxonomy.yaml").exists() or not (found.content / "reports").is_dir():
             subprocess.run([sys.executable, str(HERE / "generate_corpus.py"), "--entries", str(count),
                             "--out", str(found.content), "--force"], check=True)
-    if current_generation(found.index) is None:
-        paths = found.paths
-        report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base)
-        print(f"{found.name}: {report.summary()}", file=sys.stderr)
+    # Always bring the index up to date (a no-op when nothing changed): an index of an older
+    # schema or content would measure what is no longer served.
+    paths = found.paths
+    report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
+                         reports_dir=paths.reports_dir)
+    print(f"{found.name}: {report.summary()}", file=sys.stderr)
     return found
 
 

@@ -15,14 +15,21 @@ from kb.i18n import ui_lang
 from kb.resources import get_searcher, resources
 
 bp = Blueprint("reports", __name__)
+PAGE_ITEMS = 3 * MAX_LIMIT   # a report page shows this many items; most reports have fewer
 
 
 @dataclass(frozen=True)
 class ReportContents:
-    """One report's indexed entries (stored fields, source order) and their counts per type."""
+    """One page of a report's indexed entries (stored fields, source order), counts per type."""
 
     items: list
     counts: dict
+    total: int = 0
+    page: int = 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_ITEMS))
 
 
 def wants_drafts() -> bool:
@@ -39,17 +46,27 @@ def find_report(slug: str) -> Report:
     return record
 
 
-def report_contents(slug: str, drafts: bool) -> ReportContents:
-    """Every entry of the report, through the search API one page of 100 at a time."""
-    searcher, items, counts, page = get_searcher(), [], {}, 1
-    while True:
+def wanted_page() -> int:
+    """The `page` argument: a whole number from 1; a 400 saying so otherwise."""
+    raw = request.args.get("page", "1").strip() or "1"
+    if not re.fullmatch(r"[0-9]{1,5}", raw) or not 1 <= int(raw) <= 10_000:
+        abort(400, f"`page` must be a whole number from 1 to 10000, not `{raw[:40]}`")
+    return int(raw)
+
+
+def report_contents(slug: str, drafts: bool, page: int = 1) -> ReportContents:
+    """One page of the report's entries, read through the search API 100 at a time."""
+    searcher, items, counts, total = get_searcher(), [], {}, 0
+    step = min(MAX_LIMIT, PAGE_ITEMS)
+    first = (page - 1) * PAGE_ITEMS // step + 1
+    for number in range(first, first + PAGE_ITEMS // step):
         results = searcher.search(SearchRequest(filters={"report": (slug,)}, sort="report",
-                                                limit=MAX_LIMIT, page=page, drafts=drafts))
-        counts = counts or results.facets.get("type", {})
+                                                limit=step, page=number, drafts=drafts))
+        counts, total = results.facets.get("type", {}), results.total
         items += [dict(searcher.stored(hit.id) or {}, draft=hit.draft) for hit in results.hits]
-        if page * MAX_LIMIT >= results.total:
-            return ReportContents(items, counts)
-        page += 1
+        if number * step >= total:
+            break
+    return ReportContents(items, counts, total, page)
 
 
 def section_key(section: str) -> tuple:
@@ -161,11 +178,26 @@ def reports():
 def report(slug):
     """Show one report: its record, counts per type, and its items by part and section."""
     record, lang = find_report(slug), ui_lang()
-    contents = report_contents(slug, wants_drafts())
-    toggle = {} if wants_drafts() else {"drafts": 1}
+    contents = report_contents(slug, wants_drafts(), wanted_page())
+    drafts = {"drafts": 1} if wants_drafts() else {}
+    toggle = url_for("reports.report", slug=slug, **({} if drafts else {"drafts": 1}))
     return render_template("report.html", report=record_view(record, lang, contents),
                            parts=sections_view(record, contents.items, lang), drafts=wants_drafts(),
-                           drafts_url=url_for("reports.report", slug=slug, **toggle))
+                           pages=_page_links(slug, contents, drafts), drafts_url=toggle)
+
+
+def _page_links(slug: str, contents: ReportContents, drafts: dict, window: int = 2) -> list[dict]:
+    """Links to the first, last and nearby pages of a long report, with gaps (as _pagination.html wants)."""
+    current, last = contents.page, contents.pages
+    shown = sorted({1, last, *range(max(1, current - window), min(last, current + window) + 1)})
+    links, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            links.append({"gap": True})
+        links.append({"number": number, "current": number == current,
+                      "url": url_for("reports.report", slug=slug, page=number, **drafts)})
+        previous = number
+    return links if last > 1 else []
 
 
 @bp.get("/api/reports")
@@ -180,9 +212,9 @@ def api_reports():
 def api_report(slug):
     """Return one report's record, its counts per type and its items in source order."""
     record = find_report(slug)
-    contents = report_contents(slug, wants_drafts())
+    contents = report_contents(slug, wants_drafts(), wanted_page())
     keys = ("id", "type", "lang", "title", "path")
     items = [dict({k: i.get(k) for k in keys}, draft=i.get("draft", False), source=i.get("source") or {})
              for i in contents.items]
-    return jsonify({"report": record.to_dict(), "counts": contents.counts, "total": len(items),
-                    "items": items})
+    return jsonify({"report": record.to_dict(), "counts": contents.counts, "total": contents.total,
+                    "page": contents.page, "pages": contents.pages, "items": items})

@@ -49,13 +49,19 @@ def resolve_paths(config) -> Paths:
     def get(name):
         return str(config.get(name) or SETTINGS[name][0])
 
-    from indexer.content.reports import default_reports_dir
-
     content_dir = Path(get("CONTENT_DIR")).resolve()
     taxonomy = _own_or_repository(content_dir, get("TAXONOMY"), "taxonomy.yaml")
     return Paths(content_dir=content_dir, index_dir=Path(get("INDEX_DIR")).resolve(), taxonomy=taxonomy,
                  glossary=_own_or_repository(content_dir, get("GLOSSARY"), "glossary.yaml"),
-                 reports_dir=default_reports_dir(content_dir, taxonomy))
+                 reports_dir=_reports_dir(content_dir, taxonomy))
+
+
+def _reports_dir(content_dir: Path, taxonomy: Path) -> Path:
+    """`reports/` of the content tree, else beside the taxonomy, else the repository's."""
+    from indexer.content.reports import REPORTS_FOLDER, default_reports_dir
+
+    found = default_reports_dir(content_dir, taxonomy)
+    return found if found.is_dir() else ROOT / "content" / REPORTS_FOLDER
 
 
 def paths_from_environment() -> Paths:

@@ -56,7 +56,7 @@ def test_the_seed_record_holds_the_report_and_its_objectives():
     ("bad-yaml", 9, "not valid YAML"),
     ("slug-mismatch", 1, "differs from the file name `slug-mismatch.yaml`"),
     ("unknown-key", 5, "unknown report key `organization` (did you mean `organisation`?)"),
-    ("unknown-organisation", 4, "unknown organisations slug `unpd`"),
+    ("unknown-organisation", 4, "unknown organisations slug `unpd` (did you mean `undp`?)"),
     ("unknown-evaluation-type", 6, "unknown evaluation-types slug `finale` (did you mean `final`?)"),
     ("bad-year", 7, "`year` must be a year"),
     ("unknown-country", 8, "unknown countries slug `nigerai` (did you mean `nigeria`?)"),
@@ -340,3 +340,96 @@ def test_kb_search_filters_by_the_report_facets(two_reports, monkeypatch):
         assert data["facets"]["lang"] == {"en": 3}, args
     bad = runner.invoke(main, ["search", "", "--json", "--organisation", "unicfe"])
     assert bad.exit_code == 1 and "did you mean `unicef`?" in bad.stderr and bad.stderr.count("\n") == 1
+
+
+def test_a_long_report_is_shown_a_page_at_a_time(client2, monkeypatch):
+    import kb.reports
+
+    monkeypatch.setattr(kb.reports, "PAGE_ITEMS", 2)
+    first = soup_of(client2, "/reports/unicef-nigeria-2021")
+    second = soup_of(client2, "/reports/unicef-nigeria-2021?page=2")
+    ids = [li.a["href"] for soup in (first, second) for li in soup.select("li.item")]
+    assert len(ids) == len(set(ids)) == 3 and len(first.select("li.item")) == 2
+    assert first.select_one(".pagination a")["href"] == "/reports/unicef-nigeria-2021?page=2"
+    counts = {tr["data-type"]: int(tr.td.text) for tr in second.select("section.counts tr[data-type]")}
+    assert counts["recommendation"] == 2   # the counts are the whole report's on every page
+    for bad in ("x", "²", "0", "-1", "99999999999"):
+        assert client2.get(f"/reports/unicef-nigeria-2021?page={bad}").status_code == 400, bad
+    assert client2.get("/api/reports/unicef-nigeria-2021?page=0").get_json()["error"]["status"] == 400
+    assert client2.get("/api/reports/unicef-nigeria-2021?page=2").get_json()["items"][0]["id"] == ids[2][9:]
+
+
+# --- vocabularies that grow without code ------------------------------------------------------
+
+def test_every_country_is_in_the_vocabulary_with_both_labels():
+    countries = TAXONOMY.vocabularies["countries"]
+    assert len(countries) >= 249 + 20     # ISO 3166-1 and the regions
+    for slug in ("nigeria", "cabo-verde", "cote-d-ivoire", "kazakhstan", "kyrgyzstan", "tajikistan",
+                 "central-asia", "west-and-central-africa", "global"):
+        assert countries[slug]["en"] and countries[slug]["ru"], slug
+    assert countries["nigeria"]["ru"] == "Нигерия" and countries["kyrgyzstan"]["ru"] == "Кыргызстан"
+    import re
+
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) for slug in countries)
+    organisations = TAXONOMY.vocabularies["organisations"]
+    assert {"ilo", "undp", "iom", "unicef", "fao", "unhcr", "wfp", "unfpa", "unep", "un-women", "who",
+            "unesco", "world-bank", "adb", "eu", "osce", "giz"} <= set(organisations)
+
+
+def test_a_region_may_not_also_be_a_country(tmp_path):
+    from indexer.errors import ContentError
+
+    text = TAXONOMY_FILE.read_text(encoding="utf-8").replace(
+        "  global: {en: Global", "  nigeria: {en: Nigeria (the region), ru: Нигерия}\n  global: {en: Global")
+    (tmp_path / "taxonomy.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match="`nigeria` is both a region and a country"):
+        load_taxonomy(tmp_path / "taxonomy.yaml")
+
+
+def test_a_new_organisation_and_stakeholder_need_only_the_vocabulary_file(tmp_path, monkeypatch):
+    """Add them to a copy of the taxonomy (KB_TAXONOMY), use them, and they filter and label."""
+    import json
+
+    from click.testing import CliRunner
+
+    from kb import create_app
+    from kb.cli import main
+
+    text = TAXONOMY_FILE.read_text(encoding="utf-8")
+    text = text.replace("organisations:", "organisations:\n  acme-fund: {en: Acme Fund, ru: Фонд «Акме»}", 1)
+    text = text.replace("stakeholders:", "stakeholders:\n  farmers: {en: Farmers, ru: Фермеры}", 1)
+    taxonomy = tmp_path / "vocabulary.yaml"
+    taxonomy.write_text(text, encoding="utf-8")
+    tree = two_report_tree(tmp_path / "content")
+    edit(tree / "reports" / "unicef-nigeria-2021.yaml", "organisation: unicef", "organisation: acme-fund")
+    edit(tree / "unicef-nigeria-2021" / "main" / "ngr-rec-02-female-teacher-bursaries.md",
+         "[government, donors]", "[government, farmers]")
+    monkeypatch.setenv("KB_CONTENT_DIR", str(tree))
+    monkeypatch.setenv("KB_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("KB_TAXONOMY", str(taxonomy))
+    runner = CliRunner()
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    assert runner.invoke(main, ["index", "-q"]).exit_code == 0
+    result = json.loads(runner.invoke(main, ["search", "", "--json", "--organisation", "acme-fund",
+                                             "--stakeholder", "farmers"]).output)
+    assert [r["id"] for r in result["results"]] == ["ngr-rec-02-female-teacher-bursaries"]
+    client = create_app({"TESTING": True}).test_client()
+    soup = soup_of(client, "/reports/unicef-nigeria-2021", "ru")
+    assert soup.select_one("dd.organisation").text.strip() == "Фонд «Акме»"
+
+
+def test_a_draft_record_written_for_an_import_reads_back(tmp_path):
+    from indexer.content.reports import record_text
+
+    path = tmp_path / "iom-nigeria-2021.yaml"
+    path.write_text(record_text({"slug": "iom-nigeria-2021", "title": {"en": "Final evaluation: «returns»"},
+                                 "organisation": "iom", "year": 2021, "languages": ["en"],
+                                 "source": {"file": "a b.pdf", "sha256": "0" * 64}}), encoding="utf-8")
+    found = read_report(path, path.name, TAXONOMY)
+    assert not isinstance(found, list), found
+    assert found.draft and found.title == {"en": "Final evaluation: «returns»", "ru": ""}
+    assert (found.organisation, found.year, found.source["file"]) == ("iom", 2021, "a b.pdf")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["slug: iom-nigeria-2021", "draft: true"]
+    with pytest.raises(ValueError, match="organization"):
+        record_text({"slug": "x", "organization": "iom"})

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from indexer.content.entries import ID_PATTERN, Problem
+from indexer.content.taxonomy import SAFE_LOADER
 
 REPORTS_FOLDER = "reports"
 KEYS = ("slug", "draft", "title", "organisation", "project", "evaluation_type", "year",
@@ -87,8 +88,8 @@ def read_report(path: Path, shown: str, vocabularies) -> Report | list[Problem]:
     try:
         raw = Path(path).read_bytes()
         text = raw.decode("utf-8").lstrip("\ufeff")
-        data = yaml.safe_load(text)
-        lines = _node_lines(yaml.compose(text))
+        data = yaml.load(text, Loader=SAFE_LOADER)
+        lines = _node_lines(yaml.compose(text, Loader=SAFE_LOADER))
     except OSError as exc:
         return [Problem(shown, 1, f"cannot read file: {exc.strerror or exc}")]
     except UnicodeDecodeError as exc:
@@ -277,3 +278,22 @@ def _shown(path: Path, base: Path | None) -> str:
     import os
 
     return os.path.relpath(path, base) if base else str(path)
+
+
+def record_text(data: dict) -> str:
+    """A record as YAML in the documented key order, for `kb import`'s draft records.
+
+    Missing keys are written empty, so a draft shows the editor every field to fill;
+    `read_report` reads the text back to the same values.
+    """
+    empty = {"draft": True, "title": {"en": "", "ru": ""}, "organisation": "",
+             "project": {"title": "", "code": ""}, "evaluation_type": "", "year": None,
+             "countries": [], "languages": [], "evaluators": [],
+             "source": {"url": "", "file": "", "sha256": ""}, "objectives": {}, "parts": {}}
+    unknown = set(data) - set(KEYS)
+    if unknown:
+        raise ValueError(f"not report record keys: {', '.join(sorted(unknown))}")
+    ordered = {key: data.get(key, empty.get(key)) for key in KEYS}
+    for key in ("title", "project", "source"):
+        ordered[key] = {**empty[key], **(ordered[key] or {})}
+    return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
