@@ -181,15 +181,27 @@ class PagedText:
         return sum(1 for start in self.starts if start <= pos)
 
 
+def _find_on_or_after(text: PagedText, words: str, cursor: int, page: int) -> int:
+    pos = text.text.find(words, cursor)
+    while pos != -1 and text.page_of(pos) < page:
+        pos = text.text.find(words, pos + 1)
+    return pos
+
+
 def text_problems(items: list[dict], text: PagedText) -> list[str]:
     """Each item's `first` on its page after the previous item, then its `last` after it."""
     problems, cursor = [], 0
     for i, item in enumerate(items, 1):
         first, last = norm(item["first"]), norm(item["last"])
         where = f"items[{i}] (p. {item['page']}, {item['first']!r})"
-        pos = text.text.find(first, cursor)
-        while pos != -1 and text.page_of(pos) < item["page"]:
-            pos = text.text.find(first, pos + 1)
+        pos = _find_on_or_after(text, first, cursor, item["page"])
+        if pos == -1:   # its first words cross a page break and the page's furniture: try the tail
+            tail = norm(" ".join(item["first"].split()[-4:]))
+            pos = _find_on_or_after(text, tail, cursor, item["page"])
+            if pos != -1 and text.page_of(pos) > item["page"] + 1:
+                pos = -1
+            elif pos != -1 and text.page_of(pos) == item["page"] + 1:
+                pos = text.starts[item["page"] - 1]   # it begins on its stated page
         if pos == -1:
             problems.append(f"{where}: `first` not found on p. {item['page']} or after the previous item")
             continue
@@ -229,7 +241,15 @@ def test_truth_words_are_in_the_report(path):
     digest = hashlib.sha256(file.read_bytes()).hexdigest()
     assert digest == report["sha256"], f"{file}: sha256 {digest}, truth says {report['sha256']}"
     text = PagedText(text_path.read_text(encoding="utf-8"))
-    assert text_problems(truth["items"], text) == []
+    problems = text_problems(truth["items"], text)
+    # Two-column pages and side boxes: `-layout` text interleaves the columns, so an item that
+    # is whole in reading order (plain `pdftotext`, <slug>.raw.txt, when present) is whole.
+    raw = text_path.with_name(f"{report['slug']}.raw.txt")
+    if problems and raw.is_file():
+        in_order = {p.split(" ", 1)[0] for p in text_problems(truth["items"], PagedText(
+            raw.read_text(encoding="utf-8")))}
+        problems = [p for p in problems if p.split(" ", 1)[0] in in_order]
+    assert problems == []
     pages = [e["page"] for e in truth["not_items"]] + [i["page"] for i in truth["items"]]
     assert max(pages, default=1) <= text.pages, f"a page beyond the report's {text.pages}"
 
