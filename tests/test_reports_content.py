@@ -27,11 +27,18 @@ TAXONOMY = load_taxonomy(CONTENT / "taxonomy.yaml")
 TRUTH = Path(__file__).parent / "fixtures" / "reports"
 SEED = "proact-car-2013"
 
-# Reports published from their truth files, with a query in each language that must reach them.
+# Reports published from their truth files: a query in each language that must reach them, and how
+# many chapter items the executive summary repeats (cited in `source.also`, never entries of their own).
 PUBLISHED = {
     "iom-wca-environment-climate-2022": {
         "ru": ("изменение климата и миграция", "wca-rec-05-multi-year-mecc-roadmap"),
         "en": ("Green Office Group", "wca-rec-03-reactivate-green-office-group"),
+        "summary_repeats": 5,
+    },
+    "iom-nigeria-reintegration-2022": {
+        "ru": ("реинтеграция мигрантов", "srarp-rec-09-involve-communities-and-youth"),
+        "en": ("private sector employment referral", "srarp-rec-11-engage-private-sector"),
+        "summary_repeats": 18,      # the executive summary numbers 18 of the 24 recommendations
     },
 }
 
@@ -93,6 +100,10 @@ def test_every_truth_item_is_one_reviewed_entry_whole_and_alone(slug):
         assert entry.type == item["type"], entry.id
         assert (entry.source.page, entry.source.section) == (item["page"], item["section"]), entry.id
         assert entry.source.report == slug and entry.path.parent.name in TAXONOMY.reports[slug].parts
+    cited = [e for e in entries if e.source.also]
+    assert len(cited) == PUBLISHED[slug]["summary_repeats"]
+    places = [place for e in cited for place in e.source.also]
+    assert all(place["section"] == "Executive summary" and place["page"] < 10 for place in places)
     for entry in entries:
         assert not entry.draft and entry.lang == "en" and entry.title_translated, entry.id
         assert entry.translation and "## Перевод" in entry.body, entry.id
