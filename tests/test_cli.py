@@ -76,7 +76,8 @@ def test_new_writes_a_valid_draft_with_a_transliterated_unique_id(runner, conten
 
 def test_new_published_entry_is_found_after_kb_index(runner, content_copy, tmp_path):
     env = {"KB_CONTENT_DIR": str(content_copy), "KB_INDEX_DIR": str(tmp_path / "index")}
-    result = runner.invoke(main, ["new", "--type", "good-practice", "--lang", "en", "--no-draft",
+    result = runner.invoke(main, ["new", "--report", "proact-car-2013", "--type", "good-practice",
+                                  "--lang", "en", "--no-draft",
                                   "--title", "Apiary cooperatives for older children",
                                   "--title-translated", "Пасечные кооперативы для старших детей",
                                   "--section", "6", "--paragraph", "88", "--country", "tajikistan",

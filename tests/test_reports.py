@@ -24,7 +24,8 @@ SECOND_TITLE = "Final evaluation of the girls' education programme in northern N
 def two_report_tree(target: Path) -> Path:
     """The fixture entries of PROACT-CAR, its record, and the second report's record and entries."""
     shutil.copytree(FIXTURES / "content", target)
-    shutil.copytree(ROOT / "content" / "reports", target / "reports")
+    (target / "reports").mkdir()
+    shutil.copy(ROOT / "content" / "reports" / "proact-car-2013.yaml", target / "reports")
     shutil.copytree(SECOND, target, dirs_exist_ok=True)
     return target
 
@@ -49,7 +50,7 @@ def test_the_seed_record_holds_the_report_and_its_objectives():
     assert TAXONOMY.objective_owner("io1-policy") == "proact-car-2013"
     assert TAXONOMY.objective_owner("project-design") is None
     assert TAXONOMY.label("objectives", "io3-services", "ru").startswith("КЦ3")
-    assert TAXONOMY.slugs("reports") == ["proact-car-2013"] and TAXONOMY.slugs("years") == ["2013"]
+    assert "proact-car-2013" in TAXONOMY.slugs("reports") and "2013" in TAXONOMY.slugs("years")
 
 
 @pytest.mark.parametrize("name, line, fragment", [

@@ -1,0 +1,178 @@
+"""The published reports of the repository's own content, checked against their hand-made truth.
+
+Each report imported beside PROACT-CAR has a ground-truth file (tests/fixtures/reports/<slug>.truth.yaml,
+made by reading the report). Here, on the real content tree and a real index of it: the record says
+what the truth says, every truth item is exactly one reviewed entry that starts with the item's first
+words and ends with its last, the report page and the search API show the report beside PROACT-CAR,
+and the seed's old URLs and filters still give what they gave.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from indexer.content.check import check_content
+from indexer.content.entries import read_entry
+from indexer.content.taxonomy import load_taxonomy
+from indexer.index.build import build_index
+from kb import create_app
+from kb.settings import ROOT
+
+CONTENT = ROOT / "content"
+TAXONOMY = load_taxonomy(CONTENT / "taxonomy.yaml")
+TRUTH = Path(__file__).parent / "fixtures" / "reports"
+SEED = "proact-car-2013"
+
+# Reports published from their truth files: a query in each language that must reach them, and how
+# many chapter items the executive summary repeats (cited in `source.also`, never entries of their own).
+PUBLISHED = {
+    "iom-wca-environment-climate-2022": {
+        "ru": ("изменение климата и миграция", "wca-rec-05-multi-year-mecc-roadmap"),
+        "en": ("Green Office Group", "wca-rec-03-reactivate-green-office-group"),
+        "summary_repeats": 5,
+    },
+    "iom-nigeria-reintegration-2022": {
+        "ru": ("реинтеграция мигрантов", "srarp-rec-09-involve-communities-and-youth"),
+        "en": ("private sector employment referral", "srarp-rec-11-engage-private-sector"),
+        "summary_repeats": 18,      # the executive summary numbers 18 of the 24 recommendations
+    },
+}
+
+
+def norm(text: str) -> str:
+    """Words as the truth's scorer compares them: letters and digits only, lowercased."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def truth_of(slug: str) -> dict:
+    return yaml.safe_load((TRUTH / f"{slug}.truth.yaml").read_text(encoding="utf-8"))
+
+
+def entries_of(slug: str) -> list:
+    return [read_entry(path) for path in sorted((CONTENT / slug).glob("*/*.md"))]
+
+
+def seed_files() -> list:
+    return entries_of(SEED)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    index = tmp_path_factory.mktemp("real-index")
+    report = build_index(CONTENT, index, CONTENT / "taxonomy.yaml", ROOT)
+    assert not report.problems, report.problems
+    app = create_app({"CONTENT_DIR": str(CONTENT), "INDEX_DIR": str(index), "TESTING": True})
+    return app.test_client()
+
+
+def test_the_content_tree_checks_clean():
+    report = check_content(CONTENT, CONTENT / "taxonomy.yaml", ROOT)
+    assert [str(p) for p in report.problems] == [] and report.files > len(seed_files())
+
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_the_record_says_what_the_truth_says(slug):
+    truth, record = truth_of(slug)["report"], TAXONOMY.reports[slug]
+    assert not record.draft and record.organisation == truth["organisation"] == "iom"
+    assert record.evaluation_type == truth["evaluation_type"] and record.year == truth["year"]
+    assert set(record.countries) == set(truth["countries"]) and record.languages == (truth["lang"],)
+    assert record.source["sha256"] == truth["sha256"] and record.source["url"] == truth["source"]
+    assert record.source["file"] == truth["file"] and record.evaluators and record.project["code"]
+    assert record.title["en"] and record.title["ru"] and record.objectives
+    for objective, labels in record.objectives.items():
+        assert labels["en"] and labels["ru"] and TAXONOMY.objective_owner(objective) == slug
+
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_every_truth_item_is_one_reviewed_entry_whole_and_alone(slug):
+    items, entries = truth_of(slug)["items"], entries_of(slug)
+    assert len(entries) == len(items)
+    unmatched = list(entries)
+    for item in items:
+        first, last = norm(item["first"]), norm(item["last"])
+        (entry,) = [e for e in unmatched if norm(e.original).startswith(first)
+                    and norm(e.original).endswith(last)]
+        unmatched.remove(entry)
+        assert entry.type == item["type"], entry.id
+        assert (entry.source.page, entry.source.section) == (item["page"], item["section"]), entry.id
+        assert entry.source.report == slug and entry.path.parent.name in TAXONOMY.reports[slug].parts
+    cited = [e for e in entries if e.source.also]
+    assert len(cited) == PUBLISHED[slug]["summary_repeats"]
+    places = [place for e in cited for place in e.source.also]
+    assert all(place["section"] == "Executive summary" and place["page"] < 10 for place in places)
+    for entry in entries:
+        assert not entry.draft and entry.lang == "en" and entry.title_translated, entry.id
+        assert entry.translation and "## Перевод" in entry.body, entry.id
+        assert set(entry.objectives) <= set(TAXONOMY.reports[slug].objectives) | {"project-design"}
+
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_the_report_page_shows_the_record_and_the_counts_per_type(client, slug):
+    from bs4 import BeautifulSoup
+
+    response = client.get(f"/reports/{slug}")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.data, "html.parser")
+    record = TAXONOMY.reports[slug]
+    assert soup.h1.text.strip() == record.title["en"]
+    assert soup.select_one("dd.organisation a")["href"] == "/browse/organisations/iom"
+    assert soup.select_one("dd.year").text.strip() == str(record.year)
+    assert record.project["code"] in soup.select_one("dd.project").text
+    assert soup.select_one("dd.source a")["href"] == record.source["url"]
+    assert [a["href"].rsplit("/", 1)[1] for a in soup.select("ul.objectives a")] == list(record.objectives)
+    counts = {tr["data-type"]: int(tr.td.text) for tr in soup.select("section.counts tr[data-type]")}
+    expected = Counter(item["type"] for item in truth_of(slug)["items"])
+    assert {t: n for t, n in counts.items() if n} == dict(expected)
+    linked = {a["href"] for a in soup.select("section.section li.item a")}
+    assert linked == {f"/entries/{e.id}" for e in entries_of(slug)}
+    sections = {s["data-section"] for s in soup.select("section.section")}
+    assert sections == {item["section"] for item in truth_of(slug)["items"]}
+
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_search_facets_and_filters_reach_the_report(client, slug):
+    record, total = TAXONOMY.reports[slug], len(truth_of(slug)["items"])
+    every = client.get("/api/search?limit=1").get_json()
+    assert every["facets"]["report"][slug] == total
+    assert every["facets"]["report"][SEED] == len(seed_files())
+    for query in (f"report={slug}", f"report={slug}&organisation=iom", f"report={slug}&year={record.year}",
+                  f"report={slug}&evaluation_type={record.evaluation_type}"):
+        data = client.get(f"/api/search?{query}&limit=100").get_json()
+        assert data["total"] == total
+        assert {r["id"] for r in data["results"]} == {e.id for e in entries_of(slug)}
+    tagged = Counter(o for e in entries_of(slug) for o in e.objectives if o in record.objectives)
+    assert tagged, "no entry carries one of the report's own objectives"
+    for objective, n in tagged.items():
+        assert every["facets"]["objective"][objective] == n
+        data = client.get(f"/api/search?objective={objective}&limit=100").get_json()
+        assert data["total"] == n and data["facets"]["report"] == {slug: n}
+
+
+@pytest.mark.parametrize("slug, lang", [(slug, lang) for slug in PUBLISHED for lang in ("ru", "en")])
+def test_a_query_in_either_language_finds_the_english_items(client, slug, lang):
+    query, expected = PUBLISHED[slug][lang]
+    data = client.get("/api/search", query_string={"q": query, "limit": 5}).get_json()
+    assert expected in [r["id"] for r in data["results"]], (query, [r["id"] for r in data["results"]])
+    assert data["results"][0]["lang"] == "en" or lang == "en"
+
+
+def test_the_seed_report_urls_and_filters_give_what_they_gave(client):
+    seed = seed_files()
+    assert len(seed) == 164
+    data = client.get(f"/api/search?report={SEED}&limit=1").get_json()
+    assert data["total"] == 164 and data["facets"]["organisation"] == {"ilo": 164}
+    for objective in ("io1-policy", "io2-capacity", "io3-services", "io4-knowledge"):
+        tagged = {e.id for e in seed if objective in e.objectives}
+        found = client.get(f"/api/search?objective={objective}&limit=100").get_json()
+        assert {r["id"] for r in found["results"]} == tagged
+        assert found["facets"]["report"] == {SEED: len(tagged)}
+    kyrgyzstan = client.get("/api/search?country=kyrgyzstan&limit=1").get_json()
+    assert kyrgyzstan["total"] == sum("kyrgyzstan" in e.countries for e in seed)
+    page = client.get(f"/reports/{SEED}")
+    assert page.status_code == 200 and b"PROACT-CAR" in page.data
+    assert client.get("/entries/car-rec-17-part-time-legal-expertise").status_code == 200
+    assert client.get("/browse/objectives/io1-policy").status_code == 200
