@@ -30,6 +30,7 @@ def test_every_format_holds_every_page_with_the_filters(client, query):
     assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == expected
     data = client.get(f"/search/export.json?{query}").get_json()
     assert [e["id"] for e in data["entries"]] == expected
+    assert data["total"] == len(expected) and data["truncated"] is False
     markdown = client.get(f"/search/export.md?{query}").data.decode()
     assert markdown.count("\n## ") == len(expected)
 
@@ -46,6 +47,17 @@ def test_exports_speak_the_interface_language(client):
     assert first["Адрес"].startswith("http://localhost/ru/entries/")
     english = next(csv.reader(io.StringIO(client.get("/search/export.csv").data.decode("utf-8-sig"))))
     assert english[:2] == ["ID", "Title"]
+
+
+def test_an_export_past_the_cap_says_so(client, monkeypatch):
+    from kb import exports
+
+    monkeypatch.setattr(exports, "MAX_EXPORT", 3)
+    response = client.get("/search/export.json")
+    data = response.get_json()
+    assert len(data["entries"]) == 3 and data["truncated"] is True and data["total"] > 3
+    assert response.headers["X-Exported-Count"] == "3"
+    assert client.get("/search/export.xlsx").headers["X-Total-Count"] == str(data["total"])
 
 
 def test_a_cyrillic_query_gets_an_ascii_file_name(client):
