@@ -45,7 +45,8 @@ def export_rows(search_request: SearchRequest, lang: str, total: int) -> Iterato
     One search ranks the whole list once (a page-by-page walk would rank it again per page).
     """
     searcher, taxonomy = get_searcher(), resources().taxonomy
-    results = searcher.search(search_request.with_(page=1, limit=max(1, min(total, MAX_EXPORT))))
+    results = searcher.search(search_request.with_(page=1, limit=max(1, min(total, MAX_EXPORT)),
+                                                   snippets=False))
     entry_base = url_for("pages.entry", entry_id="ID", _external=True).rsplit("ID", 1)[0]
     words = {**citations.place_words(), "entry_base": entry_base}   # url_for per row is slow
     for hit in results.hits:
