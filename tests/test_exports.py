@@ -123,6 +123,14 @@ def test_the_feed_lists_the_newest_changed_entries_first_under_any_filter(tmp_pa
     assert sorted(ids) == sorted(api_ids(client, "country=tajikistan"))
     assert filtered.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
     assert "Таджикистан" in filtered.find(f"{ATOM}title").text
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    langs = []
+    for entry in ET.fromstring(client.get("/ru/feed.atom").data).findall(f"{ATOM}entry"):
+        stored = client.get("/api/entries/" + entry.find(f"{ATOM}id").text.rsplit("/", 1)[1]).get_json()
+        own = stored["front_matter"]["lang"]
+        assert entry.find(f"{ATOM}summary").get(xml_lang) == (None if own == "ru" else own)
+        langs.append(own)
+    assert set(langs) == {"en", "ru"}
     searched = ET.fromstring(client.get("/feed.atom?q=pilot").data)
     assert searched.findall(f"{ATOM}entry")[0].find(f"{ATOM}id").text.endswith("kg-lesson-04-pilot-duration")
 
