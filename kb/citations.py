@@ -39,23 +39,30 @@ def named(taxonomy: Taxonomy, text: str, lang: str) -> Piece:
     return Piece(text, None if own == lang else own)
 
 
-def place_pieces(place: dict, taxonomy: Taxonomy, lang: str) -> list[Piece]:
+def place_words() -> dict:
+    """The interface's words for a place in a report, looked up once (gettext is not free)."""
+    return {"section": _("section %(number)s"), "paragraph": _("paragraph %(number)s"),
+            "item": _("item %(number)s"), "page": _("page %(number)s")}
+
+
+def place_pieces(place: dict, taxonomy: Taxonomy, lang: str, words: dict | None = None) -> list[Piece]:
     """Part, section, paragraph and item of one place in the report."""
+    words = words or place_words()
     pieces = []
     if place.get("part"):
         pieces.append(named(taxonomy, place["part"], lang))
     section = str(place.get("section") or "")
     if section:
         if re.fullmatch(r"[\d.]+[a-z]?", section):
-            pieces.append(Piece(_("section %(number)s", number=section)))
+            pieces.append(Piece(words["section"] % {"number": section}))
         else:
             pieces.append(named(taxonomy, section, lang))
     if place.get("paragraph"):
-        pieces.append(Piece(_("paragraph %(number)s", number=place["paragraph"])))
+        pieces.append(Piece(words["paragraph"] % {"number": place["paragraph"]}))
     if place.get("item"):
-        pieces.append(Piece(_("item %(number)s", number=place["item"])))
+        pieces.append(Piece(words["item"] % {"number": place["item"]}))
     if place.get("page"):
-        pieces.append(Piece(_("page %(number)s", number=place["page"])))
+        pieces.append(Piece(words["page"] % {"number": place["page"]}))
     return pieces
 
 

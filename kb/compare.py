@@ -15,8 +15,8 @@ from kb.i18n import ui_lang
 from kb.resources import get_searcher, resources
 
 bp = Blueprint("compare", __name__)
-PER_COUNTRY = 40    # entries per column at most; the rest is one link away
-MAX_TITLES = 160    # entries on the page: many columns get fewer each
+PER_COUNTRY = 30    # entries per column at most; the rest is one link away
+MAX_TITLES = 100    # entries on the page: many columns get fewer each
 DEFAULT_COLUMNS = 6
 
 
@@ -54,7 +54,7 @@ def compare_rows(search_request: SearchRequest, countries: list[str], lang: str)
     columns, found, rows = [], {}, Rows()
     per_country = max(3, min(PER_COUNTRY, MAX_TITLES // max(1, len(countries))))
     for country in countries:
-        here = base.toggled("country", country).with_(limit=per_country, page=1)
+        here = base.toggled("country", country).with_(limit=per_country, page=1, snippets=False)
         results = searcher.search(here)
         columns.append({"slug": country, "label": taxonomy.label("countries", country, lang),
                         "total": results.total, "url": vm.search_url(here.with_(limit=10)),

@@ -23,6 +23,8 @@ bp = Blueprint("feeds", __name__)
 FEED_SIZE = 50
 COLLECT = 2000
 SUMMARY_CHARS = 600
+ATOM = "{http://www.w3.org/2005/Atom}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _dates: dict[tuple, list] = {}   # (index dir, generation) -> [(mtime_ns, id)] newest first
 
 
@@ -91,16 +93,33 @@ def build_feed(search_request: SearchRequest, entries, lang: str) -> bytes:
     feed.link(href=vm.search_url(search_request, "pages.search", _external=True), rel="alternate")
     feed.language(lang)
     feed.updated(_date(entries[0][0]) if entries else _date(0))
+    languages = {}
     for mtime, stored in reversed(entries):   # feedgen puts the last added first
         item = feed.add_entry()
         url = url_for("pages.entry", entry_id=stored["id"], _external=True)
+        link = vm.entry_link(stored, lang)
+        languages[url] = (link["title_lang"], stored["lang"])
         item.id(url)
-        item.title(vm.entry_link(stored, lang)["title"])
+        item.title(link["title"])
         item.link(href=url)
         item.updated(_date(mtime))
         item.summary(_summary(stored))
         item.category(term=stored["type"], label=taxonomy.label("types", stored["type"], lang))
-    return feed.atom_str(pretty=True)
+    return _mark_languages(feed.atom_str(pretty=True), languages)
+
+
+def _mark_languages(atom: bytes, languages: dict) -> bytes:
+    """xml:lang on each title and summary in another language than the feed's (feedgen has no option)."""
+    from lxml import etree
+
+    root = etree.fromstring(atom)
+    for item in root.iter(ATOM + "entry"):
+        title_lang, text_lang = languages.get(item.findtext(ATOM + "id"), (None, None))
+        for tag, own in (("title", title_lang), ("summary", text_lang)):
+            element = item.find(ATOM + tag)
+            if element is not None and own and own != root.get(XML_LANG):
+                element.set(XML_LANG, own)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 @bp.get("/feed.atom")

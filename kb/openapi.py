@@ -81,7 +81,8 @@ def _export_schema() -> dict:
     return {"type": "object", "required": ["query", "filters", "lang", "columns", "entries"],
             "properties": {"query": {"type": "string"}, "filters": {"type": "object",
                                                                       "additionalProperties": STRINGS},
-                           "lang": {"enum": ["en", "ru"]},
+                           "lang": {"enum": ["en", "ru"]}, "total": {"type": "integer", "minimum": 0},
+                           "truncated": {"type": "boolean"},
                            "columns": {"type": "object", "additionalProperties": {"type": "string"}},
                            "entries": {"type": "array", "items": row}}}
 

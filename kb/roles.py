@@ -39,7 +39,7 @@ def _type_links(base: SearchRequest, facets: dict, taxonomy, lang: str) -> list[
 
 
 def _listed(searcher, base: SearchRequest) -> list:
-    return searcher.search(base.with_(limit=LISTED, sort="report")).hits
+    return searcher.search(base.with_(limit=LISTED, sort="report", snippets=False)).hits
 
 
 def sectioned(taxonomy, countries: dict) -> tuple[list[str], list[str]]:

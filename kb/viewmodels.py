@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -110,6 +111,20 @@ def pagination(results: SearchResults, window: int = 2) -> list[dict]:
     return links if last > 1 else []
 
 
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+LATIN = re.compile("[A-Za-z]")
+TAG = re.compile(r"<[^>]+>|&\w+;")
+
+
+def script_lang(html: str, default: str) -> str:
+    """ru or en by the script most of a text's letters are in (a snippet may be the translation's)."""
+    text = TAG.sub(" ", html or "")
+    cyrillic, latin = len(CYRILLIC.findall(text)), len(LATIN.findall(text))
+    if cyrillic == latin:
+        return default
+    return "ru" if cyrillic > latin else "en"
+
+
 def title_in(lang: str, entry_lang: str, title: str, title_translated: str) -> tuple[str, str]:
     """(title, its language): the entry's own title, or its translated one in the other language."""
     if entry_lang == lang or not title_translated:
@@ -134,7 +149,7 @@ def hit_view(hit, taxonomy: Taxonomy, lang: str) -> dict:
             "type": taxonomy.label("types", hit.type, lang),
             "lang_label": taxonomy.label("langs", hit.lang, lang),
             "countries": [taxonomy.label("countries", c, lang) for c in hit.countries],
-            "snippet": hit.snippet, "draft": hit.draft}
+            "snippet": hit.snippet, "snippet_lang": script_lang(hit.snippet, hit.lang), "draft": hit.draft}
 
 
 def sort_links(request: SearchRequest) -> list[dict]:

@@ -123,11 +123,12 @@ def test_search_filter_open_and_switch_language(open_page, server, lang):
     assert page.locator("#tags-heading").inner_text() == {"en": "Tags", "ru": "Метки"}[other]
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 def test_a_russian_reader_reaches_their_countrys_recommendations_in_two_clicks_and_excel_in_three(
-        open_page, server):
+        open_page, server, width):
     from openpyxl import load_workbook
 
-    page = open_page("ru")
+    page = open_page("ru", width=width)
     page.goto(server.url + "/")
     page.locator(".role-links a", has_text="Национальные координаторы проекта").click()          # 1
     assert page.locator("h1").inner_text() == "Что рекомендовано национальным координаторам проекта"
@@ -165,8 +166,9 @@ def test_on_a_phone_results_come_first_and_the_filters_fold_without_script(brows
         context.close()
 
 
-def test_keyboard_alone_searches_filters_and_exports(open_page, server):
-    page = open_page("ru")
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_keyboard_alone_searches_filters_and_exports(open_page, server, lang):
+    page = open_page(lang)
     page.goto(server.url + "/")
 
     def tab_to(selector, limit=80):
@@ -187,7 +189,7 @@ def test_keyboard_alone_searches_filters_and_exports(open_page, server):
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0].startswith("Идентификатор,Название")
+    assert text.splitlines()[0].startswith({"ru": "Идентификатор,Название", "en": "ID,Title"}[lang])
     focus = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert focus != "none"
 
@@ -241,3 +243,28 @@ def test_the_axe_check_finds_what_it_should(open_page):
     page.set_content('<html><body><img src="x.png"><a href="#"></a></body></html>')
     found = " ".join(axe_violations(page))
     assert "image-alt" in found and "html-has-lang" in found
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_export_and_the_feed_of_a_filtered_list(open_page, server, lang):
+    import json
+    import xml.etree.ElementTree as ET
+
+    page = open_page(lang, width=390)
+    page.goto(f"{server.url}/{lang}/browse/countries/kyrgyzstan")
+    expected = page.request.get(server.url + "/api/search?country=kyrgyzstan&limit=100").json()
+    ids = [hit["id"] for hit in expected["results"]]
+    files = {}
+    for label in ("Excel", "CSV", "JSON", "Markdown"):
+        with page.expect_download() as download:
+            page.locator(".export a", has_text=label).click()
+        files[label] = (download.value.suggested_filename, Path(download.value.path()).read_bytes())
+    names = {name for name, _ in files.values()}
+    assert names == {f"kb-kyrgyzstan.{e}" for e in ("xlsx", "csv", "json", "md")}
+    assert [e["id"] for e in json.loads(files["JSON"][1])["entries"]] == ids
+    assert files["Markdown"][1].decode().count("\n## ") == len(ids)
+    feed_url = page.locator("link[type='application/atom+xml']").get_attribute("href")
+    feed = ET.fromstring(page.request.get(server.url + feed_url).body())
+    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
+    in_feed = [e.find("{http://www.w3.org/2005/Atom}id").text.rsplit("/", 1)[1] for e in entries]
+    assert sorted(in_feed) == sorted(ids)

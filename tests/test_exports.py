@@ -30,6 +30,7 @@ def test_every_format_holds_every_page_with_the_filters(client, query):
     assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == expected
     data = client.get(f"/search/export.json?{query}").get_json()
     assert [e["id"] for e in data["entries"]] == expected
+    assert data["total"] == len(expected) and data["truncated"] is False
     markdown = client.get(f"/search/export.md?{query}").data.decode()
     assert markdown.count("\n## ") == len(expected)
 
@@ -46,6 +47,17 @@ def test_exports_speak_the_interface_language(client):
     assert first["Адрес"].startswith("http://localhost/ru/entries/")
     english = next(csv.reader(io.StringIO(client.get("/search/export.csv").data.decode("utf-8-sig"))))
     assert english[:2] == ["ID", "Title"]
+
+
+def test_an_export_past_the_cap_says_so(client, monkeypatch):
+    from kb import exports
+
+    monkeypatch.setattr(exports, "MAX_EXPORT", 3)
+    response = client.get("/search/export.json")
+    data = response.get_json()
+    assert len(data["entries"]) == 3 and data["truncated"] is True and data["total"] > 3
+    assert response.headers["X-Exported-Count"] == "3"
+    assert client.get("/search/export.xlsx").headers["X-Total-Count"] == str(data["total"])
 
 
 def test_a_cyrillic_query_gets_an_ascii_file_name(client):
@@ -111,6 +123,14 @@ def test_the_feed_lists_the_newest_changed_entries_first_under_any_filter(tmp_pa
     assert sorted(ids) == sorted(api_ids(client, "country=tajikistan"))
     assert filtered.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
     assert "Таджикистан" in filtered.find(f"{ATOM}title").text
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    langs = []
+    for entry in ET.fromstring(client.get("/ru/feed.atom").data).findall(f"{ATOM}entry"):
+        stored = client.get("/api/entries/" + entry.find(f"{ATOM}id").text.rsplit("/", 1)[1]).get_json()
+        own = stored["front_matter"]["lang"]
+        assert entry.find(f"{ATOM}summary").get(xml_lang) == (None if own == "ru" else own)
+        langs.append(own)
+    assert set(langs) == {"en", "ru"}
     searched = ET.fromstring(client.get("/feed.atom?q=pilot").data)
     assert searched.findall(f"{ATOM}entry")[0].find(f"{ATOM}id").text.endswith("kg-lesson-04-pilot-duration")
 

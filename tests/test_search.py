@@ -157,3 +157,16 @@ def test_a_phrase_too_common_to_check_gives_an_estimate_said_so(searcher, monkey
     estimate = searcher.search(SearchRequest(q='"child labour monitoring"'))
     assert estimate.extras["estimated"] and estimate.to_dict()["estimated"] is True
     assert estimate.total >= exact.total > 0
+
+
+def test_hits_can_come_without_snippets(app):
+    from indexer.search.request import SearchRequest
+    from kb.resources import get_searcher
+
+    with app.app_context():
+        request = SearchRequest(q="school", limit=3)
+        with_snippets = get_searcher().search(request)
+        without = get_searcher().search(request.with_(snippets=False))
+    assert [h.id for h in without.hits] == [h.id for h in with_snippets.hits]
+    assert all(h.snippet for h in with_snippets.hits) and not any(h.snippet for h in without.hits)
+    assert ("snippets", "False") not in request.with_(snippets=False).to_args()

@@ -179,3 +179,14 @@ def test_big_lists_stay_short_pages(client, monkeypatch):
     _, soup = soup_of(client, "/")
     table = soup.select("table.matrix")[1]
     assert len(table.tbody.find_all("tr")) == 2 and "left out" in soup.select(".at-a-glance .note")[0].text
+
+
+def test_a_snippet_from_the_translation_is_marked_with_its_language(client):
+    _, soup = soup_of(client, "/search?q=programmes&lang=ru")
+    hits = soup.select("li.hit")
+    assert hits
+    for hit in hits:
+        snippet = hit.select_one(".snippet")
+        cyrillic = sum("а" <= c.lower() <= "я" for c in snippet.text)
+        assert snippet["lang"] == ("ru" if cyrillic > len(snippet.text) / 3 else "en"), snippet.text
+    assert any(hit.select_one(".snippet")["lang"] == "en" for hit in hits)

@@ -36,6 +36,7 @@ class SearchRequest:
     limit: int = DEFAULT_LIMIT
     sort: str = "relevance"
     drafts: bool = False
+    snippets: bool = True     # False: hits without snippets (exports, lists of titles), much faster
 
     def with_(self, **changes) -> SearchRequest:
         return replace(self, **changes)

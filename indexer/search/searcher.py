@@ -147,7 +147,8 @@ class KbSearcher:
                 path=fields["path"], score=round(scores[number], 4) if scores else 0.0,
                 countries=_split(fields.get("countries")), objectives=_split(fields.get("objectives")),
                 stakeholders=_split(fields.get("stakeholders")),
-                snippet=make_snippet(fields, marks), title_translated=fields.get("title_translated", ""),
+                snippet=make_snippet(fields, marks) if request.snippets else "",
+                title_translated=fields.get("title_translated", ""),
                 draft=fields.get("draft") == "yes"))
         return hits
 
