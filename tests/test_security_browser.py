@@ -69,7 +69,8 @@ class Watched:
 
 def browser_urls(site) -> list[str]:
     """Every page type with the payloads in it, fewer than the test client's set: a browser is slow."""
-    shown = site.urls()
+    downloads = ("/cite.", "/export.", ".atom")  # a browser saves these, it shows no page
+    shown = [url for url in site.urls() if not any(mark in url for mark in downloads)]
     errors = [url for url in shown if url.startswith(("/entries/%", "/search?country="))]
     return [url for url in shown if url not in errors and "xss-holder" not in url] + errors[::4]
 
@@ -93,7 +94,7 @@ def test_no_payload_runs_in_any_page_even_without_the_csp(browser, xss_server):
             watched.load(xss_server.url + url)
         assert not watched.dialogs, watched.dialogs[:10]
         assert not watched.errors, watched.errors[:10]
-        assert len(urls) > 3 * len(xss_server.site.payloads)
+        assert len(urls) > 2 * len(xss_server.site.payloads)
     except Exception:
         print(xss_server.output())
         raise

@@ -49,6 +49,14 @@ class XssSite:
             "/browse/types/",
             "/browse/countries/kyrgyzstan?limit=100",
             "/browse/languages/ru?limit=100",
+            # page types of the web branch (404 pages until it is merged): roles, reports, compare
+            "/roles/",
+            "/reports",
+            f"/reports/{REPORT}",
+            "/compare?q=zebrafinch",
+            "/feed.atom",
+            "/search/export.csv?q=zebrafinch",
+            "/search/export.md?q=zebrafinch",
         ]
         for n, payload in enumerate(self.payloads):
             # its entry; a query holding it (results, snippets, the query echoed in the form);
@@ -59,6 +67,9 @@ class XssSite:
                 f"/browse/stakeholders/{stakeholder(n)}",
                 f"/entries/{q(payload, safe='')}",
                 f"/search?country={q(payload)}",
+                f"/roles/{stakeholder(n)}",
+                f"/compare?q=zebrafinch+{q(payload)}&country=kyrgyzstan",
+                f"/entries/{entry_id(n)}/cite.txt",
             ]
         urls += [f"/locale/en?next={q(p)}" for p in self.payloads[:5]]
         return urls
