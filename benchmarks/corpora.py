@@ -81,4 +81,4 @@ def write_report(path: Path, title: str, command: str, sections: list[str]) -> N
     """A benchmarks/*.md file: what, the command that produced it, where, then the tables."""
     text = [f"# {title}", "", f"Produced by `{command}` on {machine()}.", "", *sections]
     path.write_text("\n".join(text).rstrip() + "\n", encoding="utf-8")
-    print(f"wrote {path.relative_to(REPO)}", file=sys.stderr)
+    print(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}", file=sys.stderr)

@@ -12,6 +12,11 @@ SECURITY_HEADERS = {
                                 "form-action 'self'; frame-ancestors 'none'"),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",   # frame-ancestors 'none' for browsers that predate CSP 2
+    # No page needs a device or a powerful feature: refuse them all, to any frame or script.
+    "Permissions-Policy": ("accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+                           "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                           "microphone=(), midi=(), payment=(), usb=()"),
 }
 
 
@@ -26,8 +31,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False
 
     from indexer.content.render import render_markdown
-    from kb import api, compare, errors, exports, feeds, i18n, monitoring, openapi, pages, reports, resources, roles
+    from kb import (api, compare, errors, exports, feeds, i18n, limits, monitoring, openapi, pages, reports,
+                    resources, roles)
 
+    limits.init_app(app)
     resources.init_app(app, resolve_paths(app.config))
     i18n.init_app(app)
     app.register_blueprint(pages.bp)

@@ -17,7 +17,9 @@ PAGES = (400, 404, 405, 500, 503)
 def _respond(status: int, message: str):
     if request.path.startswith("/api/") or request.path == "/health" or request.path.endswith(".json"):
         return jsonify({"error": {"status": status, "message": message}}), status
-    template = f"errors/{status if status in PAGES else 500}.html"
+    # A client error without a page of its own (413, 414, 431) shows the 400 page and its message.
+    page = status if status in PAGES else 400 if 400 <= status < 500 else 500
+    template = f"errors/{page}.html"
     try:
         return render_template(template, status=status, message=message), status
     except Exception:  # the error page itself failed: still answer, in plain text

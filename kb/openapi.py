@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from indexer.search.request import FILTERS, MAX_LIMIT, SORTS
+from indexer.search.request import FILTERS, MAX_LIMIT, MAX_PAGE, SORTS
 
 bp = Blueprint("openapi", __name__)
 
@@ -87,17 +87,17 @@ def _export_schema() -> dict:
                            "entries": {"type": "array", "items": row}}}
 
 
-def _parameters() -> list[dict]:
+def _parameters(taxonomy) -> list[dict]:
     params = [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 500},
                "description": "words, \"phrases\", OR, NOT/-word, prefix*; empty lists the filtered entries"},
-              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}},
               {"name": "limit", "in": "query",
                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}},
               {"name": "sort", "in": "query", "schema": {"enum": list(SORTS)}},
               {"name": "drafts", "in": "query", "schema": {"type": "string"},
                "description": "1 includes drafts"}]
     params += [{"name": name, "in": "query", "style": "form", "explode": True,
-                "schema": {"type": "array", "items": {"type": "string"}},
+                "schema": {"type": "array", "items": {"enum": taxonomy.slugs(vocabulary)}},
                 "description": f"taxonomy slugs of `{vocabulary}`; repeated values OR, filters AND"}
                for name, (_field, vocabulary) in FILTERS.items()]
     return params
@@ -108,8 +108,8 @@ def _json(schema_name: str, description: str) -> dict:
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}}}
 
 
-def document() -> dict:
-    """The whole OpenAPI 3.1 document."""
+def document(taxonomy) -> dict:
+    """The whole OpenAPI 3.1 document; the filters' allowed values are the served taxonomy's."""
     error = _json("Error", "what is wrong, in one sentence")
     return {
         "openapi": "3.1.0",
@@ -117,7 +117,7 @@ def document() -> dict:
                  "description": "Recommendations, lessons learnt and good practices of evaluation reports."},
         "paths": {
             "/api/search": {"get": {"summary": "Search or browse entries", "operationId": "search",
-                                    "parameters": _parameters(),
+                                    "parameters": _parameters(taxonomy),
                                     "responses": {"200": _json("SearchResults", "one page of results"),
                                                   "400": error, "503": error}}},
             "/api/entries/{entry_id}": {"get": {
@@ -138,7 +138,7 @@ def document() -> dict:
                                               "503": _json("Health", "not open")}}},
             "/search/export.json": {"get": {
                 "summary": "Every page of a result list, labelled in the interface language",
-                "operationId": "exportJson", "parameters": _parameters(),
+                "operationId": "exportJson", "parameters": _parameters(taxonomy),
                 "responses": {"200": _json("Export", "all matching entries"), "400": error}}},
             "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
                                           "responses": {"200": {"description": "OpenAPI 3.1",
@@ -154,4 +154,6 @@ def document() -> dict:
 @bp.get("/api/openapi.json")
 def openapi():
     """Describe every JSON endpoint in OpenAPI 3.1."""
-    return jsonify(document())
+    from kb.resources import resources
+
+    return jsonify(document(resources().taxonomy))

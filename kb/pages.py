@@ -109,8 +109,14 @@ def set_locale(code):
     if code not in LOCALES:
         abort(404)
     target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if not is_local_path(target):
         target = url_for("pages.home")
     response = make_response(redirect(target))
     response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response
+
+
+def is_local_path(target: str) -> bool:
+    r"""A path of this site only: browsers drop tabs and newlines, so "/\t/evil" would be "//evil"."""
+    return (target.startswith("/") and not target.startswith("//") and "\\" not in target
+            and not any(ord(c) < 0x20 or ord(c) == 0x7f for c in target))

@@ -16,6 +16,14 @@ SETTINGS = {
     "DEFAULT_LOCALE": ("en", "interface language when the browser states no preference (en or ru)"),
     "METRICS_ALLOW": ("127.0.0.1 ::1",
                       "addresses or networks allowed to read /metrics, unproxied (space-separated)"),
+    # Request limits (kb/limits.py): each error that enforces one states it.
+    "MAX_CONTENT_LENGTH": (65_536, "bytes of a request body (413 above it); every route is a GET"),
+    "MAX_FORM_PARTS": (100, "parts of a multipart form Flask will parse (413 above it)"),
+    "MAX_FORM_MEMORY_SIZE": (65_536, "bytes of one non-file form field Flask will parse (413 above it)"),
+    "MAX_URL_LENGTH": (4_000, "bytes of path and query string (414 above it)"),
+    "MAX_QUERY_PARAMS": (100, "query parameters in one URL (400 above it)"),
+    "MAX_PARAM_LENGTH": (1_000, "characters of one query parameter's name or value (400 above it)"),
+    "MAX_HEADER_BYTES": (16_384, "bytes of all request headers together (431 above it)"),
 }
 
 

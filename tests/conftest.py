@@ -103,7 +103,11 @@ class Server:
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(timeout=10)
+            try:   # gunicorn waits up to graceful_timeout (10 s) for its workers; a loaded machine more
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
         self.log.close()
 
 
@@ -118,3 +122,18 @@ def served(tmp_path):
     server.content, server.index = content, index
     yield server
     server.stop()
+
+
+# Hypothesis (tests/test_fuzz_*.py): `ci`, the default, keeps the whole fuzz set within about a
+# minute; HYPOTHESIS_PROFILE=soak tries fifty times as many inputs. No example database in
+# CI: every run starts from a fresh machine, and the tree stays clean.
+from hypothesis import HealthCheck  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+hypothesis_settings.register_profile(
+    "ci", max_examples=60, deadline=None, database=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+hypothesis_settings.register_profile(
+    "soak", max_examples=3000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -16,7 +16,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
 def render_markdown(text: str) -> str:
     """Markdown -> sanitised HTML fragment."""
-    html = markdown.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    # A lone surrogate (only a caller's str can hold one, never a UTF-8 file) would stop nh3.
+    text = (text or "").encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
 

@@ -33,15 +33,16 @@ Parsing follows the structure of such reports, not the lines of one of them:
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
+
+import yaml
 
 from indexer.content.entries import ID_KINDS
 from indexer.content.taxonomy import Taxonomy
+from indexer.errors import ContentError
 from indexer.importing import report_text as rt
 from indexer.importing.report_text import Block
 
@@ -60,7 +61,15 @@ ENDING = re.compile(r"(?:main\s+)?findings|conclusions?|introduction|background|
                     r"выводы|введение|содержание|список сокращений", re.I)
 DEMONSTRATIVE = re.compile(r"(?:This|These|Эта|Это|Эти|Данная|Данный|Данное)\s")
 COUNTRY_CODES = {"kazakhstan": "kz", "kyrgyzstan": "kg", "tajikistan": "tj"}
-_quoted = partial(json.dumps, ensure_ascii=False)
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as this very text.
+
+    JSON quoting is not enough: YAML refuses raw control characters (U+007F, U+0080-U+009F)
+    and folds NEL, LS and PS as line breaks; PyYAML's emitter escapes each of them.
+    """
+    return yaml.safe_dump(text, allow_unicode=True, default_style='"', width=1 << 30).strip()
 
 
 @dataclass(frozen=True)
@@ -131,7 +140,7 @@ class ImportReport:
 def import_report(text_path: Path, report: str, out_dir: Path, taxonomy: Taxonomy,
                   existing_ids: set[str] = frozenset()) -> ImportReport:
     """Write a draft entry for every item of the report's text; never overwrite a file."""
-    lines = rt.clean_lines(Path(text_path).read_text(encoding="utf-8"))
+    lines = rt.clean_lines(read_text(Path(text_path)))
     items = Walker(rt.blocks(lines), taxonomy, report).run()
     vocabulary = rt.Vocabulary.of(lines)
     for item in items:
@@ -142,6 +151,17 @@ def import_report(text_path: Path, report: str, out_dir: Path, taxonomy: Taxonom
     result.merged = len(items) - len(kept)
     write_drafts(kept, report, Path(out_dir), taxonomy, set(existing_ids), result)
     return result
+
+
+def read_text(path: Path) -> str:
+    """The report's text; ContentError saying where when it is not UTF-8."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ContentError(f"{path}:{line}: not UTF-8 text (byte {exc.start}); "
+                           "save the report's text as UTF-8 (pdftotext -enc UTF-8)") from None
 
 
 def kind_of(title: str) -> str | None:

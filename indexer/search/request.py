@@ -23,6 +23,7 @@ FILTERS = {
 SORTS = ("relevance", "title", "report")
 MAX_LIMIT = 100
 MAX_QUERY = 500
+MAX_PAGE = 10_000
 DEFAULT_LIMIT = 10
 
 
@@ -67,11 +68,18 @@ class SearchRequest:
 
 def _getlist(args, name: str) -> list[str]:
     if hasattr(args, "getlist"):
-        return args.getlist(name)
+        return [_text(v) for v in args.getlist(name)]
     value = args.get(name)
     if value is None:
         return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
+    return [_text(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
+
+
+def _text(value):
+    """A value as text the index can hold: a lone surrogate (a non-UTF-8 argv byte) becomes U+FFFD."""
+    if value is None:
+        return None
+    return str(value).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _number(args, name: str, default: int, low: int, high: int) -> int:
@@ -106,5 +114,5 @@ def parse_search_args(args, taxonomy: Taxonomy) -> SearchRequest:
         raise QueryError(f"unknown sort `{sort[:40]}`; allowed: {', '.join(SORTS)}")
     drafts = str((_getlist(args, "drafts") or [""])[-1]).lower() in ("1", "true", "yes", "on")
     return SearchRequest(q=q, filters=filters, sort=sort, drafts=drafts,
-                         page=_number(args, "page", 1, 1, 10_000),
+                         page=_number(args, "page", 1, 1, MAX_PAGE),
                          limit=_number(args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT))
