@@ -31,8 +31,21 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False
 
     from indexer.content.render import render_markdown
-    from kb import (api, compare, errors, exports, feeds, i18n, limits, monitoring, openapi, pages, reports,
-                    resources, roles)
+    from kb import (
+        api,
+        compare,
+        errors,
+        exports,
+        feeds,
+        i18n,
+        limits,
+        monitoring,
+        openapi,
+        pages,
+        reports,
+        resources,
+        roles,
+    )
 
     limits.init_app(app)
     resources.init_app(app, resolve_paths(app.config))
