@@ -125,13 +125,13 @@ def served(tmp_path):
 
 
 # Hypothesis (tests/test_fuzz_*.py): `ci`, the default, keeps the whole fuzz set within about a
-# minute; HYPOTHESIS_PROFILE=soak tries fifty times as many inputs. No example database in
+# minute; HYPOTHESIS_PROFILE=soak tries thirty times as many inputs. No example database in
 # CI: every run starts from a fresh machine, and the tree stays clean.
 from hypothesis import HealthCheck  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 hypothesis_settings.register_profile(
-    "ci", max_examples=60, deadline=None, database=None, print_blob=True,
+    "ci", max_examples=100, deadline=None, database=None, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 hypothesis_settings.register_profile(
     "soak", max_examples=3000, deadline=None,

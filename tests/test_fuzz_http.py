@@ -117,7 +117,7 @@ def assert_answer(path: str, method: str, status: int, content_type: str, body: 
         assert local or same_host, location
     if method == "HEAD" or status < 400:
         return
-    if path.startswith(("/api/", "/health")):
+    if path.startswith(("/api/", "/health")) or content_type.startswith("application/json"):
         import json
 
         assert content_type.startswith("application/json"), (path, content_type)

@@ -3,7 +3,7 @@
 Each payload becomes one entry holding it in every field a reader sees: title, translated
 title, the report's words, the editor's translation and note, the source's part, section,
 addressee and `also`, and a stakeholder of its own whose labels (both languages) are the
-payload. The report's label is a payload too.
+payload.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ import yaml
 from kb.settings import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REPORT = "xss-report"
+# The repository's own report: its record (a taxonomy entry, or a file under content/reports/
+# where records live there) is copied along, so the entries' source.report is always known.
+REPORT = "proact-car-2013"
 
 
 def payloads() -> list[str]:
@@ -87,7 +89,6 @@ def taxonomy(items: list[str]) -> dict:
     data = yaml.safe_load((ROOT / "content" / "taxonomy.yaml").read_text(encoding="utf-8"))
     for n, payload in enumerate(items):
         data["stakeholders"][stakeholder(n)] = {"en": f"Holder {payload}", "ru": f"Сторона {payload}"}
-    data["reports"][REPORT] = {"en": f"Report {items[0]}", "ru": f"Отчёт {items[-1]}"}
     return data
 
 
@@ -134,6 +135,8 @@ def build_site(root: Path) -> XssSite:
         yaml.safe_dump(taxonomy(items), allow_unicode=True), encoding="utf-8"
     )
     shutil.copy(ROOT / "content" / "glossary.yaml", content / "glossary.yaml")
+    if (ROOT / "content" / "reports").is_dir():
+        shutil.copytree(ROOT / "content" / "reports", content / "reports")
     for n, payload in enumerate(items):
         (folder / f"{entry_id(n)}.md").write_text(entry_text(n, payload), encoding="utf-8")
     report = build_index(content, index, content / "taxonomy.yaml", ROOT)
