@@ -140,7 +140,7 @@ def test_a_synthetic_english_report_imports_exactly_its_items(tmp_path):
     ]
     merged = read_entry(tmp_path / "main" / "main-rec-01-adopt-national-action-plan.md")
     assert merged.source.also == ({"part": "Main report", "section": "Executive summary",
-                                   "paragraph": 1},)
+                                   "paragraph": 1, "page": 2},)
 
 
 def test_a_synthetic_russian_country_study_imports_exactly_its_items(tmp_path):

@@ -17,7 +17,7 @@ TYPES = ("recommendation", "lesson", "good-practice")
 LIST_KEYS = ("countries", "objectives", "stakeholders", "themes", "parallel")
 REQUIRED_KEYS = ("id", "type", "lang", "title", "title_translated", *LIST_KEYS, "source")
 OPTIONAL_KEYS = ("draft",)
-SOURCE_KEYS = ("report", "part", "section", "paragraph", "item", "addressee", "also")
+SOURCE_KEYS = ("report", "part", "section", "paragraph", "item", "page", "addressee", "also")
 # Headings that open an editor's section after the report's own words.
 SECTION_HEADINGS = {
     "translation": "translation", "перевод": "translation",
@@ -55,12 +55,14 @@ class Source:
     part: str = ""
     paragraph: int | None = None
     item: int | None = None
+    page: int | None = None         # 1-based page of the file imported, where the item begins
     addressee: str = ""
     also: tuple = ()
 
     def to_dict(self) -> dict:
         data = {"report": self.report, "part": self.part, "section": self.section,
-                "paragraph": self.paragraph, "item": self.item, "addressee": self.addressee,
+                "paragraph": self.paragraph, "item": self.item, "page": self.page,
+                "addressee": self.addressee,
                 "also": [dict(place) for place in self.also]}
         return {k: v for k, v in data.items() if v not in (None, "", [])}
 
@@ -224,7 +226,7 @@ def _to_source(value, problem) -> Source:
         if key not in SOURCE_KEYS:
             problem("source", f"unknown key `source.{key}` (allowed: {', '.join(SOURCE_KEYS)})")
     numbers = {}
-    for key in ("paragraph", "item"):
+    for key in ("paragraph", "item", "page"):
         number = value.get(key)
         if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
             problem("source", f"`source.{key}` must be a whole number")

@@ -1,0 +1,256 @@
+"""Walking a report's blocks, keeping track of part, chapter and section, collecting items."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from indexer.content.taxonomy import Taxonomy
+from indexer.importing import blocks as bk
+from indexer.importing.blocks import Block
+from indexer.importing.labels import Label, is_response, item_label
+from indexer.importing.sections import (
+    ANNEXES,
+    COUNTRY_CODES,
+    DEMONSTRATIVE,
+    ENDING,
+    INTRO,
+    OUTLINE,
+    ROMAN,
+    STUDY,
+    SUMMARY,
+    Item,
+    Part,
+    Section,
+    kind_of,
+)
+
+
+def _label(head: str) -> tuple[str, str] | None:
+    """("addressee" | "label", text) for a short line standing on its own, else None."""
+    if not head or not (head[0].isupper() or head[0] in "«\"“") or len(head.split()) > 12:
+        return None
+    if head.endswith(":"):
+        return ("addressee", head) if bk.ADDRESSEE.match(head) else None
+    return None if head.endswith((".", ",", ";")) or len(head) > 100 else ("label", head)
+
+
+def _chapter_heading(block: Block) -> bool:
+    """A heading in capitals ("LESSONS LEARNED", "ANNEXES"): a chapter's."""
+    head = block.head
+    return len(block.lines) == 1 and head.isupper() and len(head.split()) <= 10 and sum(
+        c.isalpha() for c in head) >= 4
+
+
+class Walker:
+    """Walks the blocks of a report, keeping track of part, chapter and section."""
+
+    def __init__(self, found: list[Block], taxonomy: Taxonomy):
+        self.blocks, self.index = found, 0
+        self.stems = {slug: {labels["en"][:5].lower(), labels["ru"][:5].lower()}
+                      for slug, labels in taxonomy.vocabularies["countries"].items()
+                      if slug != "central-asia"}
+        self.part, self.chapter, self.in_annex, self.top = Part("main", "Main report"), 0, False, ""
+        self.listed = 0  # the number of the last short numbered line that was no heading
+        self.section: Section | None = None
+        self.item: Item | None = None
+        self.items: list[Item] = []
+        self.pending: Label | None = None   # a label standing alone: its item starts next
+        self.title = ""                     # the innermost heading's title
+
+    def run(self) -> list[Item]:
+        for index, block in enumerate(self.blocks):
+            self.index = index
+            self.step(block)
+        return self.items
+
+    def step(self, block: Block) -> None:
+        single = len(block.lines) == 1
+        if annex := bk.is_annex(block.head):
+            return self.annex(annex.group(1), annex.group(2) or "")
+        if is_response(block.head):
+            self.item = self.pending = None
+            return
+        label = None if self.in_annex else item_label(block.head)
+        if self.pending and not label and not _chapter_heading(block):
+            return self.open_labelled(self.pending, block.lines, block.page)
+        if label:
+            return self.labelled(label, block)
+        if self.item and self.item.labelled and self.continues(block):
+            return
+        if heading := self.outline(block):
+            return self.heading(*heading)
+        if single and ROMAN.fullmatch(block.head):
+            self.item, self.section = None, None
+            self.in_annex = self.in_annex or self.chapter >= 1
+        elif block.bullet:
+            self.bullet(block)
+        elif block.number is not None:
+            self.numbered(block)
+        elif single and (label := _label(block.head)):
+            self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
+        else:
+            self.text(block)
+
+    def labelled(self, label: Label, block: Block) -> None:
+        """An item opened by its label; one standing alone takes the next block's words."""
+        self.item, self.pending = None, None
+        lines = block.lines[1:] if not label.rest else [label.rest, *block.lines[1:]]
+        if lines and lines[0].strip():
+            self.open_labelled(label, lines, block.page)
+        else:
+            self.pending = label
+
+    def open_labelled(self, label: Label, lines: list[str], page: int) -> None:
+        self.pending = None
+        number = int(label.number) if label.number and label.number.isdigit() else None
+        s = self.section
+        self.item = Item(label.kind, self.part, (s.sub or s.label) if s else self.title or self.top,
+                         number, None, number, s.addressee if s else "",
+                         (s.country if s else None) or self.part.country, bool(self.top),
+                         [("p", list(lines))], page=page, labelled=True)
+        self.items.append(self.item)
+
+    def continues(self, block: Block) -> bool:
+        """Whether the block carries on the labelled item: a sub-item, a sub-bullet, a page turn."""
+        item, last = self.item, self.item.paragraphs[-1][1][-1].rstrip()
+        sub = item.number is not None and block.head.startswith(f"{item.number}.")
+        if sub or (block.bullet and (last.endswith(":") or self.section is not None)):
+            item.paragraphs.append(("li" if block.bullet else "p", block.lines if block.bullet
+                                    else [block.head, *block.lines[1:]]))
+            return True
+        if block.lines[0].strip()[:1].islower() or block.turn and not bk.ends_sentence(last):
+            item.paragraphs[-1][1].extend(block.lines)
+            return True
+        self.item = None
+        return False
+
+    def countries(self, text: str) -> list[str]:
+        low = text.lower()
+        return [slug for slug, stems in self.stems.items() if any(stem in low for stem in stems)]
+
+    def outline(self, block: Block) -> tuple[str, str] | None:
+        """(number, title) when the block is a numbered heading in sequence, else None."""
+        match = OUTLINE.fullmatch(block.head)
+        if not match or len(match.group(2).split()) > 12 or match.group(2).endswith((",", ";")):
+            return None
+        number, title = match.group(1), match.group(2).strip()
+        first = int(number.split(".")[0])
+        if "." in number:
+            return (number, title) if first in (self.chapter, self.chapter + 1) else None
+        if len(block.lines) > 1 or title.endswith(":") or (
+                title.endswith(".") and len(title.split()) > 6):
+            return None
+        restart = first == 1 and (self.chapter == 0 or self.in_annex and INTRO.match(title))
+        in_list = first == self.listed + 1 and not title.endswith(".")  # "1. A", "2. B" lines
+        self.listed = first if not title.endswith(".") else self.listed
+        if in_list and not restart or not (self.chapter < first <= self.chapter + 2 or restart):
+            return None
+        return number, title
+
+    def heading(self, number: str, title: str) -> None:
+        level, first = number.count(".") + 1, int(number.split(".")[0])
+        self.item = None
+        if self.section and level <= self.section.level:
+            self.section = None
+        if level == 1 or first != self.chapter:
+            self.new_chapter(first)
+        kind = kind_of(title)
+        if self.section is None and kind and not self.in_annex:
+            self.section = Section(kind, level, number)
+        elif self.section:
+            self.section.subheading(number)
+
+    def new_chapter(self, number: int) -> None:
+        if number == 1 and self.chapter >= 1:
+            ahead = " ".join(" ".join(b.lines) for b in self.blocks[self.index:self.index + 40])
+            counts = Counter({slug: sum(ahead.lower().count(stem) for stem in stems)
+                              for slug, stems in self.stems.items()})
+            (country, times), (_, second) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
+            if times >= 3 and times >= 2 * second and country != self.part.country:
+                self.new_part(country, _next_annex(self.part.annex))
+        elif self.chapter == 0:
+            self.in_annex = False
+        self.chapter, self.top, self.listed = number, "", 0
+
+    def new_part(self, country: str, annex: str) -> None:
+        label = f"{country.capitalize()} country study"
+        label = f"Annex {annex}: {label}" if annex else label
+        self.part = Part(COUNTRY_CODES.get(country, country), label, country, annex)
+        self.chapter, self.in_annex, self.section, self.item = 0, False, None, None
+
+    def annex(self, annex: str, title: str) -> None:
+        self.section, self.item = None, None
+        named = self.countries(title)
+        if len(named) == 1 and STUDY.search(title):
+            self.new_part(named[0], annex)
+        else:
+            self.in_annex = True
+
+    def label(self, text: str) -> None:
+        self.item, self.title = None, text
+        capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
+        if kind := kind_of(text):
+            if not self.in_annex:
+                self.top = "" if capitals and not SUMMARY.search(text) else self.top
+                self.section = Section(kind, 99, self.top or text, bool(self.top))
+        elif SUMMARY.match(text):
+            self.section, self.top = None, text[0].upper() + text[1:].lower()
+        elif ANNEXES.match(text):
+            self.section, self.in_annex = None, True
+        elif capitals and (self.section is None or self.section.level == 99):
+            self.section, self.top = None, ""
+        elif ENDING.match(text) and self.section and self.section.level == 99:
+            self.section = None
+        elif self.section:
+            named = self.countries(text) if len(text.split()) <= 3 else []
+            if len(named) == 1:
+                self.section.country = named[0]
+            else:
+                self.section.subheading()
+
+    def addressee(self, text: str) -> None:
+        if self.section:
+            named = self.countries(text)
+            self.item, self.section.addressee = None, text
+            self.section.country = named[0] if len(named) == 1 else None
+
+    def bullet(self, block: Block) -> None:
+        section, item = self.section, self.item
+        if not section or not block.lines[0].strip():
+            return
+        if item and item.number is not None:
+            return item.paragraphs.append(("li", block.lines))
+        if item and DEMONSTRATIVE.match(block.lines[0]) and not bk.ends_sentence(
+                item.paragraphs[-1][1][-1]):
+            return item.paragraphs.append(("p", block.lines))
+        section.position += 1
+        if block.lines[-1].rstrip().endswith(":"):
+            self.item = None
+        else:
+            self.new_item(block.lines, section.position, None)
+
+    def numbered(self, block: Block) -> None:
+        section = self.section
+        if section and block.number == section.expected:
+            section.expected += 1
+            self.new_item(block.lines, None, block.number)
+        elif section:
+            section.paragraph, section.position, self.item = block.number, 0, None
+
+    def text(self, block: Block) -> None:
+        if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
+            self.item.paragraphs[-1][1].extend(block.lines)
+        else:
+            self.item = None
+
+    def new_item(self, lines: list[str], position: int | None, number: int | None) -> None:
+        s = self.section
+        self.item = Item(s.kind, self.part, s.sub or s.label, number or s.paragraph, position,
+                         number, s.addressee, s.country or self.part.country, s.summary,
+                         [("p", list(lines))], page=self.blocks[self.index].page)
+        self.items.append(self.item)
+
+
+def _next_annex(annex: str) -> str:
+    """The annex after "6b" is "6c"; no guess without a lettered annex before it."""
+    return annex[:-1] + chr(ord(annex[-1]) + 1) if annex[-1:].isalpha() else ""
