@@ -11,7 +11,7 @@ SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
 BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦]|[-–](?=\s))\s*(.*)")
 STRONG_BULLET = re.compile(r"\s*[\uf0b7•▪●◦]")
 NUMBERED = re.compile(r"\s*(\d{1,3})\.(?:\s+|(?=[A-ZА-ЯЁ]))(\S.*)")
-ADDRESSEE = re.compile(r"To\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
+ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
 LETTER = r"[^\W\d_]"
 WORD = LETTER + "+"

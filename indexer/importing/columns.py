@@ -20,49 +20,47 @@ GAP = re.compile(r" {3,}")
 
 
 def read_columns(lines: list[str]) -> list[str]:
-    """The page's lines in reading order (unchanged when the page has one column)."""
+    """The page's lines in reading order (unchanged where the page has one column)."""
     gutter = find_gutter(lines)
     if gutter is None:
         return lines
     out: list[str] = []
     stretch: list[str] = []
-    for line in lines:
-        if _crosses(line, gutter):
-            out += _halves(stretch, gutter)
-            out.append(line)
+    for line in [*lines, None]:
+        if line is None or _crosses(line, gutter):
+            out += _halves(stretch, gutter) if _two_sided(stretch, gutter) >= 3 else stretch
+            out += [] if line is None else [line]
             stretch = []
         else:
             stretch.append(line)
-    return out + _halves(stretch, gutter)
+    return out
 
 
-def find_gutter(lines: list[str], least: int = 8) -> int | None:
-    """The gutter's character position, or None: most two-sided lines share it."""
+def find_gutter(lines: list[str], least: int = 4) -> int | None:
+    """The gutter's character position, or None: the place most two-sided lines leave blank."""
     width = max((len(line) for line in lines), default=0)
     if width < 60:
         return None
     votes = [0] * (width + 1)
-    two_sided = 0
     for line in lines:
-        gaps = [m for m in GAP.finditer(line) if m.start() > 0 and line[:m.start()].strip()
-                and m.end() < len(line)]
-        if not gaps:
-            continue
-        two_sided += 1
-        for gap in gaps:
-            for position in range(gap.start() + 1, gap.end() - 1):
-                votes[position] += 1
-    middle = range(width // 4, 3 * width // 4)
+        for gap in GAP.finditer(line):
+            if gap.start() > 0 and line[:gap.start()].strip() and gap.end() < len(line):
+                for position in range(gap.start() + 1, gap.end() - 1):
+                    votes[position] += 1
+    middle = range(width // 5, 4 * width // 5)
     best = max(middle, key=lambda x: (votes[x], -abs(x - width // 2)), default=None)
-    if best is None or votes[best] < least or votes[best] < 0.5 * two_sided:
-        return None
-    written = [line for line in lines if line.strip()]
-    crossing = sum(_crosses(line, best) for line in written)
-    left_only = sum(bool(line[:best].strip()) and not line[best:].strip() for line in written)
-    right_only = sum(not line[:best].strip() and bool(line[best:].strip()) for line in written)
-    if right_only < 3 or left_only + votes[best] < 3 or crossing > len(written) / 2:
-        return None
-    return best
+    return best if best is not None and votes[best] >= least else None
+
+
+def _two_sided(stretch: list[str], gutter: int) -> int:
+    """How many lines of the stretch hold prose on both sides of the gutter (not a chart's labels)."""
+    return sum(_prose(line[:gutter]) and _prose(line[gutter:]) for line in stretch)
+
+
+def _prose(half: str) -> bool:
+    text = half.strip()
+    letters = sum(c.isalpha() for c in text)
+    return len(text.split()) >= 3 and letters >= 0.6 * len(text) and not re.search(r" {5,}", text)
 
 
 def _crosses(line: str, gutter: int) -> bool:

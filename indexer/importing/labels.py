@@ -19,7 +19,8 @@ WORDS = {
                      r"|(?:передовая|надлежащая|лучшая|хорошая|положительная)\s+практика",
 }
 LABEL = re.compile(
-    r"\s*(?:(?P<word>" + "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in WORDS.items()) + r")"
+    r"\s*(?P<box>(?:box|encadré|вставка)\s*\d{1,2}\s*[:.–—-]\s*)?(?:(?P<word>"
+    + "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in WORDS.items()) + r")"
     r"(?:\s*(?:#|no\.?|№|n°)?\s*(?P<number>\d{1,2}(?:\.\d{1,2})?)|\s+(?P<letter>(?-i:[A-Z]))(?!\w))?"
     r"|(?P<r>R|Rec\.?)\s?(?P<rnumber>\d{1,2}))"
     r"(?P<mark>\s*[.:)–—-]\s*|\s+|$)(?P<rest>.*)", re.I)
@@ -42,6 +43,8 @@ def item_label(line: str) -> Label | None:
         return None
     rest, mark = match.group("rest").strip(), match.group("mark")
     number = match.group("number") or match.group("rnumber") or match.group("letter")
+    if match.group("box") and not number:
+        number = match.group("box").strip(" :.–—-").capitalize()
     if match.group("r"):
         kind = "recommendation"
     else:
@@ -51,7 +54,7 @@ def item_label(line: str) -> Label | None:
         return None if plural and not number else Label(kind, number, "")
     if not number and not mark.strip():
         return None                       # "Lessons from the pilot show…": a sentence
-    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "«\"“("):
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "«\"“(" or match.group("box")):
         return None                       # "Recommendation 3 of the review was…"
     if not number and mark.strip() not in (":", "–", "—", "-"):
         return None

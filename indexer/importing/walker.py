@@ -71,6 +71,8 @@ class Walker:
             self.item = self.pending = None
             return
         label = None if self.in_annex else item_label(block.head)
+        if label and not (label.number or label.rest or self.section):
+            label = None    # "Recommendation" alone outside a section: a table's column, say
         if self.pending and not label and not _chapter_heading(block):
             return self.open_labelled(self.pending, block.lines, block.page)
         if label:
@@ -118,7 +120,8 @@ class Walker:
             item.paragraphs.append(("li" if block.bullet else "p", block.lines if block.bullet
                                     else [block.head, *block.lines[1:]]))
             return True
-        if block.lines[0].strip()[:1].islower() or block.turn and not bk.ends_sentence(last):
+        if not bk.ends_sentence(last) and (block.lines[0].strip()[:1].islower() or block.turn
+                                           or block.soft):
             item.paragraphs[-1][1].extend(block.lines)
             return True
         self.item = None
@@ -195,7 +198,7 @@ class Walker:
                 self.section = Section(kind, 99, self.top or text, bool(self.top))
         elif SUMMARY.match(text):
             self.section, self.top = None, text[0].upper() + text[1:].lower()
-        elif ANNEXES.match(text):
+        elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'
             self.section, self.in_annex = None, True
         elif capitals and (self.section is None or self.section.level == 99):
             self.section, self.top = None, ""

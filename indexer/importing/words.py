@@ -15,16 +15,6 @@ STOPWORDS = set("a an the to of in on for and or with by at from as is are be be
                 "или что как также при это эта эти его ее их который чтобы то же бы".split())
 
 
-def fuller(text: str, other: str) -> bool:
-    """Whether a text says more: a sentence more, or a fifth more words ("(see …)" aside)."""
-    text, other = (re.sub(r"\s*\((?:see|см\.)[^)]*\)", "", t) for t in (text, other))
-    sentences = [len(re.findall(r"[.!?](?:\s|$)", t.strip() + " ")) for t in (text, other)]
-    if sentences[0] != sentences[1]:
-        return sentences[0] > sentences[1]
-    return len(text.split()) > 1.2 * len(other.split())
-
-
-
 def normal_words(text: str) -> str:
     """Lower-cased letters and digits, words one space apart (ё as е), for comparisons."""
     return " ".join(re.findall(r"[^\W_]+", text.lower().replace("ё", "е")))
