@@ -11,6 +11,7 @@ from pathlib import Path
 
 from indexer.content.taxonomy import Taxonomy
 from indexer.importing.blocks import Vocabulary, blocks, render_paragraphs
+from indexer.importing.bold import bold_items
 from indexer.importing.drafts import ImportReport, write_drafts
 from indexer.importing.layout import page_lines
 from indexer.importing.reading import Document, read_document
@@ -22,13 +23,16 @@ from indexer.importing.walker import Walker
 def find_items(document: Document, taxonomy: Taxonomy) -> tuple[list[Item], int]:
     """The report's items, summary repeats merged, and how many repeats were merged."""
     lines, pages = page_lines(document)
-    items = Walker(blocks(lines, pages), taxonomy).run()
+    walker = Walker(blocks(lines, pages), taxonomy)
+    items = walker.run()
     vocabulary = Vocabulary.of(lines)
     for item in items:
         item.body = render_paragraphs(item.paragraphs, vocabulary)
     items = [item for item in items if item.body]
     kept = merge_repeats(items)
-    return kept, len(items) - len(kept)
+    found = bold_items(document, kept, walker.pages, vocabulary, walker.part)
+    merged = len(items) - len(kept)
+    return sorted(kept + found, key=lambda item: item.page), merged
 
 
 def import_report(path: Path, report: str, out_dir: Path, taxonomy: Taxonomy,

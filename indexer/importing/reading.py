@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.errors import KbError
+from indexer.importing.pdfpages import page_text
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".text", ".md")
 
@@ -34,6 +35,7 @@ class ReadingError(KbError):
 class Page:
     number: int                 # 1-based, as the PDF counts (not as the report prints)
     lines: tuple[str, ...]
+    bold: tuple[str, ...] = ()  # a PDF's bold passages in reading order, lines kept ("\n")
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,14 @@ def _pdf_pages(path: Path) -> list[Page]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         with pdfplumber.open(path) as pdf:
-            return [Page(n, tuple((page.extract_text(layout=True) or "").split("\n")))
-                    for n, page in enumerate(pdf.pages, 1)]
+            return [_pdf_page(n, page) for n, page in enumerate(pdf.pages, 1)]
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
         raise ReadingError(f"{path}: not a readable PDF ({error})") from None
+
+
+def _pdf_page(number: int, page) -> Page:
+    lines, bold = page_text(page)
+    return Page(number, tuple(lines), tuple(bold))
 
 
 def _docx_pages(path: Path) -> list[Page]:

@@ -56,11 +56,14 @@ class Walker:
         self.items: list[Item] = []
         self.pending: Label | None = None   # a label standing alone: its item starts next
         self.title = ""                     # the innermost heading's title
+        self.pages: dict[int, tuple[str, bool]] = {}   # page: (heading title, in the body)
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
             self.index = index
             self.step(block)
+            title, body = self.pages.get(block.page, (self.title, True))
+            self.pages[block.page] = (title, body and not self.in_annex and not self.top)
         return self.items
 
     def step(self, block: Block) -> None:
