@@ -57,6 +57,8 @@ class Walker:
         self.pending: Label | None = None   # a label standing alone: its item starts next
         self.title = ""                     # the innermost heading's title
         self.pages: dict[int, tuple[str, bool]] = {}   # page: (heading title, in the body)
+        self.lead: Item | None = None       # a sub-section read as one item, if it holds none
+        self.lead_mark = 0
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -64,6 +66,7 @@ class Walker:
             self.step(block)
             title, body = self.pages.get(block.page, (self.title, True))
             self.pages[block.page] = (title, body and not self.in_annex and not self.top)
+        self.close_lead()
         return self.items
 
     def step(self, block: Block) -> None:
@@ -155,7 +158,7 @@ class Walker:
 
     def heading(self, number: str, title: str) -> None:
         level, first = number.count(".") + 1, int(number.split(".")[0])
-        self.item = None
+        self.item = self.close_lead()
         if self.section and level <= self.section.level:
             self.section = None
         if level == 1 or first != self.chapter:
@@ -165,6 +168,21 @@ class Walker:
             self.section = Section(kind, level, number)
         elif self.section:
             self.section.subheading(number)
+            self.open_lead(number, title)
+
+    def open_lead(self, number: str, title: str) -> None:
+        """A sub-section of items that may itself be one item, its title leading (see close_lead)."""
+        s = self.section
+        self.lead = Item(s.kind, self.part, number, None, None, None, s.addressee,
+                         s.country or self.part.country, s.summary, [("p", [title])],
+                         page=self.blocks[self.index].page)
+        self.lead_mark = len(self.items)
+
+    def close_lead(self) -> None:
+        """Keep the sub-section as an item when it held paragraphs and no item of its own."""
+        lead, self.lead = self.lead, None
+        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1:
+            self.items.append(lead)
 
     def new_chapter(self, number: int) -> None:
         if number == 1 and self.chapter >= 1:
@@ -185,6 +203,7 @@ class Walker:
         self.chapter, self.in_annex, self.section, self.item = 0, False, None, None
 
     def annex(self, annex: str, title: str) -> None:
+        self.close_lead()
         self.section, self.item = None, None
         named = self.countries(title)
         if len(named) == 1 and STUDY.search(title):
@@ -193,7 +212,7 @@ class Walker:
             self.in_annex = True
 
     def label(self, text: str) -> None:
-        self.item, self.title = None, text
+        self.item, self.title = self.close_lead(), text
         capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
         if kind := kind_of(text):
             if not self.in_annex:
@@ -242,12 +261,18 @@ class Walker:
             self.new_item(block.lines, None, block.number)
         elif section:
             section.paragraph, section.position, self.item = block.number, 0, None
+            if self.lead:
+                self.lead.paragraphs.append(("p", list(block.lines)))
 
     def text(self, block: Block) -> None:
         if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
             self.item.paragraphs[-1][1].extend(block.lines)
+        elif self.lead and len(self.lead.paragraphs) > 1 and block.lines[0].strip()[:1].islower():
+            self.lead.paragraphs[-1][1].extend(block.lines)
         else:
             self.item = None
+            if self.lead and self.section:
+                self.lead.paragraphs.append(("p", list(block.lines)))
 
     def new_item(self, lines: list[str], position: int | None, number: int | None) -> None:
         s = self.section
