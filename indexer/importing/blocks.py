@@ -124,7 +124,7 @@ def title_like(line: str) -> bool:
 
 
 def _new_block(line: str, soft: bool) -> Block:
-    head = line.strip()
+    head = " ".join(line.split())
     if bullet := BULLET.match(line):
         return Block(head, [bullet.group(1)], soft, bullet=True)
     if numbered := NUMBERED.match(line):

@@ -129,14 +129,18 @@ def _paragraph_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _marker(lines: list[str], number: str) -> re.Match | None:
+def _marker(lines: list[str], number: str) -> bool:
+    """Whether the text above carries the footnote's marker: glued, or a superscript's own line."""
     pattern = re.compile(rf"{GLUED}{number}(?!\d)")
-    return next((m for line in lines for m in [pattern.search(line)] if m), None)
+    return any(pattern.search(line) or line.strip() == number for line in lines)
 
 
 def _drop_marker(lines: list[str], number: str) -> None:
     pattern = re.compile(rf"{GLUED}{number}(?!\d)")
     for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip() == number:
+            del lines[index]
+            return
         if pattern.search(lines[index]):
             lines[index] = pattern.sub("", lines[index], count=1)
             return

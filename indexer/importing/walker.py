@@ -41,6 +41,10 @@ def _chapter_heading(block: Block) -> bool:
         c.isalpha() for c in head) >= 4
 
 
+ROMAN_VALUES = {r: n for n, r in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split(), 1)}
+
+
 class Walker:
     """Walks the blocks of a report, keeping track of part, chapter and section."""
 
@@ -58,6 +62,8 @@ class Walker:
         self.title = ""                     # the innermost heading's title
         self.pages: dict[int, tuple[str, bool]] = {}   # page: (heading title, in the body)
         self.lead: Item | None = None       # a sub-section read as one item, if it holds none
+        self.roman_chapter = 0              # the last Roman chapter number in sequence
+        self.first_chapter = ""             # the title of chapter 1, to know it again after the contents
         self.lead_mark = 0
 
     def run(self) -> list[Item]:
@@ -88,8 +94,7 @@ class Walker:
         if heading := self.outline(block):
             return self.heading(*heading)
         if single and ROMAN.fullmatch(block.head):
-            self.item, self.section = None, None
-            self.in_annex = self.in_annex or self.chapter >= 1
+            self.roman(block.head)
         elif block.bullet:
             self.bullet(block)
         elif block.number is not None:
@@ -149,7 +154,10 @@ class Walker:
         if len(block.lines) > 1 or title.endswith(":") or (
                 title.endswith(".") and len(title.split()) > 6):
             return None
-        restart = first == 1 and (self.chapter == 0 or self.in_annex and INTRO.match(title))
+        contents = self.first_chapter == title and self.chapter > 1    # the contents listed it
+        restart = first == 1 and (self.chapter == 0 or self.in_annex and INTRO.match(title) or contents)
+        if first == 1 and not self.first_chapter:
+            self.first_chapter = title
         in_list = first == self.listed + 1 and not title.endswith(".")  # "1. A", "2. B" lines
         self.listed = first if not title.endswith(".") else self.listed
         if in_list and not restart or not (self.chapter < first <= self.chapter + 2 or restart):
@@ -169,6 +177,21 @@ class Walker:
         elif self.section:
             self.section.subheading(number)
             self.open_lead(number, title)
+
+    def roman(self, head: str) -> None:
+        """A Roman-numbered chapter ("IV. Recommendations"); after numbered chapters, an annex."""
+        self.item, self.section, self.title = self.close_lead(), None, head
+        number, title = head.split(".", 1)
+        value = ROMAN_VALUES.get(number.strip(), 0)
+        in_sequence = value == self.roman_chapter + 1 or value == 1 and self.chapter == 0
+        self.roman_chapter = value if in_sequence else self.roman_chapter
+        kind = kind_of(title.strip())
+        if in_sequence:
+            self.top = ""
+        if kind and not self.in_annex:
+            self.section, self.top = Section(kind, 1, number.strip()), ""
+        elif not kind and not in_sequence:
+            self.in_annex = self.in_annex or self.chapter >= 1
 
     def open_lead(self, number: str, title: str) -> None:
         """A sub-section of items that may itself be one item, its title leading (see close_lead)."""
@@ -203,13 +226,13 @@ class Walker:
         self.chapter, self.in_annex, self.section, self.item = 0, False, None, None
 
     def annex(self, annex: str, title: str) -> None:
-        self.close_lead()
-        self.section, self.item = None, None
         named = self.countries(title)
         if len(named) == 1 and STUDY.search(title):
+            self.close_lead()
             self.new_part(named[0], annex)
-        else:
-            self.in_annex = True
+        elif self.index >= len(self.blocks) // 10:        # else: a line of the contents
+            self.close_lead()
+            self.section, self.item, self.in_annex = None, None, True
 
     def label(self, text: str) -> None:
         self.item, self.title = self.close_lead(), text
@@ -265,6 +288,7 @@ class Walker:
                 self.lead.paragraphs.append(("p", list(block.lines)))
 
     def text(self, block: Block) -> None:
+        self.listed = 0                     # a run of short numbered lines ends at running text
         if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
             self.item.paragraphs[-1][1].extend(block.lines)
         elif self.lead and len(self.lead.paragraphs) > 1 and block.lines[0].strip()[:1].islower():
