@@ -87,12 +87,14 @@ def _text_pages(path: Path, data: bytes) -> tuple[str, list[Page]]:
 def _pdf_pages(path: Path) -> list[Page]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         with pdfplumber.open(path) as pdf:
             return [_pdf_page(n, page) for n, page in enumerate(pdf.pages, 1)]
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
+    except (PdfminerException, MalformedPDFException, PDFSyntaxError, ValueError, KeyError,
+            TypeError) as error:
         raise ReadingError(f"{path}: not a readable PDF ({error})") from None
 
 
