@@ -8,9 +8,9 @@ from dataclasses import dataclass
 ANNEX = re.compile(r"\s*(?:Annex|Appendix|Прилож\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
                    r"\s*(?:[:.]\s*(.*)|$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
-BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦]|[-–](?=\s))\s*(.*)")
-STRONG_BULLET = re.compile(r"\s*[\uf0b7•▪●◦]")
-NUMBERED = re.compile(r"\s*(\d{1,3})\.(?:\s+|(?=[A-ZА-ЯЁ]))(\S.*)")
+BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|\(?[a-zа-яё]\)(?=\s))\s*(.*)")
+STRONG_BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]|\(?[a-zа-яё]\)\s)")
+NUMBERED = re.compile(r"\s*(?:#\s?(\d{1,3})\s+|(\d{1,3})(?:\.(?:\s+|(?=[A-ZА-ЯЁ]))|\)\s+))(\S.*)")
 ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
 LETTER = r"[^\W\d_]"
@@ -80,6 +80,7 @@ class Block:
     number: int | None = None
     page: int = 1                   # the page on which the block begins
     turn: bool = False              # its first line opens a page
+    marker: str = ""                # a bullet's shape: its glyph, "a)" or "(a)"
 
 
 def blocks(lines: list[str], pages: list[int] | None = None) -> list[Block]:
@@ -126,10 +127,16 @@ def title_like(line: str) -> bool:
 def _new_block(line: str, soft: bool) -> Block:
     head = " ".join(line.split())
     if bullet := BULLET.match(line):
-        return Block(head, [bullet.group(1)], soft, bullet=True)
+        return Block(head, [bullet.group(1)], soft, bullet=True, marker=_shape(head))
     if numbered := NUMBERED.match(line):
-        return Block(head, [numbered.group(2)], soft, number=int(numbered.group(1)))
+        return Block(head, [numbered.group(3)], soft, number=int(numbered.group(1) or numbered.group(2)))
     return Block(head, [line], soft)
+
+
+def _shape(head: str) -> str:
+    if re.match(r"\([^\W\d_]\)", head):
+        return "(a)"
+    return "a)" if re.match(r"[^\W\d_]\)", head) else head[:1]
 
 
 def render_paragraphs(paragraphs: list[tuple[str, list[str]]], vocabulary: Vocabulary) -> str:
@@ -149,8 +156,3 @@ def is_page_start(line: str) -> bool:
 def ends_sentence(line: str) -> bool:
     return line.rstrip().endswith((".", ":", ";", "!", "?"))
 
-
-def strip_label(head: str) -> str:
-    """A bullet's or a number's line without its glyph or number."""
-    match = BULLET.match(head) or NUMBERED.match(head)
-    return (match.group(match.lastindex) if match else head).strip()

@@ -22,11 +22,15 @@ LABEL = re.compile(
     r"\s*(?P<box>(?:box|encadré|вставка)\s*\d{1,2}\s*[:.–—-]\s*)?(?:(?P<word>"
     + "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in WORDS.items()) + r")"
     r"(?:\s*(?:#|no\.?|№|n°)?\s*(?P<number>\d{1,2}(?:\.\d{1,2})?)|\s+(?P<letter>(?-i:[A-Z]))(?!\w))?"
-    r"|(?P<r>R|Rec\.?)\s?(?P<rnumber>\d{1,2}))"
+    r"|(?P<r>(?-i:R|Rec\.?|L|LL|GP|BP|Р|У|П|ПП|НП))\s?(?P<rnumber>\d{1,2}))"
     r"(?P<mark>\s*[.:)–—-]\s*|\s+|$)(?P<rest>.*)", re.I)
 RESPONSE = re.compile(r"\s*(?:(?:[A-Z]{2,6}|UNEP|Management|Agency|Government|Office)\s+)?"
                       r"(?:management\s+)?response\b|\s*key\s+actions?\b|\s*ответ\s+руководства"
                       r"|\s*(?:responsible\s+unit|time\s*frame)\b", re.I)
+
+
+CODES = {"L": "lesson", "LL": "lesson", "У": "lesson", "GP": "good-practice", "BP": "good-practice",
+         "П": "good-practice", "ПП": "good-practice", "НП": "good-practice"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def item_label(line: str) -> Label | None:
     if match.group("box") and not number:
         number = match.group("box").strip(" :.–—-").capitalize()
     if match.group("r"):
-        kind = "recommendation"
+        kind = CODES.get(match.group("r").rstrip("."), "recommendation")
     else:
         kind = next(k for k in WORDS if match.group(k.replace("-", "_")))
     if not rest:

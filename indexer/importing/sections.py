@@ -12,7 +12,7 @@ KIND_TITLES = {
                      r"|(?:потенциально\s+\w+\s+)?(?:передов|положительн|надлежащ|лучш)\w*\s+практик",
 }
 OUTLINE = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\s*|\s+)(?=[A-ZА-ЯЁ«\"“])(.+)")
-ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s+[A-Z][^.]{0,80}")
+ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.]{0,80}")
 STUDY = re.compile(r"report|study|evaluation|assessment|отч[её]т|исследован|оценк", re.I)
 INTRO = re.compile(r"introduction|введение", re.I)
 SUMMARY = re.compile(r"(?:executive\s+)?summary$|резюме|краткое (?:изложение|резюме)", re.I)
@@ -69,6 +69,14 @@ class Item:
     body: str = ""
     page: int = 1
     labelled: bool = False          # opened by its own label ("Recommendation 3.")
+    marker: str = ""                # the shape of the bullet that opened it, if one did
+
+    def sub_list(self, block) -> bool:
+        """Whether a bullet block belongs to this item: after its colon, or its sub-list going on."""
+        if block.marker == self.marker:
+            return False
+        kind, lines = self.paragraphs[-1]
+        return kind == "li" or lines[-1].rstrip().endswith(":")
 
     def place(self) -> dict:
         where = {"paragraph": self.number} if self.number else {"item": self.item}

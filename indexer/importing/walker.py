@@ -127,7 +127,7 @@ class Walker:
         """Whether the block carries on the labelled item: a sub-item, a sub-bullet, a page turn."""
         item, last = self.item, self.item.paragraphs[-1][1][-1].rstrip()
         sub = item.number is not None and block.head.startswith(f"{item.number}.")
-        if sub or (block.bullet and (last.endswith(":") or self.section is not None)):
+        if sub or (block.bullet and (item.sub_list(block) or self.section is not None)):
             item.paragraphs.append(("li" if block.bullet else "p", block.lines if block.bullet
                                     else [block.head, *block.lines[1:]]))
             return True
@@ -266,16 +266,32 @@ class Walker:
         section, item = self.section, self.item
         if not section or not block.lines[0].strip():
             return
-        if item and item.number is not None:
+        if item and (item.number is not None or item.sub_list(block)):
             return item.paragraphs.append(("li", block.lines))
         if item and DEMONSTRATIVE.match(block.lines[0]) and not bk.ends_sentence(
                 item.paragraphs[-1][1][-1]):
             return item.paragraphs.append(("p", block.lines))
         section.position += 1
-        if block.lines[-1].rstrip().endswith(":"):
-            self.item = None
+        if block.lines[-1].rstrip().endswith(":") and not self.sub_list_follows(block):
+            self.item = None                # it introduces the bullets below it
         else:
             self.new_item(block.lines, section.position, None)
+            self.item.marker = block.marker
+
+    def sub_list_follows(self, block: Block) -> bool:
+        """Whether bullets of another shape follow: this item's own sub-list."""
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        return bool(after and after.bullet and after.marker != block.marker)
+
+    def follow_on(self, block: Block) -> bool:
+        """A paragraph between two items of a list: the one above goes on in it."""
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        item = self.item
+        if not (item and after and self.section) or _label(block.head) or len(block.lines) > 3:
+            return False
+        same = after.bullet and after.marker == item.marker and item.marker or (
+            after.number is not None and item.number is not None and after.number == item.number + 1)
+        return bool(same)
 
     def numbered(self, block: Block) -> None:
         section = self.section
@@ -291,6 +307,8 @@ class Walker:
         self.listed = 0                     # a run of short numbered lines ends at running text
         if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
             self.item.paragraphs[-1][1].extend(block.lines)
+        elif self.follow_on(block):
+            self.item.paragraphs.append(("p", list(block.lines)))
         elif self.lead and len(self.lead.paragraphs) > 1 and block.lines[0].strip()[:1].islower():
             self.lead.paragraphs[-1][1].extend(block.lines)
         else:
