@@ -6,6 +6,7 @@ Walker (walker: sections and items) → render → merge_repeats (repeats) → w
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from indexer.importing.repeats import merge_repeats
 from indexer.importing.sections import Item
 from indexer.importing.walker import Walker
 
+# A follow-up review quotes the recommendations it follows up ("Recommendation 1 reads as
+# follows:"): they are an earlier report's items, not this one's.
+QUOTED = re.compile(r"\b(?:reads|read|was|were) as follows\b|гласит следующее|звучит следующим образом", re.I)
+
 
 def find_items(document: Document, taxonomy: Taxonomy) -> tuple[list[Item], int]:
     """The report's items, summary repeats merged, and how many repeats were merged."""
@@ -28,7 +33,7 @@ def find_items(document: Document, taxonomy: Taxonomy) -> tuple[list[Item], int]
     vocabulary = Vocabulary.of(lines)
     for item in items:
         item.body = render_paragraphs(item.paragraphs, vocabulary)
-    items = [item for item in items if item.body]
+    items = [item for item in items if item.body and not QUOTED.search(item.body[:200])]
     kept = merge_repeats(items)
     found = bold_items(document, kept, walker.pages, vocabulary, walker.part)
     merged = len(items) - len(kept)

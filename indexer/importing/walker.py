@@ -7,6 +7,7 @@ from collections import Counter
 from indexer.content.taxonomy import Taxonomy
 from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
+from indexer.importing.bold import ASKING
 from indexer.importing.labels import Label, is_response, item_label
 from indexer.importing.sections import (
     ANNEXES,
@@ -202,9 +203,11 @@ class Walker:
         self.lead_mark = len(self.items)
 
     def close_lead(self) -> None:
-        """Keep the sub-section as an item when it held paragraphs and no item of its own."""
+        """Keep the sub-section as an item when it held paragraphs that ask for something, and
+        no item of its own."""
         lead, self.lead = self.lead, None
-        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1:
+        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1 and ASKING.search(
+                " ".join(line for _, lines in lead.paragraphs[1:] for line in lines)):
             self.items.append(lead)
 
     def new_chapter(self, number: int) -> None:
