@@ -38,7 +38,9 @@ def merge_repeats(items: list[Item], threshold: float = 0.8, loose: float = 0.5)
 def _merge(item: Item, repeat: Item) -> None:
     """Cite the repeat in the item; take its wording (and cite the item's place) when it
     says a sentence more, so the body and its citation always agree."""
-    if _sentences(repeat.body) <= _sentences(item.body):
+    # A labelled box repeated in a two-column summary is the box's words; what follows it
+    # there is the summary's own text, so its wording is never taken for the fuller one.
+    if repeat.labelled or _sentences(repeat.body) <= _sentences(item.body):
         item.also.append(repeat.place())
         return
     item.also.append(item.place())

@@ -45,6 +45,7 @@ class Section:
     expected: int = 1
     addressee: str = ""
     country: str | None = None
+    others: tuple[str, ...] = ()    # other kinds its title names ("Lessons learned & best practices")
 
     def subheading(self, number: str = "") -> None:
         self.sub = number or self.sub
@@ -82,6 +83,13 @@ class Item:
         where = {"paragraph": self.number} if self.number else {"item": self.item}
         return {"part": self.part.label, "section": self.section, **where, "page": self.page}
 
+
+
+def kinds_named(title: str) -> tuple[str, ...]:
+    """Every kind a title names, in order ("Lessons learned and good practices": both)."""
+    found = [(m.start(), kind) for kind, pattern in KIND_TITLES.items()
+             if (m := re.search(pattern, title, re.I))]
+    return tuple(kind for _, kind in sorted(found))
 
 
 def kind_of(title: str) -> str | None:

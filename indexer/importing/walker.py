@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from indexer.content.taxonomy import Taxonomy
@@ -15,6 +16,7 @@ from indexer.importing.sections import (
     DEMONSTRATIVE,
     ENDING,
     INTRO,
+    KIND_TITLES,
     OUTLINE,
     ROMAN,
     STUDY,
@@ -23,6 +25,7 @@ from indexer.importing.sections import (
     Part,
     Section,
     kind_of,
+    kinds_named,
 )
 
 
@@ -127,7 +130,9 @@ class Walker:
     def continues(self, block: Block) -> bool:
         """Whether the block carries on the labelled item: a sub-item, a sub-bullet, a page turn."""
         item, last = self.item, self.item.paragraphs[-1][1][-1].rstrip()
-        sub = item.number is not None and block.head.startswith(f"{item.number}.")
+        numbered = f"{item.number}."         # "1.1.", "1.2." under "Recommendation 1." standing alone
+        sub = item.number is not None and block.head.startswith(numbered) and (
+            last.endswith(":") or any(lines[0].lstrip().startswith(numbered) for _, lines in item.paragraphs))
         if sub or (block.bullet and (item.sub_list(block) or self.section is not None)):
             item.paragraphs.append(("li" if block.bullet else "p", block.lines if block.bullet
                                     else [block.head, *block.lines[1:]]))
@@ -243,7 +248,8 @@ class Walker:
         if kind := kind_of(text):
             if not self.in_annex:
                 self.top = "" if capitals and not SUMMARY.search(text) else self.top
-                self.section = Section(kind, 99, self.top or text, bool(self.top))
+                self.section = Section(kind, 99, self.top or text, bool(self.top),
+                                       others=kinds_named(text)[1:])
         elif SUMMARY.match(text):
             self.section, self.top = None, text[0].upper() + text[1:].lower()
         elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'
@@ -324,6 +330,9 @@ class Walker:
         self.item = Item(s.kind, self.part, s.sub or s.label, number or s.paragraph, position,
                          number, s.addressee, s.country or self.part.country, s.summary,
                          [("p", list(lines))], page=self.blocks[self.index].page)
+        # In a section of two kinds, an item that names the other kind is of that kind.
+        self.item.kind = next((kind for kind in s.others
+                               if re.search(KIND_TITLES[kind], " ".join(lines), re.I)), s.kind)
         self.items.append(self.item)
 
 
