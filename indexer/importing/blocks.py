@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.importing.labels import item_label
+
 ANNEX = re.compile(r"\s*(?:Annex|Appendix|Прилож\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
                    r"\s*(?:[:.]\s*(.*)|$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
@@ -115,7 +117,8 @@ def _opens_block(line: str, previous: str, current: Block) -> bool:
     listed = BULLET.match(line) or NUMBERED.match(line) or SUBHEADING.match(line)
     if is_page_start(line) and listed:
         return True
-    return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line))
+    labelled = item_label(line) is not None
+    return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or labelled)
 
 
 def title_like(line: str) -> bool:

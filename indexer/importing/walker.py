@@ -38,6 +38,12 @@ def _label(head: str) -> tuple[str, str] | None:
     return None if head.endswith((".", ",", ";")) or len(head) > 100 else ("label", head)
 
 
+def _prose(block: Block) -> bool:
+    """Running words, not a chart's labels: a lower-case word among the first few, or many."""
+    words = " ".join(block.lines).split()
+    return len(words) >= 8 or len(words) >= 5 and any(word[:1].islower() for word in words[1:6])
+
+
 def _chapter_heading(block: Block) -> bool:
     """A heading in capitals ("LESSONS LEARNED", "ANNEXES"): a chapter's."""
     head = block.head
@@ -90,6 +96,8 @@ class Walker:
         if label and not (label.number or label.rest or self.section):
             label = None    # "Recommendation" alone outside a section: a table's column, say
         if self.pending and not label and not _chapter_heading(block):
+            if not _prose(block):
+                return                      # a chart's labels or a figure between label and text
             return self.open_labelled(self.pending, block.lines, block.page)
         if label:
             return self.labelled(label, block)
@@ -112,6 +120,8 @@ class Walker:
         """An item opened by its label; one standing alone takes the next block's words."""
         self.item, self.pending = None, None
         lines = block.lines[1:] if not label.rest else [label.rest, *block.lines[1:]]
+        if lines and not label.rest and not _prose(Block("", lines, False)):
+            lines = []                      # a chart's labels beside the label: the text is below
         if lines and lines[0].strip():
             self.open_labelled(label, lines, block.page)
         else:
