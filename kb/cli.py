@@ -129,21 +129,28 @@ def stats_command(paths: Paths):
 
 
 @main.command("import")
-@click.argument("report_text", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--report", "report", required=True, help="Slug of the report (declared in the taxonomy).")
+@click.argument("report_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--report", "report", required=True,
+              help="Slug of the report; an unknown one gets a draft record in <content>/reports/.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Where drafts go (default: <content>/<report>).")
+@click.option("--again", is_flag=True, help="Import a file the report's record says was imported before.")
 @click.pass_obj
-def import_command(paths: Paths, report_text, report, out_dir):
-    """Write draft entries for every recommendation, lesson and good practice of a report's text."""
+def import_command(paths: Paths, report_file, report, out_dir, again):
+    """Write a draft entry for every recommendation, lesson and good practice of a PDF, .docx or text."""
     from indexer.content.corpus import discover
     from indexer.importing.importer import import_report
+    from indexer.importing.reading import read_document
+    from indexer.importing.records import record_import
 
+    document = read_document(report_file)
+    record = record_import(document, report, paths.content_dir / "reports", again=again)
     existing = {p.stem for p in discover(paths.content_dir)}
-    result = import_report(report_text, report, out_dir or paths.content_dir / report,
-                           paths.load_taxonomy(), existing_ids=existing)
+    result = import_report(report_file, report, out_dir or paths.content_dir / report,
+                           paths.load_taxonomy(), existing_ids=existing, document=document)
     for path, reason in result.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
+    click.echo(record.message)
     click.echo(result.summary())
 
 

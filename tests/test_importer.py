@@ -1,11 +1,13 @@
 """Importing a report's plain text as draft entries (indexer.importer)."""
 
 import difflib
+import hashlib
 import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import yaml
 
 from indexer.content.entries import Entry, check_entry, read_entry, split_sections
 from indexer.content.taxonomy import load_taxonomy
@@ -140,7 +142,7 @@ def test_a_synthetic_english_report_imports_exactly_its_items(tmp_path):
     ]
     merged = read_entry(tmp_path / "main" / "main-rec-01-adopt-national-action-plan.md")
     assert merged.source.also == ({"part": "Main report", "section": "Executive summary",
-                                   "paragraph": 1},)
+                                   "paragraph": 1, "page": 2},)
 
 
 def test_a_synthetic_russian_country_study_imports_exactly_its_items(tmp_path):
@@ -166,3 +168,89 @@ def test_a_synthetic_russian_country_study_imports_exactly_its_items(tmp_path):
     ]
     study = read_entry(tmp_path / "kg" / "kg-rec-01-predusmotret-dizaine-budushchikh-proektov.md")
     assert study.source.part == "Annex 6б: Kyrgyzstan country study"
+
+
+def test_a_word_document_reads_its_heading_and_list_styles(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Findings", level=1)
+    document.add_paragraph("Coordination improved once the working group met monthly.")
+    document.add_heading("Recommendations", level=1)
+    document.add_paragraph("The evaluation makes two recommendations.")
+    document.add_paragraph("Fund the monitoring groups from the district budgets.", style="List Bullet")
+    document.add_paragraph("Train the new inspectors before the next harvest.", style="List Bullet")
+    document.add_heading("Annex 1: Interview guide", level=1)
+    document.add_paragraph("What would you recommend for the next phase?", style="List Bullet")
+    document.save(tmp_path / "report.docx")
+    report = import_report(tmp_path / "report.docx", "proact-car-2013", tmp_path / "out", TAXONOMY)
+    entries = read_all(report.written)
+    assert [(e.type, e.original, e.source.page) for e in entries] == [
+        ("recommendation", "Fund the monitoring groups from the district budgets.", 1),
+        ("recommendation", "Train the new inspectors before the next harvest.", 1)]
+
+
+def test_labelled_items_stand_anywhere_and_end_at_a_management_response(tmp_path):
+    text = ("Findings\n\nThe project met most targets.\n\nRecommendation 1.\nPlan the exit strategy "
+            "with the ministry\nbefore the last year.\n\nIEO response: The office agrees.\n\n"
+            "Key action(s)   Time frame\nDraft the plan   2025\n\n"
+            "Lesson learned #1: Early training pays off.\n\n\fRecommendation 2: Share the data "
+            "with\npartners every quarter.\n")
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    report = import_report(tmp_path / "report.txt", "proact-car-2013", tmp_path / "out", TAXONOMY)
+    entries = read_all(report.written)
+    assert sorted((e.type, e.original, e.source.page) for e in entries) == [
+        ("lesson", "Early training pays off.", 1),
+        ("recommendation", "Plan the exit strategy with the ministry before the last year.", 1),
+        ("recommendation", "Share the data with partners every quarter.", 2)]
+
+
+def test_two_columns_are_read_one_after_the_other():
+    from indexer.importing.columns import read_columns
+
+    left = ["The first column starts here", "and it goes on for a while", "with more words in it",
+            "and a few more of them", "until it ends at last."]
+    right = ["The second column has its", "own words that come after", "the first column's words",
+             "as a reader expects them", "in the order of reading."]
+    lines = ["A heading that runs across the whole width of the page, as headings do"]
+    lines += [f"{a:<40}      {b}" for a, b in zip(left, right, strict=True)]
+    assert [line.strip() for line in read_columns(lines)] == [lines[0], *left, "", *right]
+
+
+def test_a_report_without_such_sections_writes_nothing_and_says_so(tmp_path):
+    (tmp_path / "report.txt").write_text("Introduction\n\nThe project met its targets.\n", encoding="utf-8")
+    report = import_report(tmp_path / "report.txt", "proact-car-2013", tmp_path / "out", TAXONOMY)
+    assert report.written == [] and "no drafts written" in report.summary()
+
+
+def test_kb_import_writes_the_draft_record_and_refuses_the_same_file_twice(runner, tmp_path):
+    from kb.cli import main
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "taxonomy.yaml").write_bytes((ROOT / "content" / "taxonomy.yaml").read_bytes())
+    env = {"KB_CONTENT_DIR": str(content)}
+    source = FIXTURES / "report-en.txt"
+    first = runner.invoke(main, ["import", str(source), "--report", "example-2024"], env=env)
+    assert first.exit_code == 0, first.output
+    record = yaml.safe_load((content / "reports" / "example-2024.yaml").read_text(encoding="utf-8"))
+    assert record["draft"] is True and record["slug"] == "example-2024"
+    assert record["source"] == {"url": "", "file": "report-en.txt",
+                                "sha256": hashlib.sha256(source.read_bytes()).hexdigest()}
+    assert record["title"]["en"].startswith("Independent evaluation of the Example Project")
+    assert record["languages"] == ["en"] and record["year"] is None
+    assert len(list((content / "example-2024").glob("*/*.md"))) == 6
+    again = runner.invoke(main, ["import", str(source), "--report", "example-2024"], env=env)
+    assert again.exit_code == 1 and "imported before" in again.output and "--again" in again.output
+    forced = runner.invoke(main, ["import", str(source), "--report", "example-2024", "--again"], env=env)
+    assert forced.exit_code == 0 and "6 skipped" in forced.output
+
+
+def test_a_file_that_is_no_pdf_is_refused_in_one_line(runner, tmp_path):
+    from kb.cli import main
+
+    (tmp_path / "report.pdf").write_bytes(b"this is not a PDF")
+    result = runner.invoke(main, ["import", str(tmp_path / "report.pdf"), "--report", "x",
+                                  "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "not a readable PDF" in result.output
+    assert result.output.count("\n") == 1

@@ -55,6 +55,7 @@ class Source:
     part: str = ""
     paragraph: int | None = None
     item: int | None = None
+    page: int | None = None         # 1-based page of the file imported, where the item begins
     addressee: str = ""
     also: tuple = ()
     page: int | None = None     # 1-based page of the source document where the item begins

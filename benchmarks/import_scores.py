@@ -1,0 +1,82 @@
+"""Score `kb import` on every report with a ground truth; print and write benchmarks/import-scores.md.
+
+    .venv/bin/python benchmarks/import_scores.py [--misses] [--only SUBSTRING]
+
+Reports are looked for in ../shared/reports-dev and the folders of KB_TEST_REPORTS; each is
+imported from its PDF and from its `.txt` (pdftotext -layout) where both are found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from indexer.content.taxonomy import load_taxonomy  # noqa: E402
+from indexer.importing.importer import find_items  # noqa: E402
+from indexer.importing.reading import read_document  # noqa: E402
+from indexer.importing.scoring import (  # noqa: E402
+    AIMS,
+    Score,
+    load_truths,
+    report_files,
+    report_folders,
+    score,
+)
+
+KEYS = ("recall", "clean", "precision", "type")
+
+
+def run(only: str = "", misses: bool = False) -> tuple[list[str], Score]:
+    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    rows, total = [], Score()
+    for truth in load_truths(ROOT / "tests" / "fixtures" / "reports"):
+        for path in report_files(truth, report_folders(ROOT)):
+            if only and only not in path.name:
+                continue
+            start = time.perf_counter()
+            items, _ = find_items(read_document(path), taxonomy)
+            seconds = time.perf_counter() - start
+            result = score(truth.items, [(item.kind, item.body) for item in items])
+            total += result
+            ratios = result.ratios()
+            rows.append(f"| {path.name} | {truth.report.get('organisation', '')} | {result.items} | "
+                        f"{result.drafts} | " + " | ".join(f"{ratios[k]:.2f}" for k in KEYS)
+                        + f" | {seconds:.1f} |")
+            if misses:
+                print(f"== {path.name}", *(f"  missed: {m}" for m in result.misses),
+                      *(f"  junk:   {j}" for j in result.junk), sep="\n")
+    return rows, total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="Print missed items and junk drafts.")
+    parser.add_argument("--only", default="", help="Only the files whose name holds this.")
+    args = parser.parse_args()
+    rows, total = run(args.only, args.misses)
+    ratios = total.ratios()
+    command = "python benchmarks/import_scores.py" + (
+        f" (KB_TEST_REPORTS={os.environ['KB_TEST_REPORTS']})" if os.environ.get("KB_TEST_REPORTS") else "")
+    lines = ["# Import scores", "",
+             f"`{command}`, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC. Scores as defined "
+             "in tests/fixtures/reports/README.md; aims: "
+             + ", ".join(f"{k} ≥ {v}" for k, v in AIMS.items()) + ", each report ≥ 0.85.", "",
+             "| file | organisation | items | drafts | recall | clean | precision | type | seconds |",
+             "|---|---|---|---|---|---|---|---|---|", *rows,
+             f"| **all** | | {total.items} | {total.drafts} | "
+             + " | ".join(f"**{ratios[k]:.2f}**" for k in KEYS) + " | |", ""]
+    text = "\n".join(lines)
+    print(text)
+    if not args.only:
+        (ROOT / "benchmarks" / "import-scores.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Lines grouped into blocks (paragraphs, bullets, numbered items, headings) and re-joined."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.importing.labels import item_label
+
+ANNEX = re.compile(r"\s*(?:Annex|Appendix|Прилож\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
+                   r"\s*(?:[:.]\s*(.*)|$)")
+SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
+BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|\(?[a-zа-яё]\)(?=\s))\s*(.*)")
+STRONG_BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]|\(?[a-zа-яё]\)\s)")
+NUMBERED = re.compile(r"\s*(?:#\s?(\d{1,3})\s+|(\d{1,3})(?:\.(?:\s+|(?=[A-ZА-ЯЁ]))|\)\s+))(\S.*)")
+ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
+                       r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
+LETTER = r"[^\W\d_]"
+WORD = LETTER + "+"
+PREFIXES = frozenset("self non sub inter intra pre post co multi mini semi up well part full anti "
+                     "cross long short pro re by ex mid low high по мини суб сверх".split())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The report's words and hyphenated compounds, to decide line-break hyphens."""
+
+    words: frozenset[str]
+    compounds: frozenset[str]
+
+    @classmethod
+    def of(cls, lines: list[str]) -> Vocabulary:
+        text = "\n".join(lines)
+        compounds = {m.lower() for m in re.findall(rf"{WORD}(?:-{WORD})+", text)}
+        unbroken = re.sub(rf"{WORD}-[ \t]*\n\s*{WORD}", " ", text)
+        return cls(frozenset(w.lower() for w in re.findall(WORD, unbroken)), frozenset(compounds))
+
+
+def join_lines(lines: list[str], vocabulary: Vocabulary) -> str:
+    """One paragraph from its lines: single spaces, line-break hyphenation undone."""
+    text = ""
+    for line in (" ".join(line.split()) for line in lines):
+        if line:
+            text = _join(text, line, vocabulary) if text else line
+    return text
+
+
+def _join(text: str, line: str, vocabulary: Vocabulary) -> str:
+    if not text.endswith("-") or text.endswith(" -"):
+        return f"{text} {line}"
+    first = re.search(rf"({WORD})?-$", text).group(1) or ""
+    second = (re.match(WORD, line) or re.match("", line)).group(0)
+    if not first or not second or keep_hyphen(first, second, vocabulary):
+        return text + line
+    return text[:-1] + line
+
+
+def keep_hyphen(first: str, second: str, vocabulary: Vocabulary) -> bool:
+    """Whether "first-" at a line's end and "second" on the next form a real compound."""
+    low = first.lower()
+    if f"{low}-{second.lower()}" in vocabulary.compounds:
+        return True
+    if (low + second.lower()) in vocabulary.words:
+        return False
+    if low in PREFIXES or (first.isupper() and len(first) > 1):
+        return True
+    if len(first) < 2 or len(second) < 2:
+        return False
+    own_word = len(first) >= 3 and low in vocabulary.words
+    combining = bool(re.fullmatch(r"[а-яё]{4,}[ое]", low))
+    return own_word or combining
+
+
+@dataclass
+class Block:
+    """Lines that belong together: a paragraph, a bullet or a numbered item, a heading."""
+
+    head: str
+    lines: list[str]
+    soft: bool                      # began after a page break with no blank line before it
+    bullet: bool = False
+    number: int | None = None
+    page: int = 1                   # the page on which the block begins
+    turn: bool = False              # its first line opens a page
+    marker: str = ""                # a bullet's shape: its glyph, "a)" or "(a)"
+
+
+def blocks(lines: list[str], pages: list[int] | None = None) -> list[Block]:
+    """Group cleaned lines into blocks (see the module's docstring); `pages` line by line."""
+    found: list[Block] = []
+    current, previous = None, ""
+    for number, line in enumerate(lines):
+        if not line.strip():
+            current, previous = None, ""
+            continue
+        if current is None or _opens_block(line, previous, current):
+            current = _new_block(line, soft=bool(previous))
+            current.page = pages[number] if pages else 1
+            current.turn = is_page_start(line)
+            found.append(current)
+        else:
+            current.lines.append(line)
+        previous = line
+    return found
+
+
+def is_annex(line: str) -> re.Match | None:
+    return ANNEX.fullmatch(line) if len(line.split()) <= 14 else None
+
+
+def _opens_block(line: str, previous: str, current: Block) -> bool:
+    head = current.lines[0] if current.number else current.head
+    alone = len(current.lines) == 1 and (
+        SUBHEADING.match(head) or is_annex(head) or not current.bullet and title_like(head))
+    if alone or STRONG_BULLET.match(line) or is_annex(line):
+        return True
+    listed = BULLET.match(line) or NUMBERED.match(line) or SUBHEADING.match(line)
+    if is_page_start(line) and listed:
+        return True
+    labelled = item_label(line) is not None
+    return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or labelled)
+
+
+def title_like(line: str) -> bool:
+    """A short line that may be a heading, a label or an addressee line."""
+    text = line.strip()
+    return 0 < len(text.split()) <= 8 and text[0].isupper() and text[-1] not in ".,;-"
+
+
+def _new_block(line: str, soft: bool) -> Block:
+    head = " ".join(line.split())
+    if bullet := BULLET.match(line):
+        return Block(head, [bullet.group(1)], soft, bullet=True, marker=_shape(head))
+    if numbered := NUMBERED.match(line):
+        return Block(head, [numbered.group(3)], soft, number=int(numbered.group(1) or numbered.group(2)))
+    return Block(head, [line], soft)
+
+
+def _shape(head: str) -> str:
+    if re.match(r"\([^\W\d_]\)", head):
+        return "(a)"
+    return "a)" if re.match(r"[^\W\d_]\)", head) else head[:1]
+
+
+def render_paragraphs(paragraphs: list[tuple[str, list[str]]], vocabulary: Vocabulary) -> str:
+    """An item's words: ("p", lines) paragraphs and ("li", lines) sub-bullets as Markdown."""
+    out = []
+    for kind, lines in paragraphs:
+        text = join_lines(lines, vocabulary)
+        out += [f"- {text}", "\n"] if kind == "li" else [text, "\n\n"]
+    return "".join(out[:-1]).strip().rstrip(";,").rstrip()
+
+
+def is_page_start(line: str) -> bool:
+    """Whether a line opens a page in this extraction (it begins with white space)."""
+    return bool(line) and line[0].isspace()
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", ":", ";", "!", "?"))
+

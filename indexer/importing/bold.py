@@ -1,0 +1,87 @@
+"""Bold passages of a PDF's narrative that recommend: items no heading or label announces.
+
+Some reports (the Joint Inspection Unit's, say) set their informal recommendations in
+bold inside the running text. A bold passage (`Page.bold`) is such an item when it
+- is a sentence or more (eight words or more), not a heading, a label or a contents line;
+- recommends: its words ask for something ("should", "encourage", "recommend", "urge",
+  "request", "call on", "advise", "suggest", "propose"; «следует», «рекомендуется»…);
+- stands in the report's body (not on a page of the executive summary or the annexes);
+- is not already (part of) an item found otherwise, such as a labelled recommendation.
+A text file has no fonts, so this finds nothing there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from indexer.importing.blocks import Vocabulary, ends_sentence, join_lines
+from indexer.importing.labels import item_label
+from indexer.importing.layout import PAGE_FORM as PAGE_NUMBER
+from indexer.importing.layout import form_of
+from indexer.importing.reading import Document
+from indexer.importing.sections import Item, Part
+from indexer.importing.words import normal_words
+
+ASKING = re.compile(r"\b(?:should|must|recommend(?:s|ed|ing)?|encourag(?:es?|ed|ing)|urg(?:es?|ed|ing)|"
+                    r"request(?:s|ed)?|calls? on|advis(?:es?|ed)|suggest(?:s|ed|ing)?|propos(?:es?|ed)|"
+                    r"invit(?:es?|ed)|следует|необходимо|рекомендует\w*|предлага\w*|должн\w*)\b", re.I)
+FINDING = re.compile(r"\b(?:finding|conclusion|вывод)\s+\d{1,2}\b", re.I)
+NOT_ITEM = re.compile(r"\s*(?:key\s+)?(?:finding|conclusion|figure|table|box|вывод|заключение|"
+                      r"таблица|рисунок)s?\b", re.I)
+
+
+def bold_items(document: Document, items: list[Item], pages: dict[int, tuple[str, bool]],
+               vocabulary: Vocabulary, part: Part) -> list[Item]:
+    """Items from the document's bold passages; `pages` maps a page to (section title, in body)."""
+    known = [normal_words(item.body) for item in items]
+    found = []
+    for number, run in _passages(document):
+        title, body = pages.get(number, ("", False))
+        text = join_lines(run, vocabulary)
+        if not body or not _is_item(text):
+            continue
+        words = normal_words(text)
+        if any(words[:60] in other or other[:60] in words for other in known):
+            continue
+        known.append(words)
+        found.append(Item("recommendation", part, title, None, None, None, "", part.country,
+                          False, [("p", [text])], body=text, page=number))
+    return found
+
+
+def _passages(document: Document) -> list[tuple[int, list[str]]]:
+    """(page, lines) of each bold passage: running headers out, one cut by a page turn re-joined."""
+    forms = Counter(form_of(line) for page in document.pages for run in page.bold
+                    for line in set(run.split("\n")) if len(line.strip()) >= 8)
+    passages: list[tuple[int, list[str]]] = []
+    for page in document.pages:
+        first = True
+        for run in page.bold:
+            lines = [line.strip() for line in run.split("\n") if _kept(line.strip(), forms)]
+            if not lines:
+                continue
+            if first and passages and lines[0][:1].islower() and not ends_sentence(passages[-1][1][-1]):
+                passages[-1][1].extend(lines)
+            else:
+                passages.append((page.number, lines))
+            first = False
+    return passages
+
+
+def _kept(line: str, forms: Counter) -> bool:
+    """Not blank, not a page number, not a running header (a line recurring on three pages)."""
+    return bool(line) and not PAGE_NUMBER.fullmatch(line) and (len(line) < 8 or forms[form_of(line)] < 3)
+
+
+def _is_item(text: str) -> bool:
+    words = text.split()
+    if len(words) < 8 or ". ." in text or "…" in text or "...." in text:
+        return False
+    if sum(len(word) == 1 for word in words) > len(words) / 4:      # a table's letters
+        return False
+    if not ends_sentence(text) and len(words) < 15:                   # a heading
+        return False
+    if item_label(text) or NOT_ITEM.match(text) or FINDING.search(text):
+        return False
+    return bool(ASKING.search(text))

@@ -1,0 +1,91 @@
+"""Two-column pages of a layout text read in order: the left column, then the right.
+
+A layout text (`pdftotext -layout`, our PDF reading) puts a two-column page's columns side
+by side on each line. A page has two columns where a gutter runs down it: a character
+position at which many lines hold a run of three spaces or more, text on both sides, and
+no line writes across it in that stretch. The page is cut into stretches: a line that
+writes across the gutter (a full-width heading, a wide paragraph) ends a stretch; inside
+a stretch the left halves are read first, then the right halves.
+
+A half left empty beside a line of the other column is no paragraph break unless the line
+above it in its column ended a sentence: the two columns' line spacing differs, so the
+empty half is often only the other column's extra line.
+"""
+
+from __future__ import annotations
+
+import re
+
+GAP = re.compile(r" {3,}")
+
+
+def read_columns(lines: list[str]) -> list[str]:
+    """The page's lines in reading order (unchanged where the page has one column)."""
+    gutter = find_gutter(lines)
+    if gutter is None:
+        return lines
+    out: list[str] = []
+    stretch: list[str] = []
+    for line in [*lines, None]:
+        if line is None or _crosses(line, gutter):
+            out += _halves(stretch, gutter) if _two_sided(stretch, gutter) >= 3 else stretch
+            out += [] if line is None else [line]
+            stretch = []
+        else:
+            stretch.append(line)
+    return out
+
+
+def find_gutter(lines: list[str], least: int = 4) -> int | None:
+    """The gutter's character position, or None: the place most two-sided lines leave blank."""
+    width = max((len(line) for line in lines), default=0)
+    if width < 60:
+        return None
+    votes = [0] * (width + 1)
+    for line in lines:
+        for gap in GAP.finditer(line):
+            if gap.start() > 0 and line[:gap.start()].strip() and gap.end() < len(line):
+                for position in range(gap.start() + 1, gap.end() - 1):
+                    votes[position] += 1
+    middle = range(width // 5, 4 * width // 5)
+    best = max(middle, key=lambda x: (votes[x], -abs(x - width // 2)), default=None)
+    return best if best is not None and votes[best] >= least else None
+
+
+def _two_sided(stretch: list[str], gutter: int) -> int:
+    """How many lines of the stretch hold prose on both sides of the gutter (not a chart's labels)."""
+    return sum(_prose(line[:gutter]) and _prose(line[gutter:]) for line in stretch)
+
+
+def _prose(half: str) -> bool:
+    text = half.strip()
+    letters = sum(c.isalpha() for c in text)
+    return len(text.split()) >= 3 and letters >= 0.6 * len(text) and not re.search(r" {5,}", text)
+
+
+def _crosses(line: str, gutter: int) -> bool:
+    """Whether the line writes across the gutter (no white space around it)."""
+    if len(line) <= gutter or not line.strip():
+        return False
+    around = line[max(0, gutter - 1):gutter + 2]
+    return bool(around.strip())
+
+
+def _halves(stretch: list[str], gutter: int) -> list[str]:
+    lefts = [line[:gutter].rstrip() for line in stretch]
+    rights = [line[gutter:].rstrip() for line in stretch]
+    left, right = _column(lefts, rights), _column(rights, lefts)
+    return left + [""] + right if left and right else left + right
+
+
+def _column(halves: list[str], others: list[str]) -> list[str]:
+    """One column's lines; an empty half beside the other column's text is usually none."""
+    out: list[str] = []
+    for half, beside in zip(halves, others, strict=True):
+        if half.strip():
+            out.append(half)
+            continue
+        last = out[-1].rstrip() if out else ""
+        if last and (not beside.strip() or last.endswith((".", "!", "?", ":"))):
+            out.append("")
+    return out

@@ -1,0 +1,69 @@
+"""Item labels: a line that names the item it opens ("Recommendation 3.", "R1:", "Lesson learned #2").
+
+Such a label opens an item of its kind wherever it stands (outside annexes): in a
+chapter's findings (a boxed recommendation), in a section of such items, or in a section
+that alternates "Lesson learned #n" with "Recommendation". The item's words follow the
+label on its line, or start on the next line when the label stands alone. Management
+responses ("IEO response:", "Management response", a key-action table) end an item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORDS = {
+    "recommendation": r"recommendation|рекомендаци[яи]",
+    "lesson": r"lessons?(?:\s+(?:learn(?:ed|t)|identified))?|(?:извлеч[её]нный\s+|полученный\s+)?урок",
+    "good-practice": r"(?:(?:emerging|potential)\s+)?(?:good|best|promising)\s+practice"
+                     r"|(?:передовая|надлежащая|лучшая|хорошая|положительная)\s+практика",
+}
+LABEL = re.compile(
+    r"\s*(?P<box>(?:box|encadré|вставка)\s*\d{1,2}\s*[:.–—-]\s*)?(?:(?P<word>"
+    + "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in WORDS.items()) + r")"
+    r"(?:\s*(?:#|no\.?|№|n°)?\s*(?P<number>\d{1,2}(?:\.\d{1,2})?)|\s+(?P<letter>(?-i:[A-Z]))(?!\w))?"
+    r"|(?P<r>(?-i:R|Rec\.?|L|LL|GP|BP|Р|У|П|ПП|НП))\s?(?P<rnumber>\d{1,2}))"
+    r"(?P<mark>\s*[.:)–—-]\s*|\s+|$)(?P<rest>.*)", re.I)
+RESPONSE = re.compile(r"\s*(?:(?:[A-Z]{2,6}|UNEP|Management|Agency|Government|Office)\s+)?"
+                      r"(?:management\s+)?response\b|\s*key\s+actions?\b|\s*ответ\s+руководства"
+                      r"|\s*(?:responsible\s+unit|time\s*frame)\b", re.I)
+
+
+CODES = {"L": "lesson", "LL": "lesson", "У": "lesson", "GP": "good-practice", "BP": "good-practice",
+         "П": "good-practice", "ПП": "good-practice", "НП": "good-practice"}
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str
+    number: str | None
+    rest: str               # the item's words on the label's line ("" when it stands alone)
+
+
+def item_label(line: str) -> Label | None:
+    """The label opening this line, or None (a sentence merely starting with the word)."""
+    match = LABEL.match(line)
+    if not match:
+        return None
+    rest, mark = match.group("rest").strip(), match.group("mark")
+    number = match.group("number") or match.group("rnumber") or match.group("letter")
+    if match.group("box") and not number:
+        number = match.group("box").strip(" :.–—-").capitalize()
+    if match.group("r"):
+        kind = CODES.get(match.group("r").rstrip("."), "recommendation")
+    else:
+        kind = next(k for k in WORDS if match.group(k.replace("-", "_")))
+    if not rest:
+        plural = re.match(r"\w+(?:s|и)\b", match.group("word") or "", re.I)
+        return None if plural and not number else Label(kind, number, "")
+    if not number and not mark.strip():
+        return None                       # "Lessons from the pilot show…": a sentence
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "«\"“(" or match.group("box")):
+        return None                       # "Recommendation 3 of the review was…"
+    if not number and mark.strip() not in (":", "–", "—", "-"):
+        return None
+    return Label(kind, number, rest)
+
+
+def is_response(line: str) -> bool:
+    return bool(RESPONSE.match(line))

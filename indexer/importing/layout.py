@@ -1,0 +1,146 @@
+"""Pages of a layout text made into the report's running lines, with each line's page.
+
+`page_lines(document)` reads each page in turn:
+1. running headers and footers go: a line among a page's first or last three written
+   lines whose form (digits aside, spaces collapsed) recurs at the top or foot of at least
+   three pages and a fifth of them; so do page numbers ("12", "- 12 -", "Page 1 sur 30",
+   "31 |51", "стр. 4") there, and contents lines (dot leaders and a page number) anywhere;
+2. footnotes go: the page's last paragraphs that open with a number which the page's
+   text carries as a marker glued to a word or mark ("System)2 offers", "projects20.");
+   the marker goes too;
+3. two columns are read in order (`columns.read_columns`);
+4. lines lose their indentation; the first written line of a page starts with a space,
+   which is how the rest of the road knows a page starts there (as in plain text).
+A Word document's lines ("styled") need none of it and only gain their pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from indexer.importing.cleaning import PAGE_NUMBER, TOC_LINE, clean_lines
+from indexer.importing.columns import read_columns
+from indexer.importing.reading import Document
+
+EDGE = 3
+PAGE_FORM = re.compile(
+    r"(?:page|p\.|стр\.?|страница|pag\.?|página)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?"
+    r"(?:\s*(?:of|из|sur|de|/|\|)\s*\d{1,4})?", re.I)
+FOOTNOTE = re.compile(r"\s*(\d{1,3})(?:\s+(?=\S)(?!\d)|\s*$)")
+GLUED = r"(?:(?<=[^\W\d_])|(?<=[.,;:)”»\"’]))"
+
+
+def page_lines(document: Document) -> tuple[list[str], list[int]]:
+    """The report's lines and, line by line, the 1-based page each stands on."""
+    if document.form == "plain":
+        return _plain(list(document.pages[0].lines))
+    if document.form == "styled":
+        return _pages_joined([(page.number, list(page.lines)) for page in document.pages])
+    pages = [[line.replace("\t", "    ").replace("\xa0", " ").rstrip() for line in page.lines]
+             for page in document.pages]
+    furniture = _running(pages)
+    cleaned = []
+    for number, lines in enumerate(pages, 1):
+        lines = [line for line in lines if not _is_furniture(line, lines, furniture)]
+        lines = read_columns(_drop_footnotes(lines))
+        cleaned.append((number, [line.strip() for line in lines]))
+    return _pages_joined(cleaned)
+
+
+def _plain(lines: list[str]) -> tuple[list[str], list[int]]:
+    """A plain text's cleaned lines; a line opening with white space starts a page."""
+    kept = clean_lines("\n".join(lines))
+    pages, page = [], 1
+    for number, line in enumerate(kept):
+        page += number > 0 and line[:1].isspace() and bool(line.strip())
+        pages.append(page)
+    return kept, pages
+
+
+def _pages_joined(pages: list[tuple[int, list[str]]]) -> tuple[list[str], list[int]]:
+    out, numbers = [], []
+    for number, lines in pages:
+        first = True
+        for line in lines:
+            if first and line:
+                line, first = " " + line, False
+            out.append(line)
+            numbers.append(number)
+    return out, numbers
+
+
+def form_of(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+
+
+def _edges(lines: list[str]) -> list[str]:
+    written = [line for line in lines if line.strip()]
+    return written[:EDGE] + written[-EDGE:] if len(written) > 2 * EDGE else written
+
+
+def _running(pages: list[list[str]]) -> set[str]:
+    """Forms of the lines that recur at the pages' edges: running headers and footers."""
+    counts = Counter(form for lines in pages for form in {form_of(line) for line in _edges(lines)})
+    least = max(3, len(pages) // 5)
+    return {form for form, count in counts.items() if count >= least and len(form) > 3}
+
+
+def _is_furniture(line: str, lines: list[str], running: set[str]) -> bool:
+    text = line.strip()
+    if not text:
+        return False
+    if TOC_LINE.search(text):
+        return True
+    if line not in _edges(lines):
+        return False
+    return form_of(line) in running or bool(PAGE_FORM.fullmatch(text) or PAGE_NUMBER.fullmatch(text))
+
+
+def _drop_footnotes(lines: list[str]) -> list[str]:
+    """The page without the footnotes at its foot, and without their markers above."""
+    paragraphs = _paragraph_starts(lines)
+    cut = len(lines)
+    for number in range(len(paragraphs) - 1, -1, -1):
+        start = paragraphs[number]
+        match = FOOTNOTE.match(lines[start])
+        if match and _marker(lines[:start], match.group(1)):
+            cut = start
+            continue
+        above = FOOTNOTE.match(lines[paragraphs[number - 1]]) if number else None
+        if not (above and lines[start].strip()[:1].islower()):   # a footnote's second paragraph
+            break
+    if cut == len(lines):
+        return lines
+    body = lines[:cut]
+    for start in paragraphs:
+        if start >= cut and (match := FOOTNOTE.match(lines[start])):
+            _drop_marker(body, match.group(1))
+    return body
+
+
+def _paragraph_starts(lines: list[str]) -> list[int]:
+    """Line numbers where a paragraph starts: after a blank line, or a footnote's number."""
+    starts = []
+    for number, line in enumerate(lines):
+        if line.strip() and (number == 0 or not lines[number - 1].strip()
+                             or FOOTNOTE.match(line) and starts):
+            starts.append(number)
+    return starts
+
+
+def _marker(lines: list[str], number: str) -> bool:
+    """Whether the text above carries the footnote's marker: glued, or a superscript's own line."""
+    pattern = re.compile(rf"{GLUED}{number}(?!\d)")
+    return any(pattern.search(line) or line.strip() == number for line in lines)
+
+
+def _drop_marker(lines: list[str], number: str) -> None:
+    pattern = re.compile(rf"{GLUED}{number}(?!\d)")
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip() == number:
+            del lines[index]
+            return
+        if pattern.search(lines[index]):
+            lines[index] = pattern.sub("", lines[index], count=1)
+            return

@@ -1,0 +1,145 @@
+"""The report's record, `content/reports/<slug>.yaml`: written as a draft from what the file tells.
+
+`record_import(document, slug, reports_dir, again)` creates the record of an unknown slug
+(`draft: true`; title, year, organisation, language, file name and sha256 guessed from the
+file; format: docs/content-format.md, "Report records"), or adds to a known one (its
+language, the file imported), editing only those lines so an editor's comments stay. The
+same file twice (its sha256 already in the record) is refused unless `again`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from indexer.errors import KbError
+from indexer.importing.reading import Document
+from indexer.importing.words import lang_of
+
+ORGANISATIONS = {
+    "iom": r"\bIOM\b|International Organization for Migration|\bМОМ\b"
+           r"|Международн\w+ организаци\w+ по миграции",
+    "undp": r"\bUNDP\b|United Nations Development Programme|\bПРООН\b|Программ\w+ развития ООН",
+    "unicef": r"\bUNICEF\b|\bЮНИСЕФ\b",
+    "ilo": r"\bILO\b|International Labour Organi[sz]ation|\bIPEC\b|\bМОТ\b"
+           r"|Международн\w+ организаци\w+ труда",
+    "fao": r"\bFAO\b|Food and Agriculture Organization|\bФАО\b",
+    "unhcr": r"\bUNHCR\b|\bУВКБ\b",
+    "wfp": r"\bWFP\b|World Food Programme|\bВПП\b",
+    "unfpa": r"\bUNFPA\b|United Nations Population Fund|\bЮНФПА\b",
+    "unep": r"\bUNEP\b|UN Environment Programme|\bЮНЕП\b",
+    "un-women": r"\bUN[ -]Women\b|ООН-женщины",
+    "who": r"\bWHO\b|World Health Organization|\bВОЗ\b",
+    "unesco": r"\bUNESCO\b|\bЮНЕСКО\b",
+    "unodc": r"\bUNODC\b|\bУНП ООН\b",
+    "unido": r"\bUNIDO\b|\bЮНИДО\b",
+    "ifad": r"\bIFAD\b|\bМФСР\b",
+    "world-bank": r"World Bank|\bIBRD\b|Всемирн\w+ банк",
+    "adb": r"Asian Development Bank|\bАБР\b",
+    "afdb": r"African Development Bank|\bAfDB\b",
+    "eu": r"European Union|European Commission|\bЕвропейск\w+ союз",
+}
+YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+
+
+class RecordError(KbError):
+    """The report's record refuses the import, or cannot be read."""
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    path: Path
+    created: bool
+    message: str
+
+
+def record_import(document: Document, slug: str, reports_dir: Path, again: bool = False) -> RecordResult:
+    """Create or add to the report's record; refuse a file imported before unless `again`."""
+    path = Path(reports_dir) / f"{slug}.yaml"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new_record(document, slug), encoding="utf-8")
+        return RecordResult(path, True, f"created the draft record {path}")
+    record = _load(path)
+    source = record.get("source") or {}
+    if source.get("sha256") == document.sha256 and not again:
+        raise RecordError(f"{document.name} was imported before into {slug} (same sha256 in {path}); "
+                          "use --again to import it once more")
+    text = path.read_text(encoding="utf-8")
+    text = _set_line(text, "  file", _q(document.name))
+    text = _set_line(text, "  sha256", _q(document.sha256))
+    languages = list(record.get("languages") or [])
+    language = lang_of(document.text)
+    if language not in languages:
+        text = _set_line(text, "languages", "[" + ", ".join([*languages, language]) + "]")
+    path.write_text(text, encoding="utf-8")
+    return RecordResult(path, False, f"added {document.name} to the record {path}")
+
+
+def _load(path: Path) -> dict:
+    try:
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise RecordError(f"{path}: not valid YAML ({error})") from None
+    if not isinstance(record, dict):
+        raise RecordError(f"{path}: a report record must be a mapping")
+    return record
+
+
+def _set_line(text: str, key: str, value: str) -> str:
+    """Set `key: value` on its own line (indentation included in `key`), keeping any comment."""
+    pattern = re.compile(rf"^{key}:[ \t]*(\"[^\"\n]*\"|[^#\n]*?)([ \t]*#.*)?$", re.M)
+    if pattern.search(text):
+        return pattern.sub(lambda m: f"{key}: {value}{m.group(2) or ''}", text, count=1)
+    return text
+
+
+def _q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def new_record(document: Document, slug: str) -> str:
+    """The draft record's YAML, in the order of docs/content-format.md."""
+    text, language = document.text, lang_of(document.text)
+    title = guess_title(document)
+    years = YEAR.findall(" ".join(" ".join(p.lines) for p in document.pages[:3]))
+    year = max((int(y) for y in years), default=0) or "null"
+    lines = [f"# Draft record written by `kb import` from {document.name}: check every value.",
+             f"slug: {slug}", "draft: true",
+             f"title: {{en: {_q(title * (language == 'en'))}, ru: {_q(title * (language == 'ru'))}}}",
+             f"organisation: {guess_organisation(text) or _q('')}",
+             'project: {title: "", code: ""}', 'evaluation_type: ""', f"year: {year}",
+             "countries: []", f"languages: [{language}]", "evaluators: []", "source:",
+             '  url: ""', f"  file: {_q(document.name)}", f"  sha256: {_q(document.sha256)}",
+             "objectives: {}", "parts: {}", ""]
+    return "\n".join(lines)
+
+
+def guess_organisation(text: str) -> str:
+    """The organisation named most often in the report's first pages ("" when none)."""
+    head = text[:60000]
+    counts = Counter({slug: len(re.findall(pattern, head)) for slug, pattern in ORGANISATIONS.items()})
+    best, count = (counts.most_common(1) or [("", 0)])[0]
+    return best if count >= 2 else ""
+
+
+def guess_title(document: Document) -> str:
+    """The cover's title: its first lines, up to two blank lines in a row, re-joined."""
+    for page in document.pages[:2]:
+        run: list[str] = []
+        blanks = 0
+        for line in page.lines:
+            text = " ".join(line.split())
+            blanks = 0 if text else blanks + 1
+            if text and len(text) < 120:
+                run.append(text)
+            if run and (blanks >= 2 or len(run) >= 5 or len(text) >= 120):
+                break
+        if run:
+            return " ".join(run)
+    return document.name

@@ -1,0 +1,98 @@
+"""What the walker finds: a report's parts, the sections of items, and the items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+KIND_TITLES = {
+    "recommendation": r"recommendations?\b|рекомендаци",
+    "lesson": r"le+s+ons?\s+(?:learn|identified)|(?:извлеч[её]нн|полученн)\w*\s+урок|уроки\b",
+    "good-practice": r"(?:(?:potential|emerging|identified)\s+)?(?:good|best|promising)\s+practice"
+                     r"|(?:потенциально\s+\w+\s+)?(?:передов|положительн|надлежащ|лучш)\w*\s+практик",
+}
+OUTLINE = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\s*|\s+)(?=[A-ZА-ЯЁ«\"“])(.+)")
+ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.]{0,80}")
+STUDY = re.compile(r"report|study|evaluation|assessment|отч[её]т|исследован|оценк", re.I)
+INTRO = re.compile(r"introduction|введение", re.I)
+SUMMARY = re.compile(r"(?:executive\s+)?summary$|резюме|краткое (?:изложение|резюме)", re.I)
+ENDING = re.compile(r"(?:main\s+)?findings|conclusions?|introduction|background|contents|"
+                    r"выводы|введение|содержание|список сокращений", re.I)
+ANNEXES = re.compile(r"(?:annexes|appendices|attachments|приложения)\b", re.I)
+DEMONSTRATIVE = re.compile(r"(?:This|These|Эта|Это|Эти|Данная|Данный|Данное)\s")
+COUNTRY_CODES = {"kazakhstan": "kz", "kyrgyzstan": "kg", "tajikistan": "tj"}
+
+
+@dataclass(frozen=True)
+class Part:
+    slug: str
+    label: str
+    country: str | None = None
+    annex: str = ""
+
+
+@dataclass
+class Section:
+    """The recommendations, lessons or good-practices section being read."""
+
+    kind: str
+    level: int                      # 99 for an unnumbered section
+    label: str
+    summary: bool = False
+    sub: str = ""
+    paragraph: int | None = None
+    position: int = 0
+    expected: int = 1
+    addressee: str = ""
+    country: str | None = None
+    others: tuple[str, ...] = ()    # other kinds its title names ("Lessons learned & best practices")
+
+    def subheading(self, number: str = "") -> None:
+        self.sub = number or self.sub
+        self.position, self.addressee, self.country = 0, "", None
+
+
+@dataclass
+class Item:
+    """One item found: where it stands, and its lines ("p" paragraphs, "li" sub-bullets)."""
+
+    kind: str
+    part: Part
+    section: str
+    paragraph: int | None
+    item: int | None
+    number: int | None
+    addressee: str
+    country: str | None
+    summary: bool
+    paragraphs: list[tuple[str, list[str]]]
+    also: list[dict] = field(default_factory=list)
+    body: str = ""
+    page: int = 1
+    labelled: bool = False          # opened by its own label ("Recommendation 3.")
+    marker: str = ""                # the shape of the bullet that opened it, if one did
+
+    def sub_list(self, block) -> bool:
+        """Whether a bullet block belongs to this item: after its colon, or its sub-list going on."""
+        if block.marker == self.marker:
+            return False
+        kind, lines = self.paragraphs[-1]
+        return kind == "li" or lines[-1].rstrip().endswith(":")
+
+    def place(self) -> dict:
+        where = {"paragraph": self.number} if self.number else {"item": self.item}
+        return {"part": self.part.label, "section": self.section, **where, "page": self.page}
+
+
+
+def kinds_named(title: str) -> tuple[str, ...]:
+    """Every kind a title names, in order ("Lessons learned and good practices": both)."""
+    found = [(m.start(), kind) for kind, pattern in KIND_TITLES.items()
+             if (m := re.search(pattern, title, re.I))]
+    return tuple(kind for _, kind in sorted(found))
+
+
+def kind_of(title: str) -> str | None:
+    """The kind of item a section heading announces, or None."""
+    return next((kind for kind, pattern in KIND_TITLES.items()
+                 if re.match(pattern, title, re.I)), None)

@@ -1,0 +1,354 @@
+"""Walking a report's blocks, keeping track of part, chapter and section, collecting items."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from indexer.content.taxonomy import Taxonomy
+from indexer.importing import blocks as bk
+from indexer.importing.blocks import Block
+from indexer.importing.bold import ASKING
+from indexer.importing.labels import Label, is_response, item_label
+from indexer.importing.sections import (
+    ANNEXES,
+    COUNTRY_CODES,
+    DEMONSTRATIVE,
+    ENDING,
+    INTRO,
+    KIND_TITLES,
+    OUTLINE,
+    ROMAN,
+    STUDY,
+    SUMMARY,
+    Item,
+    Part,
+    Section,
+    kind_of,
+    kinds_named,
+)
+
+
+def _label(head: str) -> tuple[str, str] | None:
+    """("addressee" | "label", text) for a short line standing on its own, else None."""
+    if not head or not (head[0].isupper() or head[0] in "«\"“") or len(head.split()) > 12:
+        return None
+    if head.endswith(":"):
+        return ("addressee", head) if bk.ADDRESSEE.match(head) else None
+    return None if head.endswith((".", ",", ";")) or len(head) > 100 else ("label", head)
+
+
+def _prose(block: Block) -> bool:
+    """Running words, not a chart's labels: a lower-case word among the first few, or many."""
+    words = " ".join(block.lines).split()
+    return len(words) >= 8 or len(words) >= 5 and any(word[:1].islower() for word in words[1:6])
+
+
+def _chapter_heading(block: Block) -> bool:
+    """A heading in capitals ("LESSONS LEARNED", "ANNEXES"): a chapter's."""
+    head = block.head
+    return len(block.lines) == 1 and head.isupper() and len(head.split()) <= 10 and sum(
+        c.isalpha() for c in head) >= 4
+
+
+ROMAN_VALUES = {r: n for n, r in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split(), 1)}
+
+
+class Walker:
+    """Walks the blocks of a report, keeping track of part, chapter and section."""
+
+    def __init__(self, found: list[Block], taxonomy: Taxonomy, report: str = ""):
+        self.blocks, self.index = found, 0
+        # The countries of the report's record: among all ~270, short names ("Mali") match anywhere.
+        record = taxonomy.reports.get(report)
+        wanted = set(record.countries) if record and record.countries else None
+        self.stems = {slug: {labels["en"][:5].lower(), labels["ru"][:5].lower()}
+                      for slug, labels in taxonomy.vocabularies["countries"].items()
+                      if slug != "central-asia" and (wanted is None or slug in wanted)}
+        self.part, self.chapter, self.in_annex, self.top = Part("main", "Main report"), 0, False, ""
+        self.listed = 0  # the number of the last short numbered line that was no heading
+        self.section: Section | None = None
+        self.item: Item | None = None
+        self.items: list[Item] = []
+        self.pending: Label | None = None   # a label standing alone: its item starts next
+        self.title = ""                     # the innermost heading's title
+        self.pages: dict[int, tuple[str, bool]] = {}   # page: (heading title, in the body)
+        self.lead: Item | None = None       # a sub-section read as one item, if it holds none
+        self.roman_chapter = 0              # the last Roman chapter number in sequence
+        self.first_chapter = ""             # the title of chapter 1, to know it again after the contents
+        self.lead_mark = 0
+
+    def run(self) -> list[Item]:
+        for index, block in enumerate(self.blocks):
+            self.index = index
+            self.step(block)
+            title, body = self.pages.get(block.page, (self.title, True))
+            self.pages[block.page] = (title, body and not self.in_annex and not self.top)
+        self.close_lead()
+        return self.items
+
+    def step(self, block: Block) -> None:
+        single = len(block.lines) == 1
+        if annex := bk.is_annex(block.head):
+            return self.annex(annex.group(1), annex.group(2) or "")
+        if is_response(block.head):
+            self.item = self.pending = None
+            return
+        label = None if self.in_annex else item_label(block.head)
+        if label and not (label.number or label.rest or self.section):
+            label = None    # "Recommendation" alone outside a section: a table's column, say
+        if self.pending and not label and not _chapter_heading(block):
+            if not _prose(block):
+                return                      # a chart's labels or a figure between label and text
+            return self.open_labelled(self.pending, block.lines, block.page)
+        if label:
+            return self.labelled(label, block)
+        if self.item and self.item.labelled and self.continues(block):
+            return
+        if heading := self.outline(block):
+            return self.heading(*heading)
+        if single and ROMAN.fullmatch(block.head):
+            self.roman(block.head)
+        elif block.bullet:
+            self.bullet(block)
+        elif block.number is not None:
+            self.numbered(block)
+        elif single and (label := _label(block.head)):
+            self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
+        else:
+            self.text(block)
+
+    def labelled(self, label: Label, block: Block) -> None:
+        """An item opened by its label; one standing alone takes the next block's words."""
+        self.item, self.pending = None, None
+        lines = block.lines[1:] if not label.rest else [label.rest, *block.lines[1:]]
+        if lines and not label.rest and not _prose(Block("", lines, False)):
+            lines = []                      # a chart's labels beside the label: the text is below
+        if lines and lines[0].strip():
+            self.open_labelled(label, lines, block.page)
+        else:
+            self.pending = label
+
+    def open_labelled(self, label: Label, lines: list[str], page: int) -> None:
+        self.pending = None
+        number = int(label.number) if label.number and label.number.isdigit() else None
+        s = self.section
+        self.item = Item(label.kind, self.part, (s.sub or s.label) if s else self.title or self.top,
+                         number, None, number, s.addressee if s else "",
+                         (s.country if s else None) or self.part.country, bool(self.top),
+                         [("p", list(lines))], page=page, labelled=True)
+        self.items.append(self.item)
+
+    def continues(self, block: Block) -> bool:
+        """Whether the block carries on the labelled item: a sub-item, a sub-bullet, a page turn."""
+        item, last = self.item, self.item.paragraphs[-1][1][-1].rstrip()
+        numbered = f"{item.number}."         # "1.1.", "1.2." under "Recommendation 1." standing alone
+        sub = item.number is not None and block.head.startswith(numbered) and (
+            last.endswith(":") or any(lines[0].lstrip().startswith(numbered) for _, lines in item.paragraphs))
+        if sub or (block.bullet and (item.sub_list(block) or self.section is not None)):
+            item.paragraphs.append(("li" if block.bullet else "p", block.lines if block.bullet
+                                    else [block.head, *block.lines[1:]]))
+            return True
+        if not bk.ends_sentence(last) and (block.lines[0].strip()[:1].islower() or block.turn
+                                           or block.soft):
+            item.paragraphs[-1][1].extend(block.lines)
+            return True
+        self.item = None
+        return False
+
+    def countries(self, text: str) -> list[str]:
+        low = text.lower()
+        return [slug for slug, stems in self.stems.items() if any(stem in low for stem in stems)]
+
+    def outline(self, block: Block) -> tuple[str, str] | None:
+        """(number, title) when the block is a numbered heading in sequence, else None."""
+        match = OUTLINE.fullmatch(block.head)
+        if not match or len(match.group(2).split()) > 12 or match.group(2).endswith((",", ";")):
+            return None
+        number, title = match.group(1), match.group(2).strip()
+        first = int(number.split(".")[0])
+        if "." in number:
+            return (number, title) if first in (self.chapter, self.chapter + 1) else None
+        if len(block.lines) > 1 or title.endswith(":") or (
+                title.endswith(".") and len(title.split()) > 6):
+            return None
+        contents = self.first_chapter == title and self.chapter > 1    # the contents listed it
+        restart = first == 1 and (self.chapter == 0 or self.in_annex and INTRO.match(title) or contents)
+        if first == 1 and not self.first_chapter:
+            self.first_chapter = title
+        in_list = first == self.listed + 1 and not title.endswith(".")  # "1. A", "2. B" lines
+        self.listed = first if not title.endswith(".") else self.listed
+        if in_list and not restart or not (self.chapter < first <= self.chapter + 2 or restart):
+            return None
+        return number, title
+
+    def heading(self, number: str, title: str) -> None:
+        level, first = number.count(".") + 1, int(number.split(".")[0])
+        self.item = self.close_lead()
+        if self.section and level <= self.section.level:
+            self.section = None
+        if level == 1 or first != self.chapter:
+            self.new_chapter(first)
+        kind = kind_of(title)
+        if self.section is None and kind and not self.in_annex:
+            self.section = Section(kind, level, number)
+        elif self.section:
+            self.section.subheading(number)
+            self.open_lead(number, title)
+
+    def roman(self, head: str) -> None:
+        """A Roman-numbered chapter ("IV. Recommendations"); after numbered chapters, an annex."""
+        self.item, self.section, self.title = self.close_lead(), None, head
+        number, title = head.split(".", 1)
+        value = ROMAN_VALUES.get(number.strip(), 0)
+        in_sequence = value == self.roman_chapter + 1 or value == 1 and self.chapter == 0
+        self.roman_chapter = value if in_sequence else self.roman_chapter
+        kind = kind_of(title.strip())
+        if in_sequence:
+            self.top = ""
+        if kind and not self.in_annex:
+            self.section, self.top = Section(kind, 1, number.strip()), ""
+        elif not kind and not in_sequence:
+            self.in_annex = self.in_annex or self.chapter >= 1
+
+    def open_lead(self, number: str, title: str) -> None:
+        """A sub-section of items that may itself be one item, its title leading (see close_lead)."""
+        s = self.section
+        self.lead = Item(s.kind, self.part, number, None, None, None, s.addressee,
+                         s.country or self.part.country, s.summary, [("p", [title])],
+                         page=self.blocks[self.index].page)
+        self.lead_mark = len(self.items)
+
+    def close_lead(self) -> None:
+        """Keep the sub-section as an item when it held paragraphs that ask for something, and
+        no item of its own."""
+        lead, self.lead = self.lead, None
+        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1 and ASKING.search(
+                " ".join(line for _, lines in lead.paragraphs[1:] for line in lines)):
+            self.items.append(lead)
+
+    def new_chapter(self, number: int) -> None:
+        if number == 1 and self.chapter >= 1:
+            ahead = " ".join(" ".join(b.lines) for b in self.blocks[self.index:self.index + 40])
+            counts = Counter({slug: sum(ahead.lower().count(stem) for stem in stems)
+                              for slug, stems in self.stems.items()})
+            (country, times), (_, second) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
+            if times >= 3 and times >= 2 * second and country != self.part.country:
+                self.new_part(country, _next_annex(self.part.annex))
+        elif self.chapter == 0:
+            self.in_annex = False
+        self.chapter, self.top, self.listed = number, "", 0
+
+    def new_part(self, country: str, annex: str) -> None:
+        label = f"{country.capitalize()} country study"
+        label = f"Annex {annex}: {label}" if annex else label
+        self.part = Part(COUNTRY_CODES.get(country, country), label, country, annex)
+        self.chapter, self.in_annex, self.section, self.item = 0, False, None, None
+
+    def annex(self, annex: str, title: str) -> None:
+        named = self.countries(title)
+        if len(named) == 1 and STUDY.search(title):
+            self.close_lead()
+            self.new_part(named[0], annex)
+        elif self.index >= len(self.blocks) // 10:        # else: a line of the contents
+            self.close_lead()
+            self.section, self.item, self.in_annex = None, None, True
+
+    def label(self, text: str) -> None:
+        self.item, self.title = self.close_lead(), text
+        capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
+        if kind := kind_of(text):
+            if not self.in_annex:
+                self.top = "" if capitals and not SUMMARY.search(text) else self.top
+                self.section = Section(kind, 99, self.top or text, bool(self.top),
+                                       others=kinds_named(text)[1:])
+        elif SUMMARY.match(text):
+            self.section, self.top = None, text[0].upper() + text[1:].lower()
+        elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'
+            self.section, self.in_annex = None, True
+        elif capitals and (self.section is None or self.section.level == 99):
+            self.section, self.top = None, ""
+        elif ENDING.match(text) and self.section and self.section.level == 99:
+            self.section = None
+        elif self.section:
+            named = self.countries(text) if len(text.split()) <= 3 else []
+            if len(named) == 1:
+                self.section.country = named[0]
+            else:
+                self.section.subheading()
+
+    def addressee(self, text: str) -> None:
+        if self.section:
+            named = self.countries(text)
+            self.item, self.section.addressee = None, text
+            self.section.country = named[0] if len(named) == 1 else None
+
+    def bullet(self, block: Block) -> None:
+        section, item = self.section, self.item
+        if not section or not block.lines[0].strip():
+            return
+        if item and (item.number is not None or item.sub_list(block)):
+            return item.paragraphs.append(("li", block.lines))
+        if item and DEMONSTRATIVE.match(block.lines[0]) and not bk.ends_sentence(
+                item.paragraphs[-1][1][-1]):
+            return item.paragraphs.append(("p", block.lines))
+        section.position += 1
+        if block.lines[-1].rstrip().endswith(":") and not self.sub_list_follows(block):
+            self.item = None                # it introduces the bullets below it
+        else:
+            self.new_item(block.lines, section.position, None)
+            self.item.marker = block.marker
+
+    def sub_list_follows(self, block: Block) -> bool:
+        """Whether bullets of another shape follow: this item's own sub-list."""
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        return bool(after and after.bullet and after.marker != block.marker)
+
+    def follow_on(self, block: Block) -> bool:
+        """A paragraph between two items of a list: the one above goes on in it."""
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        item = self.item
+        if not (item and after and self.section) or _label(block.head) or len(block.lines) > 3:
+            return False
+        same = after.bullet and after.marker == item.marker and item.marker or (
+            after.number is not None and item.number is not None and after.number == item.number + 1)
+        return bool(same)
+
+    def numbered(self, block: Block) -> None:
+        section = self.section
+        if section and block.number == section.expected:
+            section.expected += 1
+            self.new_item(block.lines, None, block.number)
+        elif section:
+            section.paragraph, section.position, self.item = block.number, 0, None
+            if self.lead:
+                self.lead.paragraphs.append(("p", list(block.lines)))
+
+    def text(self, block: Block) -> None:
+        self.listed = 0                     # a run of short numbered lines ends at running text
+        if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
+            self.item.paragraphs[-1][1].extend(block.lines)
+        elif self.follow_on(block):
+            self.item.paragraphs.append(("p", list(block.lines)))
+        elif self.lead and len(self.lead.paragraphs) > 1 and block.lines[0].strip()[:1].islower():
+            self.lead.paragraphs[-1][1].extend(block.lines)
+        else:
+            self.item = None
+            if self.lead and self.section:
+                self.lead.paragraphs.append(("p", list(block.lines)))
+
+    def new_item(self, lines: list[str], position: int | None, number: int | None) -> None:
+        s = self.section
+        self.item = Item(s.kind, self.part, s.sub or s.label, number or s.paragraph, position,
+                         number, s.addressee, s.country or self.part.country, s.summary,
+                         [("p", list(lines))], page=self.blocks[self.index].page)
+        # In a section of two kinds, an item that names the other kind is of that kind.
+        self.item.kind = next((kind for kind in s.others
+                               if re.search(KIND_TITLES[kind], " ".join(lines), re.I)), s.kind)
+        self.items.append(self.item)
+
+
+def _next_annex(annex: str) -> str:
+    """The annex after "6b" is "6c"; no guess without a lettered annex before it."""
+    return annex[:-1] + chr(ord(annex[-1]) + 1) if annex[-1:].isalpha() else ""

@@ -1,0 +1,113 @@
+"""Scoring `kb import` on real reports against their ground truth (tests/fixtures/reports/README.md).
+
+Each report found (../shared/reports-dev, the folders of KB_TEST_REPORTS) is imported from
+its PDF and from its `-layout` text; recall, clean, precision and type are held to the aims
+(each report ≥ 0.85 on every score, all reports together ≥ AIMS), except where FLOORS
+records what the importer reaches today: a gap to close, never a place to hide one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from indexer.content.taxonomy import load_taxonomy
+from indexer.importing.importer import find_items
+from indexer.importing.reading import read_document
+from indexer.importing.scoring import AIMS, EACH, Score, load_truths, report_files, report_folders, score
+from kb.settings import ROOT
+
+TAXONOMY = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+TRUTHS = load_truths(Path(__file__).parent / "fixtures" / "reports")
+FOLDERS = report_folders(ROOT)
+# Files whose scores stay below the aims today, with the floor each reaches (figures in
+# benchmarks/import-scores.md): gaps to close, never to widen.
+FLOORS: dict[str, dict[str, float]] = {
+    # JIU sets its informal recommendations in bold in the narrative: a PDF's fonts tell
+    # them (0.96-1.00 recall), a text file has no fonts.
+    "jiu-unep-management-review-2025.txt": {"recall": 0.22, "clean": 0.22},
+    "jiu-system-wide-sexual-exploitation-abuse-2025.txt": {"recall": 0.29, "clean": 0.29},
+    # An infographic leaflet: "What the JIU recommends", each number alone on its line.
+    "jiu-system-wide-racism-review-highlights-2023.pdf": {"recall": 0.0, "clean": 0.0},
+    "jiu-system-wide-racism-review-highlights-2023.txt": {"recall": 0.0, "clean": 0.0},
+    # Recommendation 6 and 9.x lost in the PDF's reading of the key-action tables.
+    "undp-global-evaluation-policy-review-2024.pdf": {"recall": 0.77, "clean": 0.66},
+    # Box 2 and 3 of the side column, and one sub-section, in the PDF.
+    "unhcr-global-data-information-management-2019.pdf": {"recall": 0.79, "clean": 0.79},
+}
+# All text files together (the JIU texts weigh most): what is reached today, below the aims.
+OVERALL_FLOORS: dict[str, float] = {"recall": 0.57, "clean": 0.55}
+
+CASES = [pytest.param(truth, path, id=path.name,
+                      marks=[pytest.mark.slow] if path.suffix == ".pdf" else [])
+         for truth in TRUTHS for path in report_files(truth, FOLDERS)]
+MISSING = [truth.report["file"] for truth in TRUTHS if not report_files(truth, FOLDERS)]
+
+
+@cache
+def scored(path: Path, truth_path: Path) -> Score:
+    truth = next(t for t in TRUTHS if t.path == truth_path)
+    items, _ = find_items(read_document(path), TAXONOMY)
+    return score(truth.items, [(item.kind, item.body) for item in items])
+
+
+def floor(path: Path, name: str) -> float:
+    return min(EACH, FLOORS.get(path.name, {}).get(name, EACH))
+
+
+@pytest.mark.parametrize(("truth", "path"), CASES)
+def test_each_report_imports_within_the_aims(truth, path):
+    result = scored(path, truth.path)
+    ratios = result.ratios()
+    low = {name: round(value, 3) for name, value in ratios.items()
+           if value < floor(path, name)}
+    assert not low, (f"{path.name}: {low}; missed {result.misses[:5]}, junk {result.junk[:5]}")
+
+
+def test_all_reports_together_reach_the_aims():
+    if MISSING:
+        print(f"\nreports not found (skipped): {', '.join(MISSING)}")
+    text_cases = [(truth, path) for truth in TRUTHS for path in report_files(truth, FOLDERS)
+                  if path.suffix != ".pdf"]
+    if not text_cases:
+        pytest.skip(f"no report file found in {', '.join(map(str, FOLDERS))}")
+    total = Score()
+    for truth, path in text_cases:
+        total += scored(path, truth.path)
+    ratios = total.ratios()
+    print("\noverall (text):", {name: round(value, 3) for name, value in ratios.items()})
+    low = {name: round(value, 3) for name, value in ratios.items()
+           if value < min(AIMS[name], OVERALL_FLOORS.get(name, AIMS[name]))}
+    assert not low
+
+
+def test_the_scorer_counts_what_the_readme_defines():
+    truth = [{"type": "lesson", "first": "Involve parents early", "last": "in schools."},
+             {"type": "recommendation", "first": "Fund the plan", "last": "state budget."}]
+    drafts = [("lesson", "Involve parents-early, always in schools."),
+              ("lesson", "Fund the plan from the state budget. And more."),
+              ("recommendation", "Thank the donors.")]
+    result = score(truth, drafts)
+    assert result.ratios() == {"recall": 1.0, "clean": 0.5, "precision": 2 / 3, "type": 0.5}
+    assert result.junk == ["Thank the donors."]
+
+
+@pytest.mark.slow
+def test_generated_reports_of_every_style_import_within_their_floors(tmp_path):
+    # tests/reportgen.py (from the ground-truth branch) writes reports in fifteen item
+    # styles, English and Russian, PDF and .docx, each with its truth.
+    reportgen = pytest.importorskip("reportgen", reason="tests/reportgen.py is not here yet")
+    total = Score()
+    for fmt in reportgen.FORMATS:
+        for lang in reportgen.LANGS:
+            for style in reportgen.STYLES:
+                path, truth = reportgen.make_report(tmp_path, style=style, lang=lang, fmt=fmt, seed=3)
+                items, _ = find_items(read_document(path), TAXONOMY)
+                total += score(truth["items"], [(item.kind, item.body) for item in items])
+    ratios = total.ratios()
+    print("\ngenerated reports:", {name: round(value, 3) for name, value in ratios.items()})
+    # What the importer reaches today (2026-12-01), below the aims: a floor to raise.
+    floors = {"recall": 0.6, "clean": 0.45, "precision": 0.85, "type": 0.95}
+    assert {name: value for name, value in ratios.items() if value < floors[name]} == {}
