@@ -63,7 +63,8 @@ def test_the_process_pool_writes_what_whoosh_writes(tmp_path, monkeypatch):
 def test_an_update_links_the_unchanged_segment_files_instead_of_copying(content_copy, tmp_path):
     first = build(content_copy, tmp_path / "index")
     edited = next(content_copy.glob("*.md"))
-    edited.write_text(edited.read_text(encoding="utf-8").replace("\n## ", " Edited.\n## ", 1), encoding="utf-8")
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("\n## ", " Edited.\n## ", 1), encoding="utf-8")
     second = build(content_copy, tmp_path / "index")
     assert second.updated == 1
     old, new = tmp_path / "index" / first.generation, tmp_path / "index" / second.generation

@@ -65,6 +65,16 @@ class Postings:
         keep = self.alive[ids]
         return (ids, freqs) if keep.all() else (ids[keep], freqs[keep])
 
+    def positions(self, fieldname: str, text: str, docs: np.ndarray) -> dict[int, list[int]]:
+        """{document: the term's positions in it} for the given (sorted) documents only."""
+        found = {}
+        fmt = self.reader.schema[fieldname].format
+        for leaf, offset in self.leaves:
+            for ids, values in _leaf_values(leaf, fieldname, text, docs - offset):
+                for local, value in zip(ids, values, strict=True):
+                    found[local + offset] = fmt.decode_positions(value)
+        return found
+
     def docs(self, fieldname: str, text: str) -> np.ndarray:
         return self.weights(fieldname, text)[0]
 
@@ -131,6 +141,36 @@ def _leaf_postings(leaf, fieldname: str, text: str):
     if not ids:
         return None
     return np.concatenate(ids), np.concatenate(freqs)
+
+
+def _leaf_values(leaf, fieldname: str, text: str, wanted: np.ndarray):
+    """Yield (local ids, posting values) of the wanted local documents, block by block."""
+    wanted = wanted[(wanted >= 0) & (wanted < leaf.doc_count_all())]
+    if not len(wanted):
+        return
+    try:
+        btext = leaf._text_to_bytes(fieldname, text)
+        matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
+    except (TermNotFound, KeyError):
+        return
+    if not hasattr(matcher, "_next_block"):
+        pairs = []
+        while matcher.is_active():
+            if matcher.id() in set(wanted.tolist()):
+                pairs.append((matcher.id(), matcher.value()))
+            matcher.next()
+        if pairs:
+            yield [i for i, _ in pairs], [v for _, v in pairs]
+        return
+    while matcher.is_active():
+        if matcher.block_max_id() >= wanted[0]:
+            matcher._read_ids()
+            ids = np.asarray(matcher._ids, dtype=np.int64)
+            keep = np.flatnonzero(np.isin(ids, wanted))
+            if len(keep):
+                matcher._read_values()
+                yield ids[keep].tolist(), [matcher._values[i] for i in keep]
+        matcher._next_block()
 
 
 def _length_bytes(leaf, fieldname: str) -> np.ndarray:

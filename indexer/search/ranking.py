@@ -30,7 +30,8 @@ from indexer.search.postings import Postings
 
 MAX_PREFIX_TERMS = 64          # a prefix stands for its most frequent expansions, no more
 PHRASE_CHECK_LIMIT = 150       # phrase candidates checked position by position, at most
-TIME_LIMIT = 0.02              # seconds of phrase checking per query; past it, an estimate
+TIME_LIMIT = 0.02              # CPU seconds (this thread's: load elsewhere does not count) per query
+                               # before phrases go unchecked: an estimate
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Match:
     loose: np.ndarray
     strict: np.ndarray
     exact: bool = True
+    terms: frozenset = frozenset()      # (field, text) of every term met (for snippets); top level only
+    prefixes: frozenset = frozenset()   # the texts of the Prefix queries met
 
 
 @dataclass
@@ -62,7 +65,10 @@ class Engine:
 
     def run(self, query: wq.Query) -> Match:
         """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate)."""
-        return _Run(self, time.perf_counter() + TIME_LIMIT).node(query, None)
+        run = _Run(self, time.thread_time() + TIME_LIMIT)
+        found = run.node(query, None)
+        return Match(found.score, found.loose, found.strict, found.exact,
+                     frozenset(run.met), frozenset(run.prefixes))
 
     def top(self, found: Match, allowed: np.ndarray, wanted: int) -> Ranked:
         """The best `wanted` allowed documents, best first (ties: lower document number)."""
@@ -94,6 +100,8 @@ class _Run:
         self.deadline = deadline
         self.memo: dict[int, Match] = {}
         self.phrases: dict[int, bool] = {}
+        self.met: set[tuple[str, str]] = set()
+        self.prefixes: set[str] = set()
 
     def node(self, query: wq.Query, covered: np.ndarray | None) -> Match:
         """`covered`: documents an enclosing Or matches through other parts. `strict` need
@@ -128,7 +136,10 @@ class _Run:
         if query is wq.NullQuery or isinstance(query, type(wq.NullQuery)):
             return self.terms([])
         if isinstance(query, wq.MultiTerm):
+            if isinstance(query, wq.Prefix):
+                self.prefixes.add(query.text)
             words, capped = self.engine.expansions(query)
+            self.met.add((query.fieldname, query.text))
             found = self.terms([(query.fieldname, w, boost) for w in words])
             found.exact = not capped
             return found
@@ -138,6 +149,7 @@ class _Run:
 
     def terms(self, terms: list[tuple[str, str, float]], every: bool = False) -> Match:
         """Terms summed in one pass: any of them (an Or) or, with `every`, all of them (an And)."""
+        self.met.update((f, t) for f, t, _ in terms)
         postings = [(self.engine.postings.weights(f, t), b) for f, t, b in terms]
         postings = [(p, b) for p, b in postings if len(p[0])]
         size = self.size
@@ -169,17 +181,22 @@ class _Run:
         ids = np.flatnonzero(candidates)
         if not len(ids):
             return Match(together.score, together.loose, candidates)
-        if len(ids) > PHRASE_CHECK_LIMIT or time.perf_counter() > self.deadline:
+        if len(ids) > PHRASE_CHECK_LIMIT or time.thread_time() > self.deadline:
             return Match(together.score, together.loose, candidates, exact=False)
-        found, late = check_candidates(self.engine.searcher, query, ids.tolist(), self.deadline)
-        if late:
-            return Match(together.score, together.loose, candidates, exact=False)
+        if query.slop == 1:
+            found = adjacent(self.engine.postings, query, ids)
+        else:
+            found, late = check_candidates(self.engine.searcher, query, ids.tolist(), self.deadline)
+            if late:
+                return Match(together.score, together.loose, candidates, exact=False)
         strict = np.zeros(self.size, dtype=bool)
         strict[list(found)] = True
         return Match(together.score, together.loose, strict)
 
     def walk(self, query: wq.Query, boost: float) -> Match:
         """A query this engine does not model: Whoosh's own walk, exact, scored by its boost."""
+        self.met.update((f, t.decode("utf-8") if isinstance(t, bytes) else t)
+                          for f, t in query.iter_all_terms(phrases=True))
         match = np.zeros(self.size, dtype=bool)
         match[np.fromiter(self.engine.searcher.docs_for_query(query), dtype=np.int64)] = True
         return Match(match.astype(np.float32) * boost, match, match)
@@ -259,6 +276,17 @@ def _flat_terms(query: wq.Query) -> list[tuple[str, str, float]] | None:
     return None
 
 
+def adjacent(postings: Postings, query: wq.Phrase, candidates: np.ndarray) -> list[int]:
+    """The candidates holding the phrase's words at consecutive positions (Whoosh's slop 1)."""
+    per_word = [postings.positions(query.fieldname, w, candidates) for w in query.words]
+    found = []
+    for doc in candidates.tolist():
+        sets = [set(p.get(doc, ())) for p in per_word]
+        if all(sets) and any(all(start + i in sets[i] for i in range(1, len(sets))) for start in sets[0]):
+            found.append(doc)
+    return found
+
+
 def check_candidates(searcher, query: wq.Query, candidates: list[int], deadline: float | None):
     """({docnum: Whoosh score} of the candidates the query matches, whether time ran out).
 
@@ -271,7 +299,7 @@ def check_candidates(searcher, query: wq.Query, candidates: list[int], deadline:
         end = offset + subsearcher.doc_count_all()
         matcher = query.matcher(subsearcher, context)
         while position < len(candidates) and candidates[position] < end:
-            if deadline is not None and time.perf_counter() > deadline:
+            if deadline is not None and time.thread_time() > deadline:
                 return scores, True
             local = candidates[position] - offset
             position += 1

@@ -87,6 +87,7 @@ class KbSearcher:
         self.postings = Postings(self.reader)
         self.engine = Engine(self.searcher, self.postings)
         self._vocabulary: Vocabulary | None = None
+        self._lexicons: tuple[set[str], set[str]] | None = None
         self._sort_ranks: dict[str, np.ndarray] = {}
         if warm:
             self.warm()
@@ -100,13 +101,12 @@ class KbSearcher:
         self.masks.mask("draft", "yes")
         for sort in ("title", "report"):
             self._sort_rank(sort)
-        self.vocabulary()
+        self.lexicons()
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary(
-                (text.decode("utf-8") if isinstance(text, bytes) else text, info.weight())
-                for text, info in self.reader.iter_field(SPELLING_FIELD))
+            self._vocabulary = Vocabulary((_text(text), info.weight())
+                                          for text, info in self.reader.iter_field(SPELLING_FIELD))
         return self._vocabulary
 
     def close(self) -> None:
@@ -136,12 +136,12 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(found, built.query, request, allowed, total)
+        hits = self._page(found, request, allowed, total)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
 
-    def _page(self, found, typed, request: SearchRequest, allowed: int, total: int) -> list[Hit]:
+    def _page(self, found, request: SearchRequest, allowed: int, total: int) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -156,7 +156,7 @@ class KbSearcher:
         else:
             ranked = self.engine.top(found, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
-        marks = _highlight_terms(typed)
+        marks = _highlight_terms(found)
         hits = []
         for number, docnum in enumerate(docs):
             fields = self.reader.stored_fields(docnum)
@@ -201,13 +201,18 @@ class KbSearcher:
         """Whether the index holds the word, as typed or in any of its forms."""
         from indexer.search.query import positions
 
-        text = word.lower().replace("ё", "е")
-        if self.reader.doc_frequency("exact", text):
+        exact, morph = self.lexicons()
+        if word.lower().replace("ё", "е") in exact:
             return True
         forms = positions(word)
-        return bool(forms) and all(
-            any(self.reader.doc_frequency(f, t) for f in MORPH_FIELDS for t in alternatives)
-            for alternatives in forms)
+        return bool(forms) and all(not morph.isdisjoint(alternatives) for alternatives in forms)
+
+    def lexicons(self) -> tuple[set[str], set[str]]:
+        """(surface words, terms of the text fields) of this generation, read once."""
+        if self._lexicons is None:
+            self._lexicons = (set(self.vocabulary().words()),
+                              {_text(t) for f in MORPH_FIELDS for t in self.reader.lexicon(f)})
+        return self._lexicons
 
     def suggest_word(self, word: str) -> str | None:
         """The most frequent indexed word within two edits of a word (same first letter)."""
@@ -238,19 +243,18 @@ def _split(value) -> list[str]:
     return [v for v in (value or "").split(",") if v]
 
 
-def _highlight_terms(query) -> dict[str, set]:
-    """The terms to mark in snippets: lemmas of the text fields, surface forms, prefixes."""
-    marks = {"lemmas": set(), "exact": set(), "prefixes": set()}
-    if query is None:
-        return marks
-    for leaf in query.leaves():
-        if isinstance(leaf, wq.Prefix):
-            marks["prefixes"].add(leaf.text)
-    for fieldname, text in query.iter_all_terms(phrases=True):
-        text = text.decode("utf-8") if isinstance(text, bytes) else text
+def _text(text) -> str:
+    return text.decode("utf-8") if isinstance(text, bytes) else text
+
+
+def _highlight_terms(found) -> dict[str, set]:
+    """The terms to mark in snippets: lemmas of the text fields, surface forms, prefixes
+    (every term the query holds, as the engine met them)."""
+    marks = {"lemmas": set(), "exact": set(), "prefixes": set(found.prefixes) if found else set()}
+    for fieldname, text in found.terms if found else ():
         if fieldname == "exact":
             marks["exact"].add(text)
-        elif fieldname in MORPH_FIELDS or fieldname == "title_translated":
+        elif fieldname in MORPH_FIELDS:
             marks["lemmas"].add(text)
     return marks
 

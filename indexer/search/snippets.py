@@ -21,17 +21,26 @@ FALLBACK_CHARS = 240
 MAX_CHARS, SURROUND, CHAR_LIMIT, TOP = 220, 70, 2**15, 2
 
 
-def word_index(text: str) -> tuple[bytes, dict[str, tuple[int, ...]]]:
-    """(spans: start, end of every word as uint32 pairs, {term or "=surface": word numbers}).
+def word_index(text: str) -> tuple[bytes, str, bytes, bytes]:
+    """Where the words of a text are and which terms each carries, packed to load fast:
 
+    (spans: start, end of every word as uint32 pairs,
+     keys: "\0" + each term and "=" + surface form, each followed by "\0",
+     offsets: uint32 start of each key's words in `words` (one more than there are keys),
+     words: uint32 word numbers, per key in key order).
     Stop words are not words here (they are only context), as the highlighter had them."""
     spans, keys, last = array("I"), {}, None
     for token in make_analyzer(keep_surface=True)(text, chars=True, positions=True):
         if token.startchar != last:
             last = token.startchar
             spans.extend((token.startchar, token.endchar))
-        keys.setdefault(token.text, []).append(len(spans) // 2 - 1)
-    return spans.tobytes(), {key: tuple(dict.fromkeys(words)) for key, words in keys.items()}
+        keys.setdefault(token.text, {})[len(spans) // 2 - 1] = None
+    offsets, words = array("I", [0]), array("I")
+    for numbers in keys.values():
+        words.extend(numbers)
+        offsets.append(len(words))
+    packed = "\0" + "\0".join(key.replace("\0", "") for key in keys) + "\0"
+    return spans.tobytes(), packed, offsets.tobytes(), words.tobytes()
 
 
 def snippet_words(fields: dict) -> dict:
@@ -39,18 +48,25 @@ def snippet_words(fields: dict) -> dict:
     return {name: word_index(fields[name]) for name in SNIPPET_FIELDS if fields.get(name)}
 
 
-def marked_words(keys: dict, marks: dict) -> set[int]:
+def marked_words(index: tuple, marks: dict) -> set[int]:
     """The numbers of the words any of whose forms was searched."""
+    _, keys, offsets, words = index
+    offsets, words = memoryview(offsets).cast("I"), memoryview(words).cast("I")
     found = set()
-    for lemma in marks["lemmas"]:
-        found.update(keys.get(lemma, ()))
-    for surface in marks["exact"]:
-        found.update(keys.get("=" + surface, ()))
-    if marks["prefixes"]:
-        starts = tuple("=" + p for p in marks["prefixes"])
-        for key, words in keys.items():
-            if key.startswith(starts):
-                found.update(words)
+
+    def take(at: int) -> None:          # the key starting at character `at` of `keys`
+        number = keys.count("\0", 0, at) - 1
+        found.update(words[offsets[number]:offsets[number + 1]].tolist())
+
+    for key in [*marks["lemmas"], *("=" + s for s in marks["exact"])]:
+        at = keys.find("\0" + key + "\0")
+        if at >= 0:
+            take(at + 1)
+    for prefix in marks["prefixes"]:
+        at = keys.find("\0=" + prefix)
+        while at >= 0:
+            take(at + 1)
+            at = keys.find("\0=" + prefix, at + 1)
     return found
 
 
@@ -62,12 +78,10 @@ def make_snippet(fields: dict, marks: dict) -> str:
             text = fields.get(name) or ""
             if not text or name not in indexes:
                 continue
-            raw, keys = indexes[name]
-            matched = marked_words(keys, marks)
+            matched = marked_words(indexes[name], marks)
             if matched:
-                spans = array("I")
-                spans.frombytes(raw)
-                fragments = _best(_fragments(spans.tolist(), matched))
+                spans = memoryview(indexes[name][0]).cast("I").tolist()
+                fragments = _best(_fragments(spans, matched))
                 if fragments:
                     return " … ".join(_format(text, spans, f) for f in fragments)
     body = " ".join((fields.get("body") or "").split())

@@ -63,6 +63,10 @@ class Vocabulary:
                                 limit=None)
         return bucket[min(index for _, _, index in found)] if found else None
 
+    def words(self):
+        for bucket in self.buckets.values():
+            yield from bucket
+
     def memory(self) -> int:
         """Rough bytes held (the word strings and lists)."""
         import sys
