@@ -9,7 +9,7 @@ from indexer.content.taxonomy import TAG_VOCABULARIES, Taxonomy
 from indexer.index.analysis import make_analyzer, make_surface_analyzer
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt whole.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 TEXT_FIELDS = ("title", "title_translated", "body", "translation", "note", "tags")
 FACET_FIELDS = ("type", "lang", "countries", "objectives", "stakeholders")
 

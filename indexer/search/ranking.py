@@ -30,8 +30,7 @@ from indexer.search.postings import Postings
 
 MAX_PREFIX_TERMS = 64          # a prefix stands for its most frequent expansions, no more
 PHRASE_CHECK_LIMIT = 150       # phrase candidates checked position by position, at most
-TIME_LIMIT = 0.02              # CPU seconds (this thread's: load elsewhere does not count) per query
-                               # before phrases go unchecked: an estimate
+TIME_LIMIT = 0.05              # seconds of phrase checking per query; past it, an estimate
 
 
 @dataclass
@@ -65,7 +64,7 @@ class Engine:
 
     def run(self, query: wq.Query) -> Match:
         """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate)."""
-        run = _Run(self, time.thread_time() + TIME_LIMIT)
+        run = _Run(self, time.perf_counter() + TIME_LIMIT)
         found = run.node(query, None)
         return Match(found.score, found.loose, found.strict, found.exact,
                      frozenset(run.met), frozenset(run.prefixes))
@@ -100,6 +99,7 @@ class _Run:
         self.deadline = deadline
         self.memo: dict[int, Match] = {}
         self.phrases: dict[int, bool] = {}
+        self.flat: dict[int, list | None] = {}
         self.met: set[tuple[str, str]] = set()
         self.prefixes: set[str] = set()
 
@@ -116,7 +116,7 @@ class _Run:
 
     def _node(self, query, covered) -> Match:
         boost = getattr(query, "boost", 1.0)
-        terms = _flat_terms(query)
+        terms = _flat_terms(query, self.flat)
         if terms is not None:
             return self.terms(terms)
         if isinstance(query, wq.Or):
@@ -181,7 +181,7 @@ class _Run:
         ids = np.flatnonzero(candidates)
         if not len(ids):
             return Match(together.score, together.loose, candidates)
-        if len(ids) > PHRASE_CHECK_LIMIT or time.thread_time() > self.deadline:
+        if len(ids) > PHRASE_CHECK_LIMIT or time.perf_counter() > self.deadline:
             return Match(together.score, together.loose, candidates, exact=False)
         if query.slop == 1:
             found = adjacent(self.engine.postings, query, ids)
@@ -211,7 +211,9 @@ class _Run:
             return self.terms([])
         if minmatch > 1:
             return self.at_least([self.node(q, None) for q in subs], minmatch, query.boost)
-        ordered = [q for q in subs if not self.has_phrase(q)] + [q for q in subs if self.has_phrase(q)]
+        phrased = [self.has_phrase(q) for q in subs]
+        ordered = [q for q, p in zip(subs, phrased, strict=True) if not p] + \
+            [q for q, p in zip(subs, phrased, strict=True) if p]
         score = np.zeros(self.size, dtype=np.float32)
         loose = np.zeros(self.size, dtype=bool)
         strict = np.zeros(self.size, dtype=bool)
@@ -255,25 +257,33 @@ class _Run:
     def has_phrase(self, query: wq.Query) -> bool:
         key = id(query)
         if key not in self.phrases:
+            if _flat_terms(query, self.flat) is not None:      # terms only
+                self.phrases[key] = False
+                return False
             self.phrases[key] = isinstance(query, wq.Phrase) or any(
                 self.has_phrase(q) for q in query.children())
         return self.phrases[key]
 
 
-def _flat_terms(query: wq.Query) -> list[tuple[str, str, float]] | None:
+def _flat_terms(query: wq.Query, memo: dict) -> list[tuple[str, str, float]] | None:
     """A Term, or an Or (no minmatch) of such, as (field, text, boost) leaves; None otherwise."""
-    if isinstance(query, wq.Term) and type(query) in (wq.Term,):
+    key = id(query)
+    if key in memo:
+        return memo[key]
+    leaves = None
+    if type(query) is wq.Term:
         text = query.text.decode("utf-8") if isinstance(query.text, bytes) else query.text
-        return [(query.fieldname, text, query.boost)]
-    if type(query) is wq.Or and not getattr(query, "minmatch", 0) and query.subqueries:
+        leaves = [(query.fieldname, text, query.boost)]
+    elif type(query) is wq.Or and not getattr(query, "minmatch", 0) and query.subqueries:
         leaves = []
         for sub in query.subqueries:
-            found = _flat_terms(sub)
+            found = _flat_terms(sub, memo)
             if found is None:
-                return None
-            leaves += [(f, t, b * query.boost) for f, t, b in found]
-        return leaves
-    return None
+                leaves = None
+                break
+            leaves += found if query.boost == 1 else [(f, t, b * query.boost) for f, t, b in found]
+    memo[key] = leaves
+    return leaves
 
 
 def adjacent(postings: Postings, query: wq.Phrase, candidates: np.ndarray) -> list[int]:
@@ -299,7 +309,7 @@ def check_candidates(searcher, query: wq.Query, candidates: list[int], deadline:
         end = offset + subsearcher.doc_count_all()
         matcher = query.matcher(subsearcher, context)
         while position < len(candidates) and candidates[position] < end:
-            if deadline is not None and time.thread_time() > deadline:
+            if deadline is not None and time.perf_counter() > deadline:
                 return scores, True
             local = candidates[position] - offset
             position += 1
