@@ -19,6 +19,7 @@ from indexer.search.spelling import Vocabulary, correct_word
 MORPH_FIELDS = ("body", "title", "translation", "title_translated")
 SCORED_FIELDS = ("title", "title_translated", "body", "translation", "note", "tags", "exact")
 SPELLING_FIELD = "exact"
+WARM_TERMS = 40           # per field, read at open: common words are in most queries
 
 
 @dataclass
@@ -93,8 +94,12 @@ class KbSearcher:
             self.warm()
 
     def warm(self) -> None:
-        """Read the field lengths, facet masks, sort orders and spelling vocabulary now."""
+        """Read the field lengths, facet masks, sort orders, spelling vocabulary and the postings
+        of each text field's most frequent terms (the costliest to read) now."""
         self.postings.warm(SCORED_FIELDS)
+        for fieldname in SCORED_FIELDS:
+            for _, text in self.reader.most_frequent_terms(fieldname, number=WARM_TERMS):
+                self.postings.weights(fieldname, _text(text))
         for fieldname, _ in FILTERS.values():
             for value in self.masks.values(fieldname):
                 self.masks.mask(fieldname, value)
