@@ -25,6 +25,15 @@ from pathlib import Path
 
 from corpora import HERE, REPO, corpus, dev_queries, write_report
 
+# Figures before this issue (issue 10), same script and machine: the real corpus measured
+# 2026-12-01 08:49 with `http_load.py --seconds 10 --connections 8`; 100 000 from the issue.
+BEFORE = {("real", 8): {"/api/search": "0.05 × /health, p50 71.6, p90 125.6, p99 172.7",
+                        "/search": "0.03 × /health, p50 117.2, p90 188.3, p99 291.9",
+                        "memory": "80 MiB resident per worker"},
+          ("100000", 1): {"/api/search": "p50 71, p95 288, max 1600 (the issue)",
+                          "memory": "1.2 GiB resident per worker (the issue)"},
+          ("100000", 8): {"memory": "1.2 GiB resident per worker (the issue)"}}
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -47,14 +56,19 @@ def lua_script(prefix: str, queries: list[str]) -> str:
     quoted = ",\n".join(f'  "{prefix}{urllib.parse.quote(q)}"' for q in queries)
     return ("local paths = {\n" + quoted + "\n}\nlocal i = 0\n"
             "request = function()\n  i = i + 1\n"
-            "  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
+            "  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n" + P95_LUA)
 
 
-def run_wrk(url: str, script: Path | None, seconds: int, connections: int) -> dict:
+# wrk's --latency table has no 95th percentile: print it from the run's histogram.
+P95_LUA = ('done = function(summary, latency, requests)\n'
+           '  io.write(string.format("p95: %d\\n", latency:percentile(95)))\nend\n')
+
+
+def run_wrk(url: str, script: Path, seconds: int, connections: int) -> dict:
     """Requests/s and latency percentiles (ms) of one wrk run; non-2xx answers counted."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
-    if script:
-        command[1:1] = ["-s", str(script)]
+    threads = min(2, connections)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script),
+               url]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     def latency(label):
         match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\b", out, re.M)
@@ -63,17 +77,21 @@ def run_wrk(url: str, script: Path | None, seconds: int, connections: int) -> di
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
             "p50": latency("50"), "p90": latency("90"), "p99": latency("99"),
+            "p95": int(re.search(r"^p95: (\d+)", out, re.M).group(1)) / 1000,
             "errors": int(errors.group(1)) if errors else 0,
             "requests": int(re.search(r"(\d+) requests in", out).group(1))}
 
 
-def worker_rss(master: int) -> list[int]:
-    """Resident memory (MiB) of each gunicorn worker of a master process."""
+def worker_memory(master: int) -> list[tuple[int, int]]:
+    """(resident MiB, proportional MiB) of each gunicorn worker: PSS counts a page shared by n
+    processes (the --preload'ed code, memory-mapped index files) as 1/n in each."""
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     sizes = []
     for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024)
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        rss, pss = (int(re.search(rf"^{k}:\s+(\d+) kB", rollup, re.M).group(1)) // 1024
+                    for k in ("Rss", "Pss"))
+        sizes.append((rss, pss))
     return sizes
 
 
@@ -81,7 +99,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default="real")
     parser.add_argument("--seconds", type=int, default=15)
-    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=8)
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         sys.exit("http_load.py: wrk is not installed (apt-get install wrk)")
@@ -101,34 +119,41 @@ def main(argv=None) -> None:
             except OSError:
                 time.sleep(0.1)
         queries = query_strings()
-        scripts = {}
+        scripts = {"health": work / "health.lua"}
+        scripts["health"].write_text(lua_script("/health?", [""]), encoding="utf-8")
         for name, prefix in (("api", "/api/search?q="), ("page", "/search?q=")):
             scripts[name] = work / f"{name}.lua"
             scripts[name].write_text(lua_script(prefix, queries), encoding="utf-8")
         for query in queries:           # warm every worker's caches, untimed
             for prefix in ("/api/search?q=", "/search?q="):
                 urllib.request.urlopen(base + prefix + urllib.parse.quote(query)).read()
-        runs = {"/health (before)": run_wrk(base + "/health", None, args.seconds, args.connections),
+        runs = {"/health (before)": run_wrk(base, scripts["health"], args.seconds, args.connections),
                 "/api/search": run_wrk(base, scripts["api"], args.seconds, args.connections),
                 "/search": run_wrk(base, scripts["page"], args.seconds, args.connections),
-                "/health (after)": run_wrk(base + "/health", None, args.seconds, args.connections)}
-        rss = worker_rss(server.pid)
+                "/health (after)": run_wrk(base, scripts["health"], args.seconds, args.connections)}
+        memory = worker_memory(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=20)
         shutil.rmtree(work, ignore_errors=True)
     health = (runs["/health (before)"]["rps"] + runs["/health (after)"]["rps"]) / 2
-    rows = ["| endpoint | requests | non-2xx | req/s | share of /health | p50 ms | p90 ms | p99 ms |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    before = BEFORE.get((args.corpus, args.connections), {})
+    rows = ["| endpoint | requests | non-2xx | req/s | share of /health | p50 ms | p90 ms | p95 ms | "
+            "p99 ms | before this issue |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for name, r in runs.items():
-        rows.append(f"| {name} | {r['requests']} | {r['errors']} | {r['rps']:.0f} | {r['rps'] / health:.2f} | "
-                    f"{r['p50']:.1f} | {r['p90']:.1f} | {r['p99']:.1f} |")
-    rows += ["", f"Resident memory per worker after the run: {', '.join(f'{m} MiB' for m in rss)}."]
+        rows.append(f"| {name} | {r['requests']} | {r['errors']} | {r['rps']:.0f} | "
+                    f"{r['rps'] / health:.2f} | {r['p50']:.1f} | {r['p90']:.1f} | {r['p95']:.1f} | "
+                    f"{r['p99']:.1f} | {before.get(name, '')} |")
+    sizes = ", ".join(f"{rss} MiB resident ({pss} MiB proportional)" for rss, pss in memory)
+    rows += ["", f"Memory per worker after the run: {sizes}; proportional (PSS) divides each page "
+             "among the processes sharing it (the --preload'ed code and data, mapped index files).",
+             f"Before this issue: {before.get('memory', 'see the issue')}."]
     print("\n".join(rows), file=sys.stderr)
     command = "benchmarks/http_load.py " + " ".join(argv if argv is not None else sys.argv[1:])
     write_report(HERE / ("http.md" if args.corpus == "real" else f"http-{args.corpus}.md"),
                  f"HTTP under load ({found.name} corpus)", command.strip(), [
-        f"wrk, 2 threads, {args.connections} connections, {args.seconds} s per endpoint, against "
+        f"wrk, {min(2, args.connections)} threads, {args.connections} connections, {args.seconds} s per "
+        f"endpoint, against "
         f"`gunicorn --preload --workers 2 wsgi:app` on the same machine (wrk takes CPU from the "
         f"workers). Search endpoints cycle through {len(queries)} distinct queries.", "", *rows])
 

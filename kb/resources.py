@@ -93,7 +93,14 @@ class Resources:
 
 
 def init_app(app: Flask, paths: Paths) -> None:
-    app.extensions["kb"] = Resources(paths)
+    """Register the resources and open the served generation now, warmed: under gunicorn
+    --preload this happens before the fork, so the workers share it and no reader's first
+    request pays for it. No index yet is fine: the first request says so."""
+    app.extensions["kb"] = resources = Resources(paths)
+    try:
+        resources.get_searcher()
+    except (IndexMissingError, ContentError) as exc:
+        log.info("no searcher opened at start: %s", exc)
 
 
 def resources() -> Resources:

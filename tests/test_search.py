@@ -137,13 +137,11 @@ def test_every_glossary_variant_expands_to_all_others(term, variant):
                                "НПД", "pilot duration two years", "работа с работодателями"])
 def test_vectorised_ranking_agrees_with_whooshs_own_collector(searcher, q):
     from indexer.search.query import build_query
-    from indexer.search.ranking import rank
 
     built = build_query(parse_query(q), searcher.glossary)
-    query = searcher.queries.expand(built.query)
-    matched, _ = searcher.queries.evaluate(query)
-    ours = rank(searcher.queries, query, matched, 5)
-    theirs = searcher.searcher.search(query, limit=5)
+    found = searcher.engine.run(built.query)
+    ours = searcher.engine.top(found, found.strict, 5)
+    theirs = searcher.searcher.search(built.query, limit=5)
     # the same order; scores differ only where a phrase (proximity) is scored as its words together
     assert ours.docs == [hit.docnum for hit in theirs]
 

@@ -7,6 +7,7 @@ weighted below the words typed: "CTA" reaches «ГТС» and «главный т
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -33,18 +34,29 @@ class Glossary:
     def matches(self, word_forms: list[frozenset]) -> list[tuple[int, int, tuple[Variant, ...]]]:
         """Spans (start, end) of the query's words that are a variant of a term, with the other variants.
 
-        `word_forms` holds, per query word, the set of its index terms.
-        """
+        `word_forms` holds, per query word, the set of its index terms. Only the variants
+        whose first word shares a form with a query word are tried (`_by_first_form`)."""
         found = []
-        for term in self.terms:
-            for variant in term:
+        for start, forms in enumerate(word_forms):
+            for t, v, variant in {c for form in forms for c in self._by_first_form.get(form, ())}:
                 n = len(variant.forms)
-                for start in range(len(word_forms) - n + 1):
-                    window = word_forms[start:start + n]
-                    if all(w & v for w, v in zip(window, variant.forms)):
-                        others = tuple(v for v in term if v is not variant)
-                        found.append((start, start + n, others))
-        return found
+                window = word_forms[start:start + n]
+                if len(window) == n and all(w & f for w, f in zip(window, variant.forms, strict=True)):
+                    found.append(((t, v, start), (start, start + n, self._others(t, v))))
+        return [match for _, match in sorted(found, key=lambda item: item[0])]
+
+    @cached_property
+    def _by_first_form(self) -> dict[str, list[tuple[int, int, Variant]]]:
+        """Each form a variant can start with -> (term number, variant number, variant)."""
+        index: dict[str, list] = {}
+        for t, term in enumerate(self.terms):
+            for v, variant in enumerate(term):
+                for form in variant.forms[0] if variant.forms else ():
+                    index.setdefault(form, []).append((t, v, variant))
+        return index
+
+    def _others(self, t: int, v: int) -> tuple[Variant, ...]:
+        return tuple(other for i, other in enumerate(self.terms[t]) if i != v)
 
 
 def analyze_variant(text: str) -> tuple[frozenset, ...]:

@@ -137,8 +137,12 @@ def word_forms(word: str, original_is_upper: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+@lru_cache(maxsize=2)
 def make_analyzer(keep_surface: bool = False):
-    """The one analyzer of title, body and translation fields, at index and at query time."""
+    """The one analyzer of title, body and translation fields, at index and at query time.
+
+    Built once per variant: every query analyses its words, and the chain holds no state
+    between calls (each call makes its own token)."""
     return (RegexTokenizer(WORD_PATTERN)
             | CaseFlagFilter()
             | LowercaseFilter()
@@ -147,6 +151,7 @@ def make_analyzer(keep_surface: bool = False):
             | MorphologyFilter(keep_surface=keep_surface))
 
 
+@lru_cache(maxsize=1)
 def make_surface_analyzer():
     """Surface word forms only (lowercase, ё→е): the vocabulary for spelling and exact forms."""
     return (RegexTokenizer(WORD_PATTERN)

@@ -26,13 +26,14 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from indexer.content.corpus import discover, display_path, link_problems, load_entry
-from indexer.content.entries import Entry, Problem
+from indexer.content.corpus import discover, display_path, link_problems
+from indexer.content.entries import Problem
 from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
 from indexer.index import integrity
-from indexer.index.schema import SCHEMA_VERSION, make_schema, to_document
+from indexer.index.schema import SCHEMA_VERSION, make_schema
+from indexer.index.writer import PreparedWriter, load_all
 
 log = logging.getLogger(__name__)
 CURRENT = "current"
@@ -85,13 +86,13 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         paths = discover(content_dir)
         log.info("discover: %d files under %s, %d report records", len(paths), content_dir, len(records))
         plan = _plan(paths, known, base)
-        report = BuildReport(full=full, problems=list(taxonomy.report_problems))
+        report = BuildReport(full=full, problems=list(taxonomy.report_problems) + plan["unreadable"])
+        # Even with nothing changed a new generation is made (links, an empty commit): the
+        # servers re-read the taxonomy and glossary when a generation is swapped in.
         fresh = _read_changed(plan, taxonomy, base, report, progress)
-        report.warnings = link_problems(
-            [dict(info, path=key) for key, info in plan["files"].items()])
-        report.problems += plan["unreadable"]
         try:
-            generation = _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report)
+            generation = _write_generation(index_dir, old, full, plan, fresh, report, progress)
+            report.warnings = _link_problems(plan)
             manifest = {"fingerprint": fingerprint, "files": plan["files"], "reports": records}
             report.generation = _publish(index_dir, generation, manifest)
         except OSError as exc:
@@ -154,13 +155,11 @@ def _plan(paths: list[Path], known: dict, base: Path) -> dict:
     return plan
 
 
-def _read_changed(plan, taxonomy, base, report, progress) -> list[tuple[str, Entry]]:
-    """Read and check the new and changed files; record the good ones in the manifest."""
+def _read_changed(plan, taxonomy, base, report, progress):
+    """Read, check and analyse the new and changed files in parallel (see indexer.index.writer);
+    yield (key, Entry, prepared document) of the good ones, recording them in the manifest."""
     owners = {info["id"]: key for key, info in plan["files"].items()}
-    fresh = []
-    items = plan["read"]
-    for path, key, stat in (progress(items, desc="reading", unit="file") if progress else items):
-        entry = load_entry(path, taxonomy, base)
+    for (_, key, stat), entry, doc in load_all(plan["read"], taxonomy, base, progress):
         if isinstance(entry, list):
             report.problems += entry
             continue
@@ -170,45 +169,63 @@ def _read_changed(plan, taxonomy, base, report, progress) -> list[tuple[str, Ent
                                            f"id `{entry.id}` is already used by {owner}; file skipped"))
             continue
         owners[entry.id] = key
-        fresh.append((key, entry))
         plan["files"][key] = {"id": entry.id, "lang": entry.lang, "parallel": list(entry.parallel),
                               "report": entry.source.report,
                               "line": entry.line_of("parallel"), "digest": entry.digest,
                               "mtime_ns": stat.st_mtime_ns, "size": stat.st_size}
-    return fresh
+        yield key, entry, doc
 
 
-def _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report) -> Path:
-    """Copy the served generation (or start empty), apply the changes, commit."""
+def _link_problems(plan) -> list[Problem]:
+    return link_problems([dict(info, path=key) for key, info in plan["files"].items()])
+
+
+def _write_generation(index_dir, old, full, plan, fresh, report, progress) -> Path:
+    """Link the served generation's files into a new one (or start empty), apply the changes, commit.
+
+    Whoosh never rewrites a segment file once written (a commit adds files and a new table of
+    contents), so hard links are a safe and instant copy, however big the index."""
     number = 1 + max([_gen_number(p) for p in index_dir.glob("gen-*")] or [0])
     final = index_dir / f"gen-{number:08d}"
     tmp = index_dir / f"{final.name}.tmp"
     current = _current_dir(index_dir)
-    changed_keys = {key for key, _ in fresh}
     if full or current is None:
         tmp.mkdir()
         ix = whoosh_index.create_in(str(tmp), make_schema())
         report.full = True
     else:
-        shutil.copytree(current, tmp, ignore=shutil.ignore_patterns("*.lock", MANIFEST))
+        # Never link a file this build rewrites in place: the old generation would change with it.
+        shutil.copytree(current, tmp, ignore=shutil.ignore_patterns("*.lock", "*WRITELOCK", MANIFEST,
+                                                                    integrity.SEAL),
+                        copy_function=_link_or_copy)
         ix = whoosh_index.open_dir(str(tmp))
     previous = set(old.get("files", {})) if not report.full else set()
-    with ix.writer(limitmb=256) as writer:
+    changed = set()
+    with PreparedWriter(ix, progress=progress, limitmb=256) as writer:
         for key in plan["removed"]:
             writer.delete_by_term("path", key)
-        for key, entry in fresh:
+        for key, _, doc in fresh:
+            changed.add(key)
             if key in previous:
                 writer.delete_by_term("path", key)
                 report.updated += 1
             else:
                 report.added += 1
-            writer.add_document(**to_document(entry, key, taxonomy))
+            writer.add_document(**doc)
         # A changed file that now fails validation is dropped from the index too.
         for key in previous - set(plan["files"]) - set(plan["removed"]):
             writer.delete_by_term("path", key)
+        log.info("write: %d documents, %d postings; committing", len(changed), writer.postings)
     report.removed = len(plan["removed"])
-    report.unchanged = len(previous & set(plan["files"]) - changed_keys)  # empty on a full build
+    report.unchanged = len(previous & set(plan["files"]) - changed)  # empty on a full build
     return tmp
+
+
+def _link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:          # another file system, or links not allowed: copy
+        shutil.copy2(source, target)
 
 
 def _publish(index_dir: Path, tmp: Path, manifest: dict) -> str:

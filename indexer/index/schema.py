@@ -9,7 +9,7 @@ from indexer.content.taxonomy import TAG_VOCABULARIES, Taxonomy
 from indexer.index.analysis import make_analyzer, make_surface_analyzer
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt whole.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7
 TEXT_FIELDS = ("title", "title_translated", "body", "translation", "note", "tags")
 FACET_FIELDS = ("type", "lang", "countries", "objectives", "stakeholders",
                 "report", "organisation", "year", "evaluation_type")
@@ -46,6 +46,8 @@ def make_schema() -> fields.Schema:
         title_sort=fields.ID(sortable=True),
         parallel=fields.STORED,
         source=fields.STORED,
+        # Where each word of body and translation is, per term: snippets without analysis.
+        snippet_words=fields.STORED,
     )
 
 

@@ -1,238 +1,303 @@
-"""Matching and ranking that stay fast when a query matches most of a large index.
+"""Matching and ranking in one pass over a Whoosh query tree, with numpy over whole vectors.
 
-Whoosh answers a search by walking every matching document and scoring it, and its
-`docs_for_query` walks them again; at 100 000 entries a query of common words matches
-tens of thousands. Here instead:
+Whoosh answers a search by walking every matching document through Python matchers.
+Here each node of the query gives, over all documents at once:
 
-1. **Matching** (`QueryMasks.evaluate`) works on posting lists, cached per open generation
-   as numpy arrays of document numbers, combined as boolean vectors: Or, And, AndNot,
-   Prefix (its most frequent expansions, capped) and Phrase (its words together, then
-   checked position by position when few enough). The result is exact, except for a
-   capped prefix or an unchecked phrase, which say so (`exact=False`: an estimate).
-2. **Ranking** computes Whoosh's own BM25F (its `bm25` formula, idf and average field
-   lengths, the field boosts of the query) over whole vectors with numpy: a term scores
-   where it occurs, an Or sums, an And counts only where all its parts match, a phrase
-   scores as its words together. The cost follows the number of query terms, not of
-   matching documents. On the development set it ranks exactly as Whoosh's collector did
-   (same recall, MRR and nDCG per category), two to three times faster on 164 entries and
-   without its walk over every match on 100 000.
+- `score`: Whoosh's own BM25F (its `bm25` formula, idf and average field lengths, the
+  query's boosts): a term scores where it occurs, an Or sums, an And counts only where
+  all its parts match, a phrase scores as its words together;
+- `loose`: where the node scores (a phrase: its words together);
+- `strict`: where it matches (a phrase: checked position by position, when few enough).
+
+An Or of terms (one word in all its forms and fields) and the words of a phrase are
+summed in one `bincount` over their posting lists, so the cost follows the number of
+query nodes, not of matching documents. Semantics are Whoosh's: And, Or (with
+`minmatch`: at least that many parts), AndNot, Not, Phrase, Term, Every, NullQuery;
+Prefix, Wildcard and other multi-term queries stand for their most frequent expansions
+(capped: an estimate); anything else is matched by Whoosh's own walk. The result is
+exact except for a capped expansion or an unchecked phrase, which say so (`exact`).
 """
 
 from __future__ import annotations
 
-import math
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
 
+from indexer.search.postings import Postings
+
 MAX_PREFIX_TERMS = 64          # a prefix stands for its most frequent expansions, no more
 PHRASE_CHECK_LIMIT = 150       # phrase candidates checked position by position, at most
-BM25_B, BM25_K1 = 0.75, 1.2    # Whoosh's BM25F defaults, which the index is searched with
-TIME_LIMIT = 0.02              # seconds of phrase checking per query; past it, an estimate
-CACHE_BYTES = 64 * 2**20       # posting lists kept per open generation
+TIME_LIMIT = 0.05              # seconds of phrase checking per query; past it, an estimate
+
+
+@dataclass
+class Match:
+    """What one query node gives over every document (see the module docstring)."""
+
+    score: np.ndarray
+    loose: np.ndarray
+    strict: np.ndarray
+    exact: bool = True
+    terms: frozenset = frozenset()      # (field, text) of every term met (for snippets); top level only
+    prefixes: frozenset = frozenset()   # the texts of the Prefix queries met
 
 
 @dataclass
 class Ranked:
-    """The ranked document numbers of one page's worth of results and how they were found."""
+    """The ranked document numbers of one page's worth of results and their scores."""
 
     docs: list[int]
     scores: list[float]
 
 
-class QueryMasks:
-    """Posting lists of one open reader, cached, and the matching set of a query."""
+class Engine:
+    """Runs Whoosh query trees over one open generation's postings."""
 
-    def __init__(self, searcher, size: int, alive: np.ndarray):
+    def __init__(self, searcher, postings: Postings):
         self.searcher = searcher
-        self.reader = searcher.reader()
-        self.size = size
-        self.alive = alive
-        self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._bytes = 0
-        self._lengths: dict[str, np.ndarray] = {}
-        self.deadline: float | None = None
+        self.postings = postings
+        self.size = postings.size
+        self.alive = postings.alive
 
-    def postings(self, fieldname: str, text: str) -> np.ndarray:
-        """The document numbers holding a term."""
-        return self.weighted_postings(fieldname, text)[0]
+    def run(self, query: wq.Query) -> Match:
+        """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate)."""
+        run = _Run(self, time.perf_counter() + TIME_LIMIT)
+        found = run.node(query, None)
+        return Match(found.score, found.loose, found.strict, found.exact,
+                     frozenset(run.met), frozenset(run.prefixes))
 
-    def weighted_postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(document numbers, term frequencies) of a term; least recently used dropped past CACHE_BYTES."""
-        key = (fieldname, text)
-        found = self._postings.get(key)
-        if found is not None:
-            self._postings.move_to_end(key)
-            return found
-        ids, weights = [], []
-        try:
-            matcher = self.reader.postings(fieldname, text)
-            while matcher.is_active():
-                ids.append(matcher.id())
-                weights.append(matcher.weight())
-                matcher.next()
-        except Exception:  # whoosh raises TermNotFound (a KeyError) or similar for a missing term
-            ids, weights = [], []
-        found = (np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32))
-        self._postings[key] = found
-        self._bytes += found[0].nbytes + found[1].nbytes
-        while self._bytes > CACHE_BYTES and len(self._postings) > 1:
-            _, (dropped, dropped_weights) = self._postings.popitem(last=False)
-            self._bytes -= dropped.nbytes + dropped_weights.nbytes
+    def top(self, found: Match, allowed: np.ndarray, wanted: int) -> Ranked:
+        """The best `wanted` allowed documents, best first (ties: lower document number)."""
+        candidates = np.flatnonzero(allowed & found.loose)
+        wanted = min(wanted, len(candidates))
+        if wanted <= 0:
+            return Ranked([], [])
+        score = found.score
+        best = candidates[np.argpartition(-score[candidates], wanted - 1)[:wanted]]
+        best = best[np.lexsort((best, -score[best]))]
+        return Ranked(best.tolist(), score[best].astype(float).tolist())
+
+    def expansions(self, query: wq.MultiTerm) -> tuple[list[str], bool]:
+        """The most frequent words a prefix or wildcard stands for, and whether they were capped."""
+        reader = self.postings.reader
+        words = [w.decode("utf-8") if isinstance(w, bytes) else w for w in query._btexts(reader)]
+        if len(words) > MAX_PREFIX_TERMS:
+            words.sort(key=lambda w: -reader.doc_frequency(query.fieldname, w))
+            return words[:MAX_PREFIX_TERMS], True
+        return words, False
+
+
+class _Run:
+    """One query's evaluation: the deadline and the nodes already computed."""
+
+    def __init__(self, engine: Engine, deadline: float):
+        self.engine = engine
+        self.size = engine.size
+        self.deadline = deadline
+        self.memo: dict[int, Match] = {}
+        self.phrases: dict[int, bool] = {}
+        self.flat: dict[int, list | None] = {}
+        self.met: set[tuple[str, str]] = set()
+        self.prefixes: set[str] = set()
+
+    def node(self, query: wq.Query, covered: np.ndarray | None) -> Match:
+        """`covered`: documents an enclosing Or matches through other parts. `strict` need
+        only be right outside them, so a phrase checks no covered document."""
+        key = id(query)
+        if key in self.memo:
+            return self.memo[key]
+        found = self._node(query, covered)
+        if not self.has_phrase(query):     # independent of `covered`: reusable
+            self.memo[key] = found
         return found
 
-    def lengths(self, fieldname: str) -> np.ndarray:
-        """Every document's length in a field (as Whoosh stores it), read once per generation."""
-        if fieldname not in self._lengths:
-            self._lengths[fieldname] = np.array(
-                [self.reader.doc_field_length(n, fieldname) or 0 for n in range(self.size)], dtype=np.float32)
-        return self._lengths[fieldname]
-
-    def term_vector(self, fieldname: str, text: str) -> np.ndarray:
-        vector = np.zeros(self.size, dtype=bool)
-        vector[self.postings(fieldname, text)] = True
-        return vector
-
-    # --- matching --------------------------------------------------------------------------
-
-    def expand(self, query: wq.Query) -> wq.Query:
-        """The query with each Prefix replaced by an Or of its most frequent expansions."""
-        def replace(q):
-            if isinstance(q, wq.Prefix):
-                words = [w.decode("utf-8") if isinstance(w, bytes) else w
-                         for w in self.reader.expand_prefix(q.fieldname, q.text)]
-                words.sort(key=lambda w: -self.reader.doc_frequency(q.fieldname, w))
-                terms = [wq.Term(q.fieldname, w, boost=q.boost) for w in words[:MAX_PREFIX_TERMS]]
-                if not terms:
-                    return wq.NullQuery
-                expanded = wq.Or(terms)
-                expanded.capped = len(words) > MAX_PREFIX_TERMS
-                return expanded
-            return q
-        return query.accept(replace)
-
-    def evaluate(self, query: wq.Query, covered: np.ndarray | None = None) -> tuple[np.ndarray, bool]:
-        """(boolean vector of the matching documents, whether it is exact).
-
-        `covered`: documents an enclosing Or matches through other branches. The vector need
-        only be right outside them, so a phrase checks no covered document, and a proximity
-        or all-words bonus, which lies within the words' own matches, costs nothing."""
-        if isinstance(query, wq.Term):
-            return self.term_vector(query.fieldname, query.text), True
-        if isinstance(query, wq.Every):
-            return self.alive.copy(), True
-        if isinstance(query, wq.AndNot):
-            positive, exact = self.evaluate(query.a, covered)
-            negative, _ = self.evaluate(query.b)  # a capped negative removes less: still a superset
-            return positive & ~negative, exact
-        if isinstance(query, wq.And):
-            parts = [self.evaluate(sub, covered) for sub in query.subqueries]
-            vector = self.alive.copy()
-            for other, _ in parts:
-                vector &= other
-            return vector, all(e for _, e in parts)
-        if isinstance(query, wq.Or):
-            return self._union(query, covered)
-        if isinstance(query, wq.Phrase):
-            return self._phrase(query, covered)
-        if query is wq.NullQuery or isinstance(query, type(wq.NullQuery)):
-            return np.zeros(self.size, dtype=bool), True
-        vector = np.zeros(self.size, dtype=bool)   # anything else: Whoosh's own walk, exact
-        vector[np.fromiter(self.searcher.docs_for_query(query), dtype=np.int64)] = True
-        return vector, True
-
-    def _union(self, query: wq.Or, covered: np.ndarray | None) -> tuple[np.ndarray, bool]:
-        """An Or: plain branches first, then those with phrases, which skip what is matched."""
-        vector = np.zeros(self.size, dtype=bool)
-        exact = not getattr(query, "capped", False)
-        plain = [sub for sub in query.subqueries if not _has_phrase(sub)]
-        for sub in plain + [sub for sub in query.subqueries if _has_phrase(sub)]:
-            known = vector if covered is None else vector | covered
-            found, sub_exact = self.evaluate(sub, known)
-            vector |= found
-            exact = exact and sub_exact
-        return vector, exact
-
-    def _phrase(self, query: wq.Phrase, covered: np.ndarray | None) -> tuple[np.ndarray, bool]:
-        """Documents with the phrase: its words together, then positions when few enough."""
-        vector = self.alive.copy()
-        for word in query.words:
-            vector &= self.term_vector(query.fieldname, word)
-        if covered is not None:
-            vector &= ~covered
-        candidates = np.flatnonzero(vector)
-        if not len(candidates):
-            return vector, True
-        if len(candidates) > PHRASE_CHECK_LIMIT or (self.deadline and time.perf_counter() > self.deadline):
-            return vector, False
-        found, late = score_candidates(self.searcher, query, candidates.tolist(), self.deadline)
-        if late:
-            return vector, False
-        checked = np.zeros(self.size, dtype=bool)
-        checked[list(found)] = True
-        return checked, True
-
-    # --- vectorised BM25F ------------------------------------------------------------------
-
-    def scores(self, query: wq.Query) -> tuple[np.ndarray, np.ndarray]:
-        """(BM25F score of every document, whether it matches) for a query, as whole vectors."""
+    def _node(self, query, covered) -> Match:
         boost = getattr(query, "boost", 1.0)
-        if isinstance(query, wq.Term):
-            return self._term_scores(query.fieldname, query.text, boost)
-        if isinstance(query, wq.Phrase):
-            parts = [self._term_scores(query.fieldname, word, boost) for word in query.words]
-            return _all_of(parts)
+        terms = _flat_terms(query, self.flat)
+        if terms is not None:
+            return self.terms(terms)
+        if isinstance(query, wq.Or):
+            return self.union(query, covered)
+        if isinstance(query, wq.And):
+            return self.intersection([self.node(q, covered) for q in query.subqueries], boost)
         if isinstance(query, wq.AndNot):
-            score, match = self.scores(query.a)
-            excluded, _ = self.evaluate(query.b)
-            match = match & ~excluded
-            return np.where(match, score * boost, 0.0).astype(np.float32), match
-        if isinstance(query, (wq.And, wq.Or)):
-            parts = [self.scores(sub) for sub in query.subqueries]
-            if not parts:
-                return np.zeros(self.size, dtype=np.float32), np.zeros(self.size, dtype=bool)
-            score, match = _all_of(parts) if isinstance(query, wq.And) else _any_of(parts)
-            return score * boost, match
-        match, _ = self.evaluate(query)
-        return match.astype(np.float32) * boost, match
+            return self.difference(self.node(query.a, covered), self.node(query.b, None).strict, boost)
+        if isinstance(query, wq.Not):
+            alive = self.engine.alive & ~self.node(query.query, None).strict
+            return Match(np.zeros(self.size, dtype=np.float32), alive, alive)
+        if isinstance(query, wq.Phrase):
+            return self.phrase(query, covered)
+        if isinstance(query, wq.Every):
+            alive = self.engine.alive
+            return Match(alive.astype(np.float32) * boost, alive, alive)
+        if query is wq.NullQuery or isinstance(query, type(wq.NullQuery)):
+            return self.terms([])
+        if isinstance(query, wq.MultiTerm):
+            if isinstance(query, wq.Prefix):
+                self.prefixes.add(query.text)
+            words, capped = self.engine.expansions(query)
+            self.met.add((query.fieldname, query.text))
+            found = self.terms([(query.fieldname, w, boost) for w in words])
+            found.exact = not capped
+            return found
+        return self.walk(query, boost)
 
-    def _term_scores(self, fieldname: str, text: str, boost: float) -> tuple[np.ndarray, np.ndarray]:
-        ids, weights = self.weighted_postings(fieldname, text)
-        score = np.zeros(self.size, dtype=np.float32)
-        match = np.zeros(self.size, dtype=bool)
-        if len(ids):
-            idf = math.log(self.size / (len(ids) + 1)) + 1
-            average = (self.reader.field_length(fieldname) / max(1, self.size)) or 1
-            norm = BM25_K1 * ((1 - BM25_B) + BM25_B * self.lengths(fieldname)[ids] / average)
-            score[ids] = boost * idf * weights * (BM25_K1 + 1) / (weights + norm)
+    # --- leaves ----------------------------------------------------------------------------
+
+    def terms(self, terms: list[tuple[str, str, float]], every: bool = False) -> Match:
+        """Terms summed in one pass: any of them (an Or) or, with `every`, all of them (an And)."""
+        self.met.update((f, t) for f, t, _ in terms)
+        postings = [(self.engine.postings.weights(f, t), b) for f, t, b in terms]
+        postings = [(p, b) for p, b in postings if len(p[0])]
+        size = self.size
+        if every and len(postings) < len(terms) or not postings:
+            return Match(np.zeros(size, dtype=np.float32), *(2 * [np.zeros(size, dtype=bool)]))
+        if len(postings) == 1:
+            (ids, weights), b = postings[0]
+            score = np.zeros(size, dtype=np.float32)
+            score[ids] = weights * b
+            match = np.zeros(size, dtype=bool)
             match[ids] = True
-        return score, match
+            return Match(score, match, match)
+        ids = np.concatenate([p[0] for p, _ in postings])
+        weights = np.concatenate([p[1] * b for p, b in postings])
+        score = np.bincount(ids, weights, minlength=size).astype(np.float32)
+        if every:
+            match = np.bincount(ids, minlength=size) == len(postings)
+            score[~match] = 0
+        else:
+            match = np.zeros(size, dtype=bool)
+            match[ids] = True
+        return Match(score, match, match)
+
+    def phrase(self, query: wq.Phrase, covered) -> Match:
+        """The words together (scored so); matched where checked position by position."""
+        boost = query.boost
+        together = self.terms([(query.fieldname, w, boost) for w in query.words], every=True)
+        candidates = together.loose & ~covered if covered is not None else together.loose
+        ids = np.flatnonzero(candidates)
+        if not len(ids):
+            return Match(together.score, together.loose, candidates)
+        if len(ids) > PHRASE_CHECK_LIMIT or time.perf_counter() > self.deadline:
+            return Match(together.score, together.loose, candidates, exact=False)
+        if query.slop == 1:
+            found = adjacent(self.engine.postings, query, ids)
+        else:
+            found, late = check_candidates(self.engine.searcher, query, ids.tolist(), self.deadline)
+            if late:
+                return Match(together.score, together.loose, candidates, exact=False)
+        strict = np.zeros(self.size, dtype=bool)
+        strict[list(found)] = True
+        return Match(together.score, together.loose, strict)
+
+    def walk(self, query: wq.Query, boost: float) -> Match:
+        """A query this engine does not model: Whoosh's own walk, exact, scored by its boost."""
+        self.met.update((f, t.decode("utf-8") if isinstance(t, bytes) else t)
+                          for f, t in query.iter_all_terms(phrases=True))
+        match = np.zeros(self.size, dtype=bool)
+        match[np.fromiter(self.engine.searcher.docs_for_query(query), dtype=np.int64)] = True
+        return Match(match.astype(np.float32) * boost, match, match)
+
+    # --- combinations ----------------------------------------------------------------------
+
+    def union(self, query: wq.Or, covered) -> Match:
+        """An Or: plain parts first, then those with phrases, which skip what is matched."""
+        minmatch = getattr(query, "minmatch", 0) or 0
+        subs = query.subqueries
+        if not subs:
+            return self.terms([])
+        if minmatch > 1:
+            return self.at_least([self.node(q, None) for q in subs], minmatch, query.boost)
+        phrased = [self.has_phrase(q) for q in subs]
+        ordered = [q for q, p in zip(subs, phrased, strict=True) if not p] + \
+            [q for q, p in zip(subs, phrased, strict=True) if p]
+        score = np.zeros(self.size, dtype=np.float32)
+        loose = np.zeros(self.size, dtype=bool)
+        strict = np.zeros(self.size, dtype=bool)
+        exact = True
+        for sub in ordered:
+            found = self.node(sub, strict if covered is None else strict | covered)
+            score += found.score
+            loose |= found.loose
+            strict |= found.strict
+            exact = exact and found.exact
+        if query.boost != 1:
+            score *= query.boost
+        return Match(score, loose, strict, exact)
+
+    def at_least(self, parts: list[Match], minmatch: int, boost: float) -> Match:
+        """An Or with `minmatch`: documents matching at least that many parts, scored by their sum."""
+        loose = np.sum([p.loose for p in parts], axis=0) >= minmatch
+        strict = np.sum([p.strict for p in parts], axis=0) >= minmatch
+        score = np.where(loose, np.sum([p.score for p in parts], axis=0) * boost, 0).astype(np.float32)
+        return Match(score, loose, strict, all(p.exact for p in parts))
+
+    def intersection(self, parts: list[Match], boost: float) -> Match:
+        if not parts:
+            return self.terms([])
+        score, loose, strict = parts[0].score.copy(), parts[0].loose.copy(), parts[0].strict.copy()
+        for part in parts[1:]:
+            score += part.score
+            loose &= part.loose
+            strict &= part.strict
+        score[~loose] = 0
+        if boost != 1:
+            score *= boost
+        return Match(score, loose, strict, all(p.exact for p in parts))
+
+    def difference(self, positive: Match, negative: np.ndarray, boost: float) -> Match:
+        """AndNot: a capped negative removes less, so the result is still a superset."""
+        loose = positive.loose & ~negative
+        score = np.where(loose, positive.score * boost, 0).astype(np.float32)
+        return Match(score, loose, positive.strict & ~negative, positive.exact)
+
+    def has_phrase(self, query: wq.Query) -> bool:
+        key = id(query)
+        if key not in self.phrases:
+            if _flat_terms(query, self.flat) is not None:      # terms only
+                self.phrases[key] = False
+                return False
+            self.phrases[key] = isinstance(query, wq.Phrase) or any(
+                self.has_phrase(q) for q in query.children())
+        return self.phrases[key]
 
 
-def _any_of(parts):
-    score, match = parts[0][0].copy(), parts[0][1].copy()
-    for other_score, other_match in parts[1:]:
-        score += other_score
-        match |= other_match
-    return score, match
+def _flat_terms(query: wq.Query, memo: dict) -> list[tuple[str, str, float]] | None:
+    """A Term, or an Or (no minmatch) of such, as (field, text, boost) leaves; None otherwise."""
+    key = id(query)
+    if key in memo:
+        return memo[key]
+    leaves = None
+    if type(query) is wq.Term:
+        text = query.text.decode("utf-8") if isinstance(query.text, bytes) else query.text
+        leaves = [(query.fieldname, text, query.boost)]
+    elif type(query) is wq.Or and not getattr(query, "minmatch", 0) and query.subqueries:
+        leaves = []
+        for sub in query.subqueries:
+            found = _flat_terms(sub, memo)
+            if found is None:
+                leaves = None
+                break
+            leaves += found if query.boost == 1 else [(f, t, b * query.boost) for f, t, b in found]
+    memo[key] = leaves
+    return leaves
 
 
-def _all_of(parts):
-    score, match = parts[0][0].copy(), parts[0][1].copy()
-    for other_score, other_match in parts[1:]:
-        score += other_score
-        match &= other_match
-    return np.where(match, score, 0.0).astype(np.float32), match
+def adjacent(postings: Postings, query: wq.Phrase, candidates: np.ndarray) -> list[int]:
+    """The candidates holding the phrase's words at consecutive positions (Whoosh's slop 1)."""
+    per_word = [postings.positions(query.fieldname, w, candidates) for w in query.words]
+    found = []
+    for doc in candidates.tolist():
+        sets = [set(p.get(doc, ())) for p in per_word]
+        if all(sets) and any(all(start + i in sets[i] for i in range(1, len(sets))) for start in sets[0]):
+            found.append(doc)
+    return found
 
 
-def _has_phrase(query: wq.Query) -> bool:
-    return isinstance(query, wq.Phrase) or any(_has_phrase(q) for q in query.children())
-
-
-def score_candidates(searcher, query: wq.Query, candidates: list[int], deadline: float | None):
+def check_candidates(searcher, query: wq.Query, candidates: list[int], deadline: float | None):
     """({docnum: Whoosh score} of the candidates the query matches, whether time ran out).
 
     One matcher per segment, moved with `skip_to` from candidate to candidate, so the cost
@@ -255,15 +320,3 @@ def score_candidates(searcher, query: wq.Query, candidates: list[int], deadline:
             if matcher.is_active() and matcher.id() == local:
                 scores[local + offset] = matcher.score()
     return scores, False
-
-
-def rank(masks: QueryMasks, query: wq.Query, allowed: np.ndarray, wanted: int) -> Ranked:
-    """The best `wanted` allowed documents for the query, best first, by vectorised BM25F."""
-    score, match = masks.scores(query)
-    candidates = np.flatnonzero(allowed & match)
-    wanted = min(wanted, len(candidates))
-    if wanted <= 0:
-        return Ranked([], [])
-    best = candidates[np.argpartition(-score[candidates], wanted - 1)[:wanted]]
-    best = best[np.lexsort((best, -score[best]))]
-    return Ranked(best.tolist(), score[best].astype(float).tolist())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -10,13 +9,17 @@ from whoosh import query as wq
 
 from indexer.content.glossary import Glossary
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
+from indexer.search.postings import Postings
 from indexer.search.query import build_query, parse_query
-from indexer.search.ranking import TIME_LIMIT, QueryMasks, rank
+from indexer.search.ranking import Engine
 from indexer.search.request import FILTERS, SearchRequest
 from indexer.search.snippets import make_snippet
-from indexer.search.spelling import correct_word
+from indexer.search.spelling import Vocabulary, correct_word
 
 MORPH_FIELDS = ("body", "title", "translation", "title_translated")
+SCORED_FIELDS = ("title", "title_translated", "body", "translation", "note", "tags", "exact")
+SPELLING_FIELD = "exact"
+WARM_TERMS = 40           # per field, read at open: common words are in most queries
 
 
 @dataclass
@@ -71,19 +74,45 @@ class SearchResults:
 
 
 class KbSearcher:
-    """One open generation: a Whoosh searcher plus facet masks, reused across requests."""
+    """One open generation: a Whoosh searcher, its postings as numpy arrays, facet masks and the
+    spelling vocabulary, reused across requests. Everything a search needs is read when the
+    generation is opened (`warm`), not in a reader's first request."""
 
-    def __init__(self, ix, generation: str, glossary: Glossary):
+    def __init__(self, ix, generation: str, glossary: Glossary, warm: bool = True):
         self.ix = ix
         self.generation = generation
         self.glossary = glossary
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
-        alive = mask_to_vector(self.masks.alive, self.masks.size)
-        self.queries = QueryMasks(self.searcher, self.masks.size, alive)
-        self._corrector = None
+        self.postings = Postings(self.reader)
+        self.engine = Engine(self.searcher, self.postings)
+        self._vocabulary: Vocabulary | None = None
+        self._lexicons: tuple[set[str], set[str]] | None = None
         self._sort_ranks: dict[str, np.ndarray] = {}
+        if warm:
+            self.warm()
+
+    def warm(self) -> None:
+        """Read the field lengths, facet masks, sort orders, spelling vocabulary and the postings
+        of each text field's most frequent terms (the costliest to read) now."""
+        self.postings.warm(SCORED_FIELDS)
+        for fieldname in SCORED_FIELDS:
+            for _, text in self.reader.most_frequent_terms(fieldname, number=WARM_TERMS):
+                self.postings.weights(fieldname, _text(text))
+        for fieldname, _ in FILTERS.values():
+            for value in self.masks.values(fieldname):
+                self.masks.mask(fieldname, value)
+        self.masks.mask("draft", "yes")
+        for sort in ("title", "report"):
+            self._sort_rank(sort)
+        self.lexicons()
+
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary((_text(text), info.weight())
+                                          for text, info in self.reader.iter_field(SPELLING_FIELD))
+        return self._vocabulary
 
     def close(self) -> None:
         self.searcher.close()
@@ -100,16 +129,10 @@ class KbSearcher:
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
         built = build_query(clauses, self.glossary, corrections)
-        query = None if built.query is None else self.queries.expand(built.query)
+        found = None if built.query is None else self.engine.run(built.query)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
-        exact = True
-        if query is None:
-            matched = visible
-        else:
-            self.queries.deadline = time.perf_counter() + TIME_LIMIT
-            vector, exact = self.queries.evaluate(query)
-            self.queries.deadline = None
-            matched = vector_to_mask(vector) & visible
+        matched = visible if found is None else vector_to_mask(found.strict) & visible
+        exact = found is None or found.exact
         filter_masks = {name: self.masks.any_of(FILTERS[name][0], values)
                         for name, values in request.filters.items()}
         allowed = matched
@@ -118,27 +141,27 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(query, built.query, request, allowed, total)
+        hits = self._page(found, request, allowed, total)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
 
-    def _page(self, query, typed, request: SearchRequest, allowed: int, total: int) -> list[Hit]:
+    def _page(self, found, request: SearchRequest, allowed: int, total: int) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
             return []
         wanted = start + request.limit
         vector = mask_to_vector(allowed, self.masks.size)
-        if query is None or request.sort != "relevance":
+        if found is None or request.sort != "relevance":
             ids = np.flatnonzero(vector)
             sort = "report" if request.sort == "relevance" else request.sort   # browsing: report order
             order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
             docs, scores = order[start:wanted].tolist(), None
         else:
-            ranked = rank(self.queries, query, vector, wanted)
+            ranked = self.engine.top(found, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
-        marks = _highlight_terms(typed)
+        marks = _highlight_terms(found)
         hits = []
         for number, docnum in enumerate(docs):
             fields = self.reader.stored_fields(docnum)
@@ -184,19 +207,22 @@ class KbSearcher:
         """Whether the index holds the word, as typed or in any of its forms."""
         from indexer.search.query import positions
 
-        text = word.lower().replace("ё", "е")
-        if self.reader.doc_frequency("exact", text):
+        exact, morph = self.lexicons()
+        if word.lower().replace("ё", "е") in exact:
             return True
         forms = positions(word)
-        return bool(forms) and all(
-            any(self.reader.doc_frequency(f, t) for f in MORPH_FIELDS for t in alternatives)
-            for alternatives in forms)
+        return bool(forms) and all(not morph.isdisjoint(alternatives) for alternatives in forms)
+
+    def lexicons(self) -> tuple[set[str], set[str]]:
+        """(surface words, terms of the text fields) of this generation, read once."""
+        if self._lexicons is None:
+            self._lexicons = (set(self.vocabulary().words()),
+                              {_text(t) for f in MORPH_FIELDS for t in self.reader.lexicon(f)})
+        return self._lexicons
 
     def suggest_word(self, word: str) -> str | None:
-        if self._corrector is None:
-            self._corrector = self.searcher.corrector("exact")
-        found = self._corrector.suggest(word.lower().replace("ё", "е"), limit=1, maxdist=2, prefix=1)
-        return found[0] if found else None
+        """The most frequent indexed word within two edits of a word (same first letter)."""
+        return self.vocabulary().suggest(word.lower().replace("ё", "е"), maxdist=2)
 
     def _corrections(self, words: list[str]) -> dict[str, str]:
         fixes = {}
@@ -223,19 +249,18 @@ def _split(value) -> list[str]:
     return [v for v in (value or "").split(",") if v]
 
 
-def _highlight_terms(query) -> dict[str, set]:
-    """The terms to mark in snippets: lemmas of the text fields, surface forms, prefixes."""
-    marks = {"lemmas": set(), "exact": set(), "prefixes": set()}
-    if query is None:
-        return marks
-    for leaf in query.leaves():
-        if isinstance(leaf, wq.Prefix):
-            marks["prefixes"].add(leaf.text)
-    for fieldname, text in query.iter_all_terms(phrases=True):
-        text = text.decode("utf-8") if isinstance(text, bytes) else text
+def _text(text) -> str:
+    return text.decode("utf-8") if isinstance(text, bytes) else text
+
+
+def _highlight_terms(found) -> dict[str, set]:
+    """The terms to mark in snippets: lemmas of the text fields, surface forms, prefixes
+    (every term the query holds, as the engine met them)."""
+    marks = {"lemmas": set(), "exact": set(), "prefixes": set(found.prefixes) if found else set()}
+    for fieldname, text in found.terms if found else ():
         if fieldname == "exact":
             marks["exact"].add(text)
-        elif fieldname in MORPH_FIELDS or fieldname == "title_translated":
+        elif fieldname in MORPH_FIELDS:
             marks["lemmas"].add(text)
     return marks
 

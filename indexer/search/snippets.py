@@ -1,74 +1,162 @@
-"""Snippets that mark the reader's own words in the text, in whatever form the text has them."""
+"""Snippets that mark the reader's own words in the text, in whatever form the text has them.
+
+The build analyses each snippet field once (`word_index`): every word's character span
+and, for each index term and "=" + surface form, the words that carry it. A search
+then finds its marked words by a few dictionary look-ups and cuts fragments around
+them with the rules of Whoosh's `ContextFragmenter` (220 characters, 70 of context,
+the two fragments with most marked words, in text order), so a snippet costs no
+analysis at all and marks exactly the words Whoosh's highlighter marked.
+"""
 
 from __future__ import annotations
 
 import html
-
-import nh3
-from whoosh import highlight
+from array import array
+from collections import deque
 
 from indexer.index.analysis import make_analyzer
 
 SNIPPET_FIELDS = ("body", "translation")
 FALLBACK_CHARS = 240
-_MATCH, _OTHER = "\x00m", "\x00o"
+MAX_CHARS, SURROUND, CHAR_LIMIT, TOP = 220, 70, 2**15, 2
 
 
-class _MarkingAnalyzer:
-    """One token per word of the text, its text telling whether any of its forms was searched.
+def word_index(text: str) -> tuple[bytes, str, bytes, bytes]:
+    """Where the words of a text are and which terms each carries, packed to load fast:
 
-    The morphological analyzer yields several lemmas at one position; Whoosh's highlighter
-    would mark the same word once per lemma, so the alternatives are folded here.
-    """
+    (spans: start, end of every word,
+     keys: "\0" + each term and "=" + surface form, each followed by "\0",
+     offsets: start of each key's words in `words` (one more than there are keys),
+     words: word numbers, per key in key order),
+    numbers as uint16 bytes, or b"I" + uint32 bytes when one is too big (see `_numbers`).
+    Stop words are not words here (they are only context), as the highlighter had them."""
+    spans, keys, last = array("I"), {}, None
+    for token in make_analyzer(keep_surface=True)(text, chars=True, positions=True):
+        if token.startchar != last:
+            last = token.startchar
+            spans.extend((token.startchar, token.endchar))
+        keys.setdefault(token.text, {})[len(spans) // 2 - 1] = None
+    offsets, words = array("I", [0]), array("I")
+    for numbers in keys.values():
+        words.extend(numbers)
+        offsets.append(len(words))
+    packed = "\0" + "\0".join(key.replace("\0", "") for key in keys) + "\0"
+    return tuple(_narrow(a) for a in (spans, packed, offsets, words))
 
-    def __init__(self, marks: dict):
-        self.marks = marks
-        self.analyzer = make_analyzer(keep_surface=True)
 
-    def __call__(self, text, **kwargs):
-        current, matched = None, False
-        for token in self.analyzer(text, chars=True, positions=True):
-            if current is not None and token.startchar != current.startchar:
-                yield self._emit(current, matched)
-                current = None
-            if current is None:
-                current, matched = token.copy(), False
-            matched = matched or self._is_match(token.text)
-        if current is not None:
-            yield self._emit(current, matched)
+def _narrow(values):
+    """uint16 bytes when every number fits (most texts), else uint32: less to decompress per hit."""
+    if isinstance(values, str):
+        return values
+    return array("H", values).tobytes() if not values or max(values) < 2**16 else b"I" + values.tobytes()
 
-    def _is_match(self, text: str) -> bool:
-        if text.startswith("="):
-            surface = text[1:]
-            return surface in self.marks["exact"] or any(
-                surface.startswith(p) for p in self.marks["prefixes"])
-        return text in self.marks["lemmas"]
 
-    @staticmethod
-    def _emit(token, matched):
-        token.text = _MATCH if matched else _OTHER
-        return token
+def _numbers(packed: bytes):
+    return memoryview(packed)[1:].cast("I") if len(packed) % 2 else memoryview(packed).cast("H")
+
+
+FORMAT = 2   # of the stored word index; another (an older index) is recomputed per hit
+
+
+def snippet_words(fields: dict) -> dict:
+    """The stored value of the `snippet_words` field: the word index of each snippet field."""
+    found = {name: word_index(fields[name]) for name in SNIPPET_FIELDS if fields.get(name)}
+    found["format"] = FORMAT
+    return found
+
+
+def marked_words(index: tuple, marks: dict) -> set[int]:
+    """The numbers of the words any of whose forms was searched."""
+    _, keys, offsets, words = index
+    offsets, words = _numbers(offsets), _numbers(words)
+    found = set()
+
+    def take(at: int) -> None:          # the key starting at character `at` of `keys`
+        number = keys.count("\0", 0, at) - 1
+        found.update(words[offsets[number]:offsets[number + 1]].tolist())
+
+    for key in [*marks["lemmas"], *("=" + s for s in marks["exact"])]:
+        at = keys.find("\0" + key + "\0")
+        if at >= 0:
+            take(at + 1)
+    for prefix in marks["prefixes"]:
+        at = keys.find("\0=" + prefix)
+        while at >= 0:
+            take(at + 1)
+            at = keys.find("\0=" + prefix, at + 1)
+    return found
 
 
 def make_snippet(fields: dict, marks: dict) -> str:
     """HTML: a fragment of the body (or translation) with the matched words in <mark>."""
     if any(marks.values()):
-        analyzer = _MarkingAnalyzer(marks)
+        indexes = fields.get("snippet_words")
+        if not indexes or indexes.get("format") != FORMAT:
+            indexes = snippet_words(fields)
         for name in SNIPPET_FIELDS:
             text = fields.get(name) or ""
-            if not text:
+            if not text or name not in indexes:
                 continue
-            marked = highlight.highlight(
-                text, {_MATCH}, analyzer,
-                highlight.ContextFragmenter(maxchars=220, surround=70),
-                highlight.HtmlFormatter(tagname="mark", between=" … "), top=2)
-            if "<mark" in marked:
-                return _clean(marked)
+            matched = marked_words(indexes[name], marks)
+            if matched:
+                spans = _numbers(indexes[name][0]).tolist()
+                fragments = _best(_fragments(spans, matched))
+                if fragments:
+                    return " … ".join(_format(text, spans, f) for f in fragments)
     body = " ".join((fields.get("body") or "").split())
     short = body if len(body) <= FALLBACK_CHARS else body[:FALLBACK_CHARS].rsplit(" ", 1)[0] + " …"
     return html.escape(short)
 
 
-def _clean(marked: str) -> str:
-    """Keep only <mark>: the formatter escapes text, and this makes sure of it."""
-    return nh3.clean(" ".join(marked.split()), tags={"mark"}, attributes={})
+def _fragments(spans: list[int], matched: set[int]):
+    """(start, end, marked word numbers) of each fragment, as Whoosh's ContextFragmenter cuts them."""
+    first, firsts, countdown, words, length, end = None, deque(), -1, [], 0, None
+    for number in range(len(spans) // 2):
+        start, end = spans[2 * number], spans[2 * number + 1]
+        size = end - start
+        if end > CHAR_LIMIT:
+            break
+        hit = number in matched
+        if countdown < 0 and not hit:
+            firsts.append(start)
+            while firsts and end - firsts[0] > SURROUND:
+                firsts.popleft()
+        elif length + size > MAX_CHARS:
+            countdown = 0
+        elif hit:
+            countdown = SURROUND
+            if first is None:
+                if firsts:
+                    first = firsts[0]
+                else:
+                    first, countdown = start, countdown + SURROUND
+            words.append(number)
+        if countdown >= 0:
+            length += size
+            countdown -= size
+            if countdown <= 0:
+                if words:
+                    yield first, end, words
+                first, firsts, words, length = None, deque(), [], 0
+    if words:
+        yield first, end, words
+
+
+def _best(fragments) -> list[tuple]:
+    """The TOP fragments with most marked words (a tie goes to the later one), in text order."""
+    best = sorted(fragments, key=lambda f: (len(f[2]), f[0]), reverse=True)[:TOP]
+    return sorted(best, key=lambda f: f[0])
+
+
+def _format(text: str, spans, fragment) -> str:
+    start, end, words = fragment
+    out, index = [], start
+    for number in words:
+        word_start, word_end = spans[2 * number], spans[2 * number + 1]
+        if word_start < index:
+            continue
+        out.append(html.escape(text[index:word_start], quote=False))
+        out.append("<mark>" + html.escape(text[word_start:word_end], quote=False) + "</mark>")
+        index = word_end
+    out.append(html.escape(text[index:end], quote=False))
+    return " ".join("".join(out).split())

@@ -1,0 +1,112 @@
+"""What a worker's memory holds, per structure: tracemalloc over opening a generation and a load
+run of every benchmark query, grouped by the module that allocated it, beside resident memory.
+
+    .venv/bin/python benchmarks/memory.py                      # real and 100000 entries
+    .venv/bin/python benchmarks/memory.py --corpus real
+
+Writes benchmarks/memory.md. A gunicorn worker holds this plus Flask and the templates; its
+resident and proportional figures under load are in http.md / http-<N>.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import re
+import sys
+import tracemalloc
+from pathlib import Path
+
+from corpora import HERE, corpus, write_report
+from latency import requests
+
+from indexer.content.glossary import load_glossary
+from indexer.content.taxonomy import load_taxonomy
+from indexer.index.build import open_generation
+from indexer.search.searcher import KbSearcher
+
+# The innermost frame of an allocation's traceback that falls in one of these names it.
+OWNERS = [("indexer/search/postings.py", "postings: field lengths, term weights (cache), alive vector"),
+          ("indexer/search/facets.py", "facet masks (bitmasks per value)"),
+          ("indexer/search/spelling.py", "spelling vocabulary"),
+          ("indexer/search/searcher.py", "lexicons, sort orders, stored fields of hits"),
+          ("indexer/search/ranking.py", "query evaluation (transient vectors)"),
+          ("indexer/search/snippets.py", "snippets (transient)"),
+          ("indexer/search/query.py", "query building (transient)"),
+          ("indexer/index/analysis.py", "analysis caches (word forms, lemmas: lru_cache)"),
+          ("pymorphy3", "pymorphy3 dictionaries"),
+          ("whoosh", "Whoosh reader: term index and file buffers")]
+BEFORE = {"real": "80 MiB resident per gunicorn worker after a load run",
+          "100000": "1.2 GiB resident per gunicorn worker (the issue)"}
+
+
+def owner(trace) -> str:
+    for frame in reversed(trace.traceback):        # the innermost frame that names an owner
+        name = frame.filename.replace("\\", "/")
+        for part, label in OWNERS:
+            if part in name:
+                return label
+    return "other (Python, numpy, the standard library)"
+
+
+def resident_mib() -> int:
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024
+
+
+def measure(name: str) -> list[str]:
+    paths = corpus(name).paths
+    gc.collect()
+    rss_before = resident_mib()
+    tracemalloc.start(25)
+    ix, generation = open_generation(paths.index_dir)
+    searcher = KbSearcher(ix, generation, load_glossary(paths.glossary))
+    opened = tracemalloc.take_snapshot()
+    for batch in requests(load_taxonomy(paths.taxonomy), searcher).values():
+        for request in batch:
+            searcher.search(request)
+    gc.collect()
+    loaded = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    sizes: dict[str, list[int]] = {}
+    for column, snapshot in enumerate((opened, loaded)):
+        for trace in snapshot.traces:
+            sizes.setdefault(owner(trace), [0, 0])[column] += trace.size
+    rows = [f"### {name} ({searcher.count()} entries)", "",
+            "| structure | after open and warm, MiB | after the load run, MiB |", "|---|---:|---:|"]
+    for label, (at_open, after) in sorted(sizes.items(), key=lambda kv: -kv[1][1]):
+        rows.append(f"| {label} | {at_open / 2**20:.1f} | {after / 2**20:.1f} |")
+    total_open, total = (sum(v[i] for v in sizes.values()) / 2**20 for i in (0, 1))
+    rows.append(f"| **all traced** | **{total_open:.1f}** | **{total:.1f}** |")
+    counted = searcher.postings.memory()
+    rows += ["", "Held by the searcher, counted directly: " + ", ".join(
+        f"{k} {v / 2**20:.1f} MiB" for k, v in counted.items()) +
+        f", spelling vocabulary ≈ {searcher.vocabulary().memory() / 2**20:.1f} MiB.",
+        f"Resident memory of this process: {rss_before} MiB before opening, {resident_mib()} MiB "
+        f"after the load run, tracemalloc's own bookkeeping included (see http.md for a worker "
+        f"without it). Before this issue: {BEFORE.get(name, '')}.", ""]
+    searcher.close()
+    print("\n".join(rows), file=sys.stderr)
+    return rows
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", action="append", help="real or a number of entries (repeatable)")
+    args = parser.parse_args(argv)
+    sections = []
+    for name in args.corpus or ["real", "100000"]:
+        sections += measure(name)
+    command = "benchmarks/memory.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    write_report(HERE / "memory.md", "Memory per worker, by structure", command.strip(), [
+        "tracemalloc (25 frames) over opening a generation and searching every query of latency.py "
+        "(dev, own, hard, generated), each allocation charged to the module of ours (or Whoosh, "
+        "pymorphy3) nearest the allocation in its traceback. What is not Python-allocated (the "
+        "mapped files Whoosh reads through, shared libraries) is not traced: see the resident "
+        "figures. Under gunicorn "
+        "`--preload` the code and pymorphy3's dictionaries are loaded before the fork and shared by "
+        "both workers (http.md gives each worker's proportional share).", "", *sections])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""Posting lists, field lengths and BM25F term weights of one open generation, as numpy arrays.
+
+Whoosh stays the index format; this reads it a block (up to 128 postings) at a time
+instead of a posting at a time, so a term held by half of 100 000 entries costs a few
+milliseconds, and each field's lengths come from one read of its length column. What
+a term is worth in each document (Whoosh's own BM25F: idf, length norm, the term's
+frequency) is computed once per term and kept, least recently used dropped past
+`CACHE_BYTES`; deleted documents are dropped on the way in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN as _LENGTHS_COLUMN
+from whoosh.reading import TermNotFound
+from whoosh.util.numeric import byte_to_length
+
+BM25_B, BM25_K1 = 0.75, 1.2    # Whoosh's BM25F defaults, which the index is searched with
+CACHE_BYTES = 24 * 2**20       # term weights kept per open generation
+_LENGTH_OF_BYTE = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float32)
+_EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+
+
+class Postings:
+    """(document numbers, BM25F weights) of each term of one reader, read by blocks and kept."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.size = reader.doc_count_all()
+        self.leaves = list(reader.leaf_readers())
+        self.alive = np.zeros(self.size, dtype=bool)
+        self.alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        self._lengths: dict[str, np.ndarray] = {}
+        self._weights: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._bytes = 0
+
+    def warm(self, fieldnames) -> None:
+        """Read what every search needs (the field lengths) now, not in a reader's request."""
+        for fieldname in fieldnames:
+            self.lengths(fieldname)
+
+    def memory(self) -> dict[str, int]:
+        """Bytes held, per structure: for benchmarks/memory.md."""
+        return {"alive vector": self.alive.nbytes,
+                "field lengths": sum(a.nbytes for a in self._lengths.values()),
+                "term weights (cache)": self._bytes}
+
+    # --- raw postings ----------------------------------------------------------------------
+
+    def raw(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, term frequencies) of a term, deleted documents left out."""
+        ids, freqs = [], []
+        for leaf, offset in self.leaves:
+            found = _leaf_postings(leaf, fieldname, text)
+            if found is not None:
+                ids.append(found[0] + offset)
+                freqs.append(found[1])
+        if not ids:
+            return _EMPTY
+        ids = np.concatenate(ids) if len(ids) > 1 else ids[0]
+        freqs = np.concatenate(freqs) if len(freqs) > 1 else freqs[0]
+        keep = self.alive[ids]
+        return (ids, freqs) if keep.all() else (ids[keep], freqs[keep])
+
+    def positions(self, fieldname: str, text: str, docs: np.ndarray) -> dict[int, list[int]]:
+        """{document: the term's positions in it} for the given (sorted) documents only."""
+        found = {}
+        fmt = self.reader.schema[fieldname].format
+        for leaf, offset in self.leaves:
+            for ids, values in _leaf_values(leaf, fieldname, text, docs - offset):
+                for local, value in zip(ids, values, strict=True):
+                    found[local + offset] = fmt.decode_positions(value)
+        return found
+
+    def docs(self, fieldname: str, text: str) -> np.ndarray:
+        return self.weights(fieldname, text)[0]
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        return len(self.weights(fieldname, text)[0])
+
+    # --- BM25F ------------------------------------------------------------------------------
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """Every document's length in a field, as Whoosh stores it (one byte, log scale)."""
+        found = self._lengths.get(fieldname)
+        if found is None:
+            found = np.zeros(self.size, dtype=np.float32)
+            for leaf, offset in self.leaves:
+                raw = _length_bytes(leaf, fieldname)
+                found[offset:offset + len(raw)] = _LENGTH_OF_BYTE[raw]
+            self._lengths[fieldname] = found
+        return found
+
+    def weights(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, BM25F weight of the term in each), as Whoosh's BM25F scores it."""
+        key = (fieldname, text)
+        found = self._weights.get(key)
+        if found is not None:
+            self._weights.move_to_end(key)
+            return found
+        ids, freqs = self.raw(fieldname, text)
+        if len(ids):
+            idf = math.log(self.size / (len(ids) + 1)) + 1
+            average = (self.reader.field_length(fieldname) / max(1, self.size)) or 1
+            norm = BM25_K1 * ((1 - BM25_B) + BM25_B * self.lengths(fieldname)[ids] / average)
+            found = (ids, (idf * freqs * (BM25_K1 + 1) / (freqs + norm)).astype(np.float32))
+        else:
+            found = _EMPTY
+        self._weights[key] = found
+        self._bytes += found[0].nbytes + found[1].nbytes
+        while self._bytes > CACHE_BYTES and len(self._weights) > 1:
+            _, (old_ids, old_weights) = self._weights.popitem(last=False)
+            self._bytes -= old_ids.nbytes + old_weights.nbytes
+        return found
+
+
+def _leaf_postings(leaf, fieldname: str, text: str):
+    """(local document numbers, frequencies) of a term in one segment, or None."""
+    try:
+        btext = leaf._text_to_bytes(fieldname, text)
+        matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
+    except (TermNotFound, KeyError):
+        return None
+    if not hasattr(matcher, "_next_block"):      # an inlined or unusual matcher: walk it
+        ids, freqs = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            freqs.append(matcher.weight())
+            matcher.next()
+        return np.array(ids, dtype=np.int32), np.array(freqs, dtype=np.float32)
+    ids, freqs = [], []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.append(np.asarray(matcher._ids, dtype=np.int32))
+        freqs.append(np.asarray(matcher._weights, dtype=np.float32))
+        matcher._next_block()
+    if not ids:
+        return None
+    return np.concatenate(ids), np.concatenate(freqs)
+
+
+def _leaf_values(leaf, fieldname: str, text: str, wanted: np.ndarray):
+    """Yield (local ids, posting values) of the wanted local documents, block by block."""
+    wanted = wanted[(wanted >= 0) & (wanted < leaf.doc_count_all())]
+    if not len(wanted):
+        return
+    try:
+        btext = leaf._text_to_bytes(fieldname, text)
+        matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
+    except (TermNotFound, KeyError):
+        return
+    if not hasattr(matcher, "_next_block"):
+        pairs = []
+        while matcher.is_active():
+            if matcher.id() in set(wanted.tolist()):
+                pairs.append((matcher.id(), matcher.value()))
+            matcher.next()
+        if pairs:
+            yield [i for i, _ in pairs], [v for _, v in pairs]
+        return
+    while matcher.is_active():
+        if matcher.block_max_id() >= wanted[0]:
+            matcher._read_ids()
+            ids = np.asarray(matcher._ids, dtype=np.int64)
+            keep = np.flatnonzero(np.isin(ids, wanted))
+            if len(keep):
+                matcher._read_values()
+                yield ids[keep].tolist(), [matcher._values[i] for i in keep]
+        matcher._next_block()
+
+
+def _length_bytes(leaf, fieldname: str) -> np.ndarray:
+    """One segment's length column of a field: one byte per document (0: none)."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    lenfield = f"_{fieldname}_len"
+    if perdoc is None or not perdoc.has_column(lenfield):
+        return np.zeros(0, dtype=np.uint8)
+    perdoc.column_reader(lenfield, _LENGTHS_COLUMN)     # opens the file, closed with the reader
+    colfile, offset, length = perdoc._colfiles[lenfield]
+    count = min(length, leaf.doc_count_all())
+    return np.frombuffer(colfile.get(offset, count), dtype=np.uint8)

@@ -1,0 +1,77 @@
+"""The numpy matching engine against Whoosh's own matchers, node type by node type, and the
+spelling vocabulary against Whoosh's corrector, on the real fixture index."""
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+from indexer.index.build import open_generation
+from indexer.search.searcher import KbSearcher
+
+
+@pytest.fixture(scope="module")
+def searcher(index_dir):
+    ix, generation = open_generation(index_dir)
+    found = KbSearcher(ix, generation, None)
+    yield found
+    found.close()
+
+
+def whoosh_docs(searcher, query) -> set[int]:
+    return set(searcher.searcher.docs_for_query(query))
+
+
+def T(field, text, boost=1.0):  # noqa: N802 - reads like the query it builds
+    return wq.Term(field, text, boost=boost)
+
+
+QUERIES = [
+    T("body", "школа"),
+    wq.Or([T("body", "школа"), T("title", "monitor"), T("body", "nonexistent")]),
+    wq.And([T("body", "child"), T("body", "labour")]),
+    wq.AndNot(wq.Or([T("body", "child"), T("body", "школа")]), T("body", "labour")),
+    wq.And([T("body", "child"), wq.Not(T("body", "monitor"))]),
+    wq.Phrase("body", ["child", "labour"]),
+    wq.Phrase("body", ["labour", "child"]),
+    wq.Prefix("exact", "monitor"),
+    wq.Wildcard("exact", "m*ring"),
+    wq.Or([wq.Phrase("body", ["child", "labour"]), T("body", "вечерний")]),
+    wq.Every(),
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[str(q) for q in QUERIES])
+def test_each_node_matches_what_whoosh_matches(searcher, query):
+    found = searcher.engine.run(query)
+    assert found.exact
+    assert set(np.flatnonzero(found.strict).tolist()) == whoosh_docs(searcher, query)
+
+
+def test_terms_score_as_whooshs_bm25f(searcher):
+    query = wq.Or([T("body", "child", 2.0), T("title", "labour")])
+    found = searcher.engine.run(query)
+    for hit in searcher.searcher.search(query, limit=None):
+        assert found.score[hit.docnum] == pytest.approx(hit.score, rel=1e-4)
+
+
+def test_or_with_minmatch_needs_that_many_parts(searcher):
+    parts = [T("body", "child"), T("body", "labour"), T("body", "monitor"), T("body", "школа")]
+    found = searcher.engine.run(wq.Or(parts, minmatch=2))
+    sets = [whoosh_docs(searcher, p) for p in parts]
+    expected = {d for d in range(searcher.postings.size) if sum(d in s for s in sets) >= 2}
+    assert expected and set(np.flatnonzero(found.strict).tolist()) == expected
+    assert (found.score[~found.loose] == 0).all()
+
+
+def test_a_capped_prefix_is_an_estimate(searcher, monkeypatch):
+    import indexer.search.ranking
+
+    monkeypatch.setattr(indexer.search.ranking, "MAX_PREFIX_TERMS", 1)
+    found = searcher.engine.run(wq.Prefix("exact", "m"))
+    assert not found.exact and found.strict.any()
+
+
+@pytest.mark.parametrize("word", ["monitorng", "shcool", "labuor", "вечерних", "школло", "zzzzzz", "chld"])
+def test_the_vocabulary_suggests_what_whooshs_corrector_suggests(searcher, word):
+    theirs = searcher.searcher.corrector("exact").suggest(word, limit=1, maxdist=2, prefix=1)
+    assert searcher.vocabulary().suggest(word) == (theirs[0] if theirs else None)

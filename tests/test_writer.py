@@ -1,0 +1,89 @@
+"""The parallel build writes exactly the index Whoosh's own writer would, and updates link files."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import CONTENT, ROOT, TAXONOMY, build
+from whoosh import index as whoosh_index
+
+import indexer.index.writer
+from indexer.content.corpus import discover, display_path, load_entry
+from indexer.content.taxonomy import load_taxonomy
+from indexer.index.build import open_generation
+from indexer.index.schema import make_schema, to_document
+from indexer.search.snippets import snippet_words
+
+
+def whoosh_written(tmp_path):
+    """The fixture content written by Whoosh's plain writer, analysing in add_document."""
+    taxonomy = load_taxonomy(TAXONOMY)
+    ix = whoosh_index.create_in(str(tmp_path), make_schema())
+    with ix.writer() as writer:
+        for path in discover(CONTENT):
+            entry = load_entry(path, taxonomy, ROOT)
+            if not isinstance(entry, list):
+                doc = to_document(entry, display_path(path, ROOT), taxonomy)
+                writer.add_document(**doc, snippet_words=snippet_words(doc))
+    return ix
+
+
+def contents(ix) -> dict:
+    """Every posting (with frequency and positions), field length and stored value, by entry path."""
+    reader = ix.reader()
+    path_of = {n: reader.stored_fields(n)["path"] for n in reader.all_doc_ids()}
+    postings = {}
+    for fieldname, text in reader.all_terms():
+        if fieldname in ("path",):
+            continue
+        matcher = reader.postings(fieldname, text)
+        postings[fieldname, text] = sorted((path_of[d], v) for d, v in matcher.items_as("positions"))\
+            if reader.schema[fieldname].format.supports("positions") else \
+            sorted((path_of[d], w) for d, w in matcher.items_as("weight"))
+    lengths = {(path_of[n], f): reader.doc_field_length(n, f) for n in path_of
+               for f in ("title", "body", "translation", "exact", "tags")}
+    stored = {path_of[n]: reader.stored_fields(n) for n in path_of}
+    reader.close()
+    return {"postings": postings, "lengths": lengths, "stored": stored}
+
+
+def test_the_process_pool_writes_what_whoosh_writes(tmp_path, monkeypatch):
+    monkeypatch.setattr(indexer.index.writer, "POOL_MINIMUM", 1)     # use the pool on a few files
+    build(CONTENT, tmp_path / "ours")
+    ours, _ = open_generation(tmp_path / "ours")
+    (tmp_path / "theirs").mkdir()
+    expected = contents(whoosh_written(tmp_path / "theirs"))
+    found = contents(ours)
+    assert found["postings"] == expected["postings"]
+    assert found["lengths"] == expected["lengths"]
+    assert found["stored"] == expected["stored"]
+
+
+def test_an_update_links_the_unchanged_segment_files_instead_of_copying(content_copy, tmp_path):
+    first = build(content_copy, tmp_path / "index")
+    edited = next(content_copy.glob("*.md"))
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("\n## ", " Edited.\n## ", 1), encoding="utf-8")
+    second = build(content_copy, tmp_path / "index")
+    assert second.updated == 1
+    old, new = tmp_path / "index" / first.generation, tmp_path / "index" / second.generation
+    shared = [f for f in os.listdir(old) if f.endswith(".seg") and (new / f).exists()]
+    assert shared and all(os.path.samefile(old / f, new / f) for f in shared)
+
+
+@pytest.mark.parametrize("q", ["school", "вечерних школ"])
+def test_a_pool_built_index_searches_like_a_plain_one(tmp_path, monkeypatch, q):
+    from indexer.content.glossary import Glossary
+    from indexer.search.request import SearchRequest
+    from indexer.search.searcher import KbSearcher
+
+    monkeypatch.setattr(indexer.index.writer, "POOL_MINIMUM", 1)
+    build(CONTENT, tmp_path / "pool")
+    monkeypatch.setattr(indexer.index.writer, "POOL_MINIMUM", 10**9)
+    build(CONTENT, tmp_path / "plain")
+    answers = []
+    for name in ("pool", "plain"):
+        ix, generation = open_generation(tmp_path / name)
+        answers.append(KbSearcher(ix, generation, Glossary()).search(SearchRequest(q=q)).to_dict()["results"])
+    assert answers[0] == answers[1] and answers[0]
