@@ -14,16 +14,21 @@ import argparse
 import contextlib
 import importlib.util
 import io
+import os
 import sys
+import tempfile
 from pathlib import Path
 
+import yaml
 from corpora import DEV_QUERIES, HERE, REPO, corpus, write_report
 
 from indexer.content.glossary import load_glossary
 from indexer.content.taxonomy import load_taxonomy
-from indexer.index.build import open_generation
+from indexer.index.build import build_index, open_generation
+from indexer.search.questions import load_question_words
 from indexer.search.request import parse_search_args
 from indexer.search.searcher import KbSearcher
+from indexer.search.semantic import load_encoder
 
 EVALUATE = DEV_QUERIES.with_name("evaluate.py")
 
@@ -32,10 +37,12 @@ class ProjectInProcess:
     """evaluate.py's engine interface over KbSearcher: search(q, filters, limit) -> paths."""
 
     def __init__(self, args):
-        found = corpus("real")
-        paths = found.paths
+        paths = corpus("real").paths
+        encoder = load_encoder(os.environ.get("KB_SEMANTIC_MODEL", ""))
+        build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base, encoder=encoder)
         ix, generation = open_generation(paths.index_dir)
-        self.searcher = KbSearcher(ix, generation, load_glossary(paths.glossary))
+        self.searcher = KbSearcher(ix, generation, load_glossary(paths.glossary),
+                                   load_question_words(paths.questions), encoder)
         self.taxonomy = load_taxonomy(paths.taxonomy)
 
     def search(self, q, filters, limit):
@@ -64,6 +71,23 @@ def evaluate(module, engine: str, queries: Path) -> str:
     return out.getvalue()
 
 
+def with_fingerprints(queries: Path, out_dir: Path) -> Path:
+    """Our own set names entries by id prefix; evaluate.py wants fingerprints and query ids.
+
+    The line `id: <prefix>` of an entry's front matter is a fingerprint only that entry holds
+    (a `parallel:` list names ids without `id:` before them)."""
+    data = yaml.safe_load(queries.read_text(encoding="utf-8"))
+    items = data["queries"] if isinstance(data, dict) else data
+    if all("id" in q for q in items):
+        return queries
+    for number, query in enumerate(items, start=1):
+        query.setdefault("id", f"own-{number:02d}")
+        query["relevant"] = [f"id: {r}" for r in query["relevant"]]
+    converted = out_dir / queries.name
+    converted.write_text(yaml.safe_dump({"queries": items}, allow_unicode=True), encoding="utf-8")
+    return converted
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
@@ -71,8 +95,10 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     module = load_evaluate()
     sections = []
+    scratch = tempfile.TemporaryDirectory(prefix="relevance-")
+    queries = with_fingerprints(args.queries, Path(scratch.name))
     for engine, title in (("project", "This project (in process)"), ("whoosh-stem", "Baseline: whoosh-stem")):
-        text = evaluate(module, engine, args.queries)
+        text = evaluate(module, engine, queries)
         print(text, file=sys.stderr)
         lines = text.strip().splitlines()
         sections += [f"## {title}", "", f"`{lines[0]}`", "", *lines[1:], ""]

@@ -48,15 +48,27 @@ def index_command(paths: Paths, full, quiet, wait):
     from indexer.index.build import build_index
 
     load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
+    encoder = _encoder(paths)
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
                          full=full, progress=progress, wait=wait,
-                         on_wait=lambda message: click.echo(f"kb: {message}", err=True))
+                         on_wait=lambda message: click.echo(f"kb: {message}", err=True), encoder=encoder)
     for problem in report.problems:
         click.echo(f"{problem}", err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
+
+
+def _encoder(paths: Paths):
+    """The semantic model the settings name (None: lexical only); a bad KB_SEMANTIC_MODEL is a KbError."""
+    from indexer.errors import ContentError
+    from indexer.search.semantic import load_encoder
+
+    try:
+        return load_encoder(paths.semantic_model)
+    except ValueError as exc:
+        raise ContentError(f"KB_SEMANTIC_MODEL: {exc}") from None
 
 
 @main.command("search")
@@ -78,6 +90,7 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
     from indexer.content.glossary import load_glossary
     from indexer.content.taxonomy import load_taxonomy
     from indexer.index.build import open_generation
+    from indexer.search.questions import load_question_words
     from indexer.search.request import parse_search_args
     from indexer.search.searcher import KbSearcher
 
@@ -86,7 +99,9 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
             "sort": sort, "drafts": "1" if drafts else ""}
     request = parse_search_args(args, load_taxonomy(paths.taxonomy))
     ix, generation = open_generation(paths.index_dir)
-    results = KbSearcher(ix, generation, load_glossary(paths.glossary)).search(request)
+    searcher = KbSearcher(ix, generation, load_glossary(paths.glossary),
+                          load_question_words(paths.questions), _encoder(paths))
+    results = searcher.search(request)
     if as_json:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False))
         return

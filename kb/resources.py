@@ -17,7 +17,10 @@ from indexer.content.glossary import load_glossary
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import ContentError, IndexMissingError
 from indexer.index.build import current_generation, open_generation
+from indexer.index.embeddings import has_embeddings
+from indexer.search.questions import load_question_words
 from indexer.search.searcher import KbSearcher
+from indexer.search.semantic import load_encoder
 from kb.settings import Paths
 
 _lock = threading.Lock()
@@ -31,6 +34,12 @@ class Resources:
         self.paths = paths
         self.taxonomy = load_taxonomy(paths.taxonomy)
         self.glossary = load_glossary(paths.glossary)
+        self.questions = load_question_words(paths.questions)
+        self.encoder = load_encoder(paths.semantic_model)
+        if self.encoder is not None and has_embeddings(paths.index_dir):
+            # Load the model now: under `gunicorn --preload` once, before the workers fork, not
+            # in each worker's first request (or after each swap).
+            self.encoder.load()
         self.searcher: KbSearcher | None = None
 
     def get_searcher(self) -> KbSearcher:
@@ -47,14 +56,15 @@ class Resources:
                     self._reload_vocabularies()
                 # The old searcher is left to the garbage collector, not closed: another
                 # thread may still be reading it, and its generation stays on disk.
-                self.searcher = KbSearcher(ix, opened, self.glossary)
+                self.searcher = KbSearcher(ix, opened, self.glossary, self.questions, self.encoder)
             return self.searcher
 
     def _reload_vocabularies(self) -> None:
         """Re-read the taxonomy and glossary; keep the ones in use if either is now broken."""
         try:
             taxonomy, glossary = load_taxonomy(self.paths.taxonomy), load_glossary(self.paths.glossary)
-            self.taxonomy, self.glossary = taxonomy, glossary
+            questions = load_question_words(self.paths.questions)
+            self.taxonomy, self.glossary, self.questions = taxonomy, glossary, questions
         except ContentError as exc:
             log.warning("keeping the vocabularies in use: %s", exc)
 

