@@ -29,20 +29,29 @@ from indexer.search.questions import load_question_words
 from indexer.search.request import parse_search_args
 from indexer.search.searcher import KbSearcher
 from indexer.search.semantic import load_encoder
+from indexer.search.thesaurus import load_thesaurus
 
 EVALUATE = DEV_QUERIES.with_name("evaluate.py")
+LAYERS = ("questions", "thesaurus", "feedback", "semantic")   # each step of issue 11, in order
 
 
 class ProjectInProcess:
     """evaluate.py's engine interface over KbSearcher: search(q, filters, limit) -> paths."""
+
+    layers = LAYERS
 
     def __init__(self, args):
         paths = corpus("real").paths
         encoder = load_encoder(os.environ.get("KB_SEMANTIC_MODEL", ""))
         build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base, encoder=encoder)
         ix, generation = open_generation(paths.index_dir)
-        self.searcher = KbSearcher(ix, generation, load_glossary(paths.glossary),
-                                   load_question_words(paths.questions), encoder)
+        on = set(self.layers)
+        self.searcher = KbSearcher(
+            ix, generation, load_glossary(paths.glossary),
+            load_question_words(paths.questions) if "questions" in on else None,
+            encoder if "semantic" in on else None,
+            load_thesaurus(paths.thesaurus) if "thesaurus" in on else None)
+        self.searcher.feedback = "feedback" in on
         self.taxonomy = load_taxonomy(paths.taxonomy)
 
     def search(self, q, filters, limit):

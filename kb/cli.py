@@ -46,8 +46,12 @@ def index_command(paths: Paths, full, quiet, wait):
 
     from indexer.content.glossary import load_glossary
     from indexer.index.build import build_index
+    from indexer.search.questions import load_question_words
+    from indexer.search.thesaurus import load_thesaurus
 
     load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
+    load_thesaurus(paths.thesaurus)
+    load_question_words(paths.questions)
     encoder = _encoder(paths)
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
@@ -93,6 +97,7 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
     from indexer.search.questions import load_question_words
     from indexer.search.request import parse_search_args
     from indexer.search.searcher import KbSearcher
+    from indexer.search.thesaurus import load_thesaurus
 
     args = {"q": query, "limit": limit, "page": page, "type": types, "lang": langs,
             "country": countries, "objective": objectives, "stakeholder": stakeholders,
@@ -100,7 +105,8 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
     request = parse_search_args(args, load_taxonomy(paths.taxonomy))
     ix, generation = open_generation(paths.index_dir)
     searcher = KbSearcher(ix, generation, load_glossary(paths.glossary),
-                          load_question_words(paths.questions), _encoder(paths))
+                          load_question_words(paths.questions), _encoder(paths),
+                          load_thesaurus(paths.thesaurus))
     results = searcher.search(request)
     if as_json:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False))

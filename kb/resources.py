@@ -1,8 +1,8 @@
-"""Shared resources of the web app: the open searcher, the taxonomy and the glossary.
+"""Shared resources of the web app: the open searcher, the taxonomy, glossary, thesaurus, question words.
 
 `get_searcher()` reuses one KbSearcher per worker and opens a new one only when
 `kb index` has swapped in a new generation (one readlink per request, no scan).
-The taxonomy and glossary are re-read with each new generation, so an editor's
+The vocabularies are re-read with each new generation, so an editor's
 change to them is served after `kb index`, like a change to an entry.
 """
 
@@ -21,6 +21,7 @@ from indexer.index.embeddings import has_embeddings
 from indexer.search.questions import load_question_words
 from indexer.search.searcher import KbSearcher
 from indexer.search.semantic import load_encoder
+from indexer.search.thesaurus import load_thesaurus
 from kb.settings import Paths
 
 _lock = threading.Lock()
@@ -35,6 +36,7 @@ class Resources:
         self.taxonomy = load_taxonomy(paths.taxonomy)
         self.glossary = load_glossary(paths.glossary)
         self.questions = load_question_words(paths.questions)
+        self.thesaurus = load_thesaurus(paths.thesaurus)
         self.encoder = load_encoder(paths.semantic_model)
         if self.encoder is not None and has_embeddings(paths.index_dir):
             # Load the model now: under `gunicorn --preload` once, before the workers fork, not
@@ -56,7 +58,8 @@ class Resources:
                     self._reload_vocabularies()
                 # The old searcher is left to the garbage collector, not closed: another
                 # thread may still be reading it, and its generation stays on disk.
-                self.searcher = KbSearcher(ix, opened, self.glossary, self.questions, self.encoder)
+                self.searcher = KbSearcher(ix, opened, self.glossary, self.questions, self.encoder,
+                                           self.thesaurus)
             return self.searcher
 
     def _reload_vocabularies(self) -> None:
@@ -64,7 +67,9 @@ class Resources:
         try:
             taxonomy, glossary = load_taxonomy(self.paths.taxonomy), load_glossary(self.paths.glossary)
             questions = load_question_words(self.paths.questions)
+            thesaurus = load_thesaurus(self.paths.thesaurus)
             self.taxonomy, self.glossary, self.questions = taxonomy, glossary, questions
+            self.thesaurus = thesaurus
         except ContentError as exc:
             log.warning("keeping the vocabularies in use: %s", exc)
 

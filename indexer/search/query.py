@@ -21,6 +21,7 @@ from indexer.content.glossary import Glossary, Variant
 from indexer.index.analysis import make_analyzer, make_surface_analyzer
 from indexer.search.questions import QuestionWords
 from indexer.search.ranking import AtLeast
+from indexer.search.thesaurus import Synonym
 
 # Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
 FIELD_WEIGHTS = {"title": 2.5, "title_translated": 0.4, "body": 1.0,
@@ -28,6 +29,7 @@ FIELD_WEIGHTS = {"title": 2.5, "title_translated": 0.4, "body": 1.0,
 PHRASE_FIELDS = ("title", "title_translated", "body", "translation")
 EXACT_WEIGHT = 0.25       # the very word form typed, above other forms of its lemma
 GLOSSARY_WEIGHT = 0.6     # an abbreviation's expansion (or the reverse), below the words typed
+THESAURUS_WEIGHT = 0.35   # a near-synonym, below the glossary's exact equivalents
 CORRECTION_WEIGHT = 0.9   # a typo's correction
 ALL_WORDS_BONUS = 1.0     # a document with every word (or its glossary equivalent)
 MOST_WORDS_BONUS = 0.5    # ... with most of them: k of n words earn k/n of this, from n-1 down
@@ -142,6 +144,7 @@ class BuiltQuery:
     corrected: dict[str, str] = field(default_factory=dict)
     filler: list[str] = field(default_factory=list)  # question words left out
     units: list = field(default_factory=list)   # one query per typed word (or glossary term), for coverage
+    synonyms: list = field(default_factory=list)   # thesaurus.Synonym: other words searched for
 
 
 def drop_filler(clauses: list[Clause], questions: QuestionWords | None) -> tuple[list[Clause], list[str]]:
@@ -164,12 +167,18 @@ def drop_filler(clauses: list[Clause], questions: QuestionWords | None) -> tuple
 
 
 def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str, str] | None = None,
-                questions: QuestionWords | None = None) -> BuiltQuery:
-    """Turn parsed clauses into one Whoosh query (see the module docstring)."""
+                questions: QuestionWords | None = None, thesaurus: Glossary | None = None,
+                scarce=None) -> BuiltQuery:
+    """Turn parsed clauses into one Whoosh query (see the module docstring).
+
+    `scarce(forms)`: whether the index holds a word (its set of forms) rarely; only a phrase
+    with such a word is searched for in the thesaurus's other words too (the reader's own
+    words, when the knowledge base uses them, need no stand-ins). None: every phrase."""
     corrections = corrections or {}
     clauses, filler = drop_filler(clauses, questions)
     groups: dict[int, list] = {}
     sequence: list[tuple[int, frozenset]] = []   # (group, forms) for glossary matching
+    surface: list[str] = []                      # the typed word of each position of `sequence`
     negatives, words = [], []
     for clause in clauses:
         unit, forms = _clause_query(clause, corrections)
@@ -181,14 +190,17 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
         groups.setdefault(clause.group, []).append(unit)
         if not clause.phrase and not clause.prefix:
             words.append(clause.text)
-        sequence += [(clause.group, f) for f in forms]
+        sequence += [(clause.group, f if not clause.phrase else frozenset()) for f in forms]
+        typed = clause.text.split()
+        surface += [typed[i] if len(typed) == len(forms) else clause.text for i in range(len(forms))]
     units = [(g, qs[0] if len(qs) == 1 else wq.Or(qs)) for g, qs in groups.items()]
-    positive = _combine(units, sequence, glossary)
-    covered = _coverage(units, _glossary_units(sequence, glossary)) if units else []
+    synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce)
+    positive = _combine(units, sequence, glossary, synonym_units)
+    covered = _coverage(units, _glossary_units(sequence, glossary) + synonym_units) if units else []
     if negatives:
         positive = wq.AndNot(positive or wq.Every(), wq.Or(negatives))
     used = {w: corrections[w] for w in words if w in corrections}
-    return BuiltQuery(positive, words, used, filler, covered)
+    return BuiltQuery(positive, words, used, filler, covered, synonyms)
 
 
 def _clause_query(clause: Clause, corrections: dict[str, str]):
@@ -213,12 +225,12 @@ def _clause_query(clause: Clause, corrections: dict[str, str]):
     return unit, forms
 
 
-def _combine(units, sequence, glossary: Glossary) -> wq.Query | None:
+def _combine(units, sequence, glossary: Glossary, synonym_units=()) -> wq.Query | None:
     """Any unit scores; every unit (or its glossary equivalent) together scores more; so does proximity."""
     if not units:
         return None
     parts = [unit for _, unit in units]
-    expansions = _glossary_units(sequence, glossary)
+    expansions = _glossary_units(sequence, glossary) + list(synonym_units)
     parts += [query for _, _, query in expansions]
     if len(units) > 1:
         parts += _coverage_bonus(_coverage(units, expansions))
@@ -240,8 +252,25 @@ def _glossary_units(sequence, glossary: Glossary):
     return found
 
 
-def _variant_query(variant: Variant) -> wq.Query | None:
-    return sequence_query(list(variant.forms), weight=GLOSSARY_WEIGHT)
+def _variant_query(variant: Variant, weight: float = GLOSSARY_WEIGHT) -> wq.Query | None:
+    return sequence_query(list(variant.forms), weight=weight)
+
+
+def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, scarce=None):
+    """The near-synonyms of the query's words: [Synonym], and (first group, last group, query) spans."""
+    if thesaurus is None:
+        return [], []
+    synonyms, spans = [], []
+    for start, end, others in thesaurus.matches([forms for _, forms in sequence]):
+        if scarce is not None and not any(scarce(forms) for _, forms in sequence[start:end]):
+            continue
+        typed = " ".join(surface[start:end])
+        found = [Synonym(typed, v.text, q) for v in others
+                 if (q := _variant_query(v, THESAURUS_WEIGHT)) is not None]
+        if found:
+            synonyms += found
+            spans.append((sequence[start][0], sequence[end - 1][0], wq.Or([s.query for s in found])))
+    return synonyms, spans
 
 
 def _coverage_bonus(covered: list) -> list[wq.Query]:

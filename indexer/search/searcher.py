@@ -19,6 +19,7 @@ from indexer.search.snippets import make_snippet
 from indexer.search.spelling import correct_word
 
 MORPH_FIELDS = ("body", "title", "translation", "title_translated")
+SCARCE = 0.03     # a word this few entries hold is searched for in its near-synonyms too
 
 
 @dataclass
@@ -76,11 +77,12 @@ class KbSearcher:
     """One open generation: a Whoosh searcher plus facet masks, reused across requests."""
 
     def __init__(self, ix, generation: str, glossary: Glossary, questions: QuestionWords | None = None,
-                 encoder=None):
+                 encoder=None, thesaurus: Glossary | None = None):
         self.ix = ix
         self.generation = generation
         self.glossary = glossary
         self.questions = questions
+        self.thesaurus = thesaurus
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
@@ -104,7 +106,7 @@ class KbSearcher:
         clauses = parse_query(request.q)
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
-        built = build_query(clauses, self.glossary, corrections, self.questions)
+        built = build_query(clauses, self.glossary, corrections, self.questions, self.thesaurus, self._scarce)
         query = None if built.query is None else self.queries.expand(built.query)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
         exact = True
@@ -207,6 +209,11 @@ class KbSearcher:
         return facets
 
     # --- spelling ----------------------------------------------------------------------------
+
+    def _scarce(self, forms: frozenset) -> bool:
+        """Whether at most SCARCE of the entries hold a word (any of its forms, in any text field)."""
+        found = max((self.reader.doc_frequency(f, t) for f in MORPH_FIELDS for t in forms), default=0)
+        return found <= SCARCE * self.masks.size
 
     def is_known(self, word: str) -> bool:
         """Whether the index holds the word, as typed or in any of its forms."""
