@@ -17,7 +17,6 @@ from indexer.content.glossary import load_glossary
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import ContentError, IndexMissingError
 from indexer.index.build import current_generation, open_generation
-from indexer.index.embeddings import has_embeddings
 from indexer.search.questions import load_question_words
 from indexer.search.searcher import KbSearcher
 from indexer.search.semantic import load_encoder
@@ -38,9 +37,9 @@ class Resources:
         self.questions = load_question_words(paths.questions)
         self.thesaurus = load_thesaurus(paths.thesaurus)
         self.encoder = load_encoder(paths.semantic_model)
-        if self.encoder is not None and has_embeddings(paths.index_dir):
+        if self.encoder is not None:
             # Load the model now: under `gunicorn --preload` once, before the workers fork, not
-            # in each worker's first request (or after each swap).
+            # in a worker's first request after `kb index` first writes embeddings.
             self.encoder.load()
         self.searcher: KbSearcher | None = None
 

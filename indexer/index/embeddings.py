@@ -75,11 +75,6 @@ def _embed(entries: list[Entry], encoder, progress=None) -> list[np.ndarray]:
     return found
 
 
-def has_embeddings(index_dir: Path) -> bool:
-    """Whether the served generation of an index directory has embeddings."""
-    return (Path(index_dir) / "current" / EMBEDDINGS).is_file()
-
-
 def load_embeddings(generation: Path) -> dict | None:
     """The stored embeddings of a generation (ids, digests, vectors, model), or None."""
     path = Path(generation) / EMBEDDINGS

@@ -145,6 +145,7 @@ class BuiltQuery:
     filler: list[str] = field(default_factory=list)  # question words left out
     units: list = field(default_factory=list)   # one query per typed word (or glossary term), for coverage
     synonyms: list = field(default_factory=list)   # thesaurus.Synonym: other words searched for
+    typed: wq.Query | None = None                  # the typed words and glossary terms alone
 
 
 def drop_filler(clauses: list[Clause], questions: QuestionWords | None) -> tuple[list[Clause], list[str]]:
@@ -197,10 +198,11 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
     synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce)
     positive = _combine(units, sequence, glossary, synonym_units)
     covered = _coverage(units, _glossary_units(sequence, glossary) + synonym_units) if units else []
+    typed = _typed(units, sequence, glossary)
     if negatives:
         positive = wq.AndNot(positive or wq.Every(), wq.Or(negatives))
     used = {w: corrections[w] for w in words if w in corrections}
-    return BuiltQuery(positive, words, used, filler, covered, synonyms)
+    return BuiltQuery(positive, words, used, filler, covered, synonyms, typed)
 
 
 def _clause_query(clause: Clause, corrections: dict[str, str]):
@@ -265,12 +267,19 @@ def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, s
         if scarce is not None and not any(scarce(forms) for _, forms in sequence[start:end]):
             continue
         typed = " ".join(surface[start:end])
-        found = [Synonym(typed, v.text, q) for v in others
+        typed_query = sequence_query([forms for _, forms in sequence[start:end]])
+        found = [Synonym(typed, v.text, q, typed_query) for v in others
                  if (q := _variant_query(v, THESAURUS_WEIGHT)) is not None]
         if found:
             synonyms += found
             spans.append((sequence[start][0], sequence[end - 1][0], wq.Or([s.query for s in found])))
     return synonyms, spans
+
+
+def _typed(units, sequence, glossary: Glossary) -> wq.Query | None:
+    """Any typed word or glossary equivalent: what a hit needs to be found by the reader's words."""
+    parts = [unit for _, unit in units] + [q for _, _, q in _glossary_units(sequence, glossary)]
+    return wq.Or(parts) if parts else None
 
 
 def _coverage_bonus(covered: list) -> list[wq.Query]:

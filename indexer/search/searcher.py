@@ -9,6 +9,7 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer.content.glossary import Glossary
+from indexer.search.explain import Explainer
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.query import build_query, parse_query
 from indexer.search.questions import QuestionWords
@@ -38,13 +39,14 @@ class Hit:
     snippet: str
     title_translated: str = ""
     draft: bool = False
+    matched_by: dict | None = None   # explain.Explainer: a synonym or a likeness found it, not the words
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "type": self.type, "lang": self.lang,
                 "path": self.path, "score": self.score, "countries": self.countries,
                 "objectives": self.objectives, "stakeholders": self.stakeholders,
                 "snippet": self.snippet, "title_translated": self.title_translated,
-                "draft": self.draft}
+                "draft": self.draft, "matched_by": self.matched_by}
 
 
 @dataclass
@@ -128,7 +130,7 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(query, built.query, request, allowed, total, similarity, built.units)
+        hits = self._page(query, built.query, request, allowed, total, similarity, built)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
@@ -149,7 +151,7 @@ class KbSearcher:
         return self.semantic.similarity(text)
 
     def _page(self, query, typed, request: SearchRequest, allowed: int, total: int,
-              similarity: np.ndarray | None = None, built_units=()) -> list[Hit]:
+              similarity: np.ndarray | None = None, built=None) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -163,13 +165,14 @@ class KbSearcher:
             docs, scores = order[start:wanted].tolist(), None
         elif similarity is not None:
             lexical, match = self.queries.scores(query)
-            docs, scores = fuse(lexical, match, similarity, vector, wanted, self._coverage(built_units),
-                                len(built_units))
+            docs, scores = fuse(lexical, match, similarity, vector, wanted, self._coverage(built.units),
+                                len(built.units))
             docs, scores = docs[start:wanted], scores[start:wanted]
         else:
             ranked = rank(self.queries, query, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
         marks = _highlight_terms(typed)
+        explainer = Explainer(self.queries, built, similarity) if built is not None and docs else None
         hits = []
         for number, docnum in enumerate(docs):
             fields = self.reader.stored_fields(docnum)
@@ -179,7 +182,8 @@ class KbSearcher:
                 countries=_split(fields.get("countries")), objectives=_split(fields.get("objectives")),
                 stakeholders=_split(fields.get("stakeholders")),
                 snippet=make_snippet(fields, marks), title_translated=fields.get("title_translated", ""),
-                draft=fields.get("draft") == "yes"))
+                draft=fields.get("draft") == "yes",
+                matched_by=explainer.explain(docnum) if explainer else None))
         return hits
 
     def _sort_rank(self, sort: str) -> np.ndarray:

@@ -27,7 +27,8 @@ class Synonym:
 
     typed: str
     variant: str
-    query: wq.Query
+    query: wq.Query             # the variant, in every text field
+    typed_query: wq.Query       # the words typed that it stands for
 
     @property
     def text(self) -> str:
