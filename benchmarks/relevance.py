@@ -32,7 +32,15 @@ from indexer.search.semantic import load_encoder
 from indexer.search.thesaurus import load_thesaurus
 
 EVALUATE = DEV_QUERIES.with_name("evaluate.py")
-LAYERS = ("questions", "thesaurus", "feedback", "semantic")   # each step of issue 11, in order
+# The layers of issue 11, in the order they were added; the service runs all but feedback.
+LADDER = (("baseline (word-level search)", ()),
+          ("+ question handling", ("questions",)),
+          ("+ thesaurus", ("questions", "thesaurus")),
+          ("+ semantic (USE, fused)", ("questions", "thesaurus", "semantic")),
+          ("+ pseudo-relevance feedback (off in the service)",
+           ("questions", "thesaurus", "semantic", "feedback")))
+LAYERS = LADDER[3][1]
+WORD_LEVEL = ("en-morph", "ru-morph", "abbrev", "phrase", "typo", "filter", "cross-lingual")
 
 
 class ProjectInProcess:
@@ -97,15 +105,49 @@ def with_fingerprints(queries: Path, out_dir: Path) -> Path:
     return converted
 
 
+def categories(text: str) -> dict[str, tuple[float, float]]:
+    """(recall@10, MRR@10) per category of one evaluate.py table."""
+    found = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 6 and cells[1].isdigit():
+            found[cells[0]] = (float(cells[3]), float(cells[4]))
+    return found
+
+
+def ladder(module, queries: Path) -> list[str]:
+    """What each layer added: one row per cumulative set of layers."""
+    rows = ["| layers | question r@10 | question MRR | paraphrase r@10 | paraphrase MRR "
+            "| word-level r@10 (worst) | word-level MRR (worst) |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for title, layers in LADDER:
+        ProjectInProcess.layers = layers
+        found = categories(evaluate(module, "project", queries))
+        words = [found[c] for c in WORD_LEVEL if c in found]
+        cells = [found.get(c, (0, 0)) for c in ("question", "paraphrase")]
+        worst = (min(w[0] for w in words), min(w[1] for w in words))
+        rows.append(f"| {title} | {cells[0][0]:.3f} | {cells[0][1]:.3f} | {cells[1][0]:.3f} "
+                    f"| {cells[1][1]:.3f} | {worst[0]:.3f} | {worst[1]:.3f} |")
+        print(rows[-1], file=sys.stderr)
+    ProjectInProcess.layers = LAYERS
+    return rows
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
+    parser.add_argument("--also", type=Path, action="append", default=[],
+                        help="another query set whose layer table is added (tests/relevance/queries.yaml)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     module = load_evaluate()
     sections = []
     scratch = tempfile.TemporaryDirectory(prefix="relevance-")
     queries = with_fingerprints(args.queries, Path(scratch.name))
+    for path in [args.queries, *args.also]:
+        sections += [f"## What each layer added: `{path.name}`", "",
+                     "Cumulative, this project in process; word-level: the worst of en-morph, ru-morph, "
+                     "abbrev, phrase, typo, filter and cross-lingual.", "",
+                     *ladder(module, with_fingerprints(path, Path(scratch.name))), ""]
     for engine, title in (("project", "This project (in process)"), ("whoosh-stem", "Baseline: whoosh-stem")):
         text = evaluate(module, engine, queries)
         print(text, file=sys.stderr)

@@ -20,6 +20,7 @@ from indexer.search.snippets import make_snippet
 from indexer.search.spelling import correct_word
 
 MORPH_FIELDS = ("body", "title", "translation", "title_translated")
+FEEDBACK_DOCS = 3   # first results whose vectors move the query (pseudo-relevance feedback)
 SCARCE = 0.03     # a word this few entries hold is searched for in its near-synonyms too
 
 
@@ -93,6 +94,7 @@ class KbSearcher:
         self._corrector = None
         self._sort_ranks: dict[str, np.ndarray] = {}
         self.semantic = open_semantic(ix, self.reader, encoder)
+        self.feedback = False   # pseudo-relevance feedback on the semantic layer: measured, not a gain
 
     def close(self) -> None:
         self.searcher.close()
@@ -121,7 +123,11 @@ class KbSearcher:
             matched = vector_to_mask(vector) & visible
         similarity = self._similarity(request.q, built.query, visible)
         if similarity is not None:
-            matched |= vector_to_mask(similar(similarity, mask_to_vector(visible, self.masks.size)))
+            shown = mask_to_vector(visible, self.masks.size)
+            if self.feedback:
+                candidates = shown & (vector | similar(similarity, shown))
+                similarity = self._feedback(request.q, query, built, similarity, candidates)
+            matched |= vector_to_mask(similar(similarity, shown))
         filter_masks = {name: self.masks.any_of(FILTERS[name][0], values)
                         for name, values in request.filters.items()}
         allowed = matched
@@ -143,6 +149,14 @@ class KbSearcher:
         weights = [np.log((self.masks.size + 1) / (m.sum() + 1)) + 0.1 for m in matches]
         covered = np.sum([w * m for w, m in zip(weights, matches, strict=True)], axis=0)
         return (covered / sum(weights)).astype(np.float32)
+
+    def _feedback(self, text: str, query, built, similarity: np.ndarray,
+                  candidates: np.ndarray) -> np.ndarray:
+        """Pseudo-relevance feedback: the similarity to the query moved toward its best first results."""
+        lexical, match = self.queries.scores(query)
+        coverage = self._coverage(built.units)
+        docs, _ = fuse(lexical, match, similarity, candidates, FEEDBACK_DOCS, coverage, len(built.units))
+        return self.semantic.feedback(text, similarity, docs)
 
     def _similarity(self, text: str, query, visible: int) -> np.ndarray | None:
         """Every entry's similarity to the query, when the generation has embeddings and words are typed."""

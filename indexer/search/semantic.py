@@ -24,6 +24,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 OFF = ("off", "none", "no", "0", "false")
+FEEDBACK_WEIGHT = 0.25       # Rocchio's beta: how far the first results move the query
 QUERY_CACHE = 2048            # query vectors kept per encoder
 MAX_CHARS = 1200              # of an entry's text, embedded (its first sentences carry its point)
 
@@ -107,6 +108,14 @@ class SemanticIndex:
     def similarity(self, text: str) -> np.ndarray:
         """The cosine of the query with every document (entries without a vector: 0)."""
         return self.vectors @ self.encoder.query(text)
+
+    def feedback(self, text: str, similarity: np.ndarray, docs: list[int]) -> np.ndarray:
+        """Rocchio's pseudo-relevance feedback: the query vector moved toward the mean of the
+        first results' vectors (FEEDBACK_WEIGHT of it), then every cosine again."""
+        if not docs:
+            return similarity
+        moved = self.encoder.query(text) + FEEDBACK_WEIGHT * self.vectors[docs].mean(axis=0)
+        return self.vectors @ (moved / max(float(np.linalg.norm(moved)), 1e-6))
 
 
 # --- fusion with the lexical ranking ----------------------------------------------------------
