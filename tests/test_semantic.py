@@ -98,3 +98,24 @@ class CountingEncoder:
     def encode(self, texts):
         self.texts += len(texts)
         return self.encoder.encode(texts)
+
+
+def test_the_query_language_is_told_by_its_letters():
+    from indexer.search.semantic import query_language
+
+    assert query_language("вечерние школы") == "ru"
+    assert query_language("evening schools") == "en"
+    assert query_language("ИПЕК IPEC") is None and query_language("2013") is None
+
+
+def test_entries_in_the_query_language_are_a_little_more_similar(semantic_index, encoder):
+    from indexer.search.semantic import SAME_LANGUAGE
+
+    ix, generation = open_generation(semantic_index)
+    semantic = KbSearcher(ix, generation, Glossary(), encoder=encoder).semantic
+    queries = (("вечерние школы для работающих детей", "ru"), ("evening schools for working children", "en"))
+    for q, lang in queries:
+        raw = semantic.vectors @ encoder.query(q)
+        shifted = semantic.similarity(q) - raw
+        assert np.allclose(shifted[semantic.langs == lang], SAME_LANGUAGE)
+        assert np.allclose(shifted[semantic.langs != lang], 0)

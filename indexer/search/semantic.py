@@ -98,16 +98,35 @@ def load_encoder(setting: str | None) -> Encoder | None:
                                         threads=1), name)
 
 
+SAME_LANGUAGE = 0.03    # added to the cosine of entries written in the query's language
+
+
+def query_language(text: str) -> str | None:
+    """`ru` or `en` by the letters of a query (None: neither prevails)."""
+    cyrillic = sum(1 for c in text if "а" <= c.lower() <= "я" or c in "ёЁ")
+    latin = sum(1 for c in text if "a" <= c.lower() <= "z")
+    if cyrillic == latin:
+        return None
+    return "ru" if cyrillic > latin else "en"
+
+
 @dataclass
 class SemanticIndex:
     """The entries' vectors of one open generation, one row per document number (zeros: none)."""
 
     encoder: Encoder
     vectors: np.ndarray            # (size, dim) float32
+    langs: np.ndarray | None = None   # each document's language, to prefer the query's own
 
     def similarity(self, text: str) -> np.ndarray:
-        """The cosine of the query with every document (entries without a vector: 0)."""
-        return self.vectors @ self.encoder.query(text)
+        """The cosine of the query with every document (entries without a vector: 0), entries in
+        the query's language a little ahead: parallel entries are alike in meaning, and a reader
+        asking in one language wants the entry written in it first."""
+        found = self.vectors @ self.encoder.query(text)
+        lang = query_language(text)
+        if lang is not None and self.langs is not None:
+            found = found + SAME_LANGUAGE * (self.langs == lang)
+        return found
 
     def feedback(self, text: str, similarity: np.ndarray, docs: list[int]) -> np.ndarray:
         """Rocchio's pseudo-relevance feedback: the query vector moved toward the mean of the
@@ -192,4 +211,7 @@ def open_semantic(ix, reader, encoder: Encoder | None) -> SemanticIndex | None:
     if encoder is None or folder is None:
         return None
     vectors = vectors_by_docnum(Path(folder), reader, encoder.name)
-    return None if vectors is None else SemanticIndex(encoder, vectors)
+    if vectors is None:
+        return None
+    langs = np.array([reader.stored_fields(n).get("lang", "") for n in range(reader.doc_count_all())])
+    return SemanticIndex(encoder, vectors, langs)
