@@ -14,28 +14,52 @@ import argparse
 import contextlib
 import importlib.util
 import io
+import os
 import sys
+import tempfile
 from pathlib import Path
 
+import yaml
 from corpora import DEV_QUERIES, HERE, REPO, corpus, write_report
 
 from indexer.content.glossary import load_glossary
 from indexer.content.taxonomy import load_taxonomy
-from indexer.index.build import open_generation
+from indexer.index.build import build_index, open_generation
+from indexer.search.questions import load_question_words
 from indexer.search.request import parse_search_args
 from indexer.search.searcher import KbSearcher
+from indexer.search.semantic import load_encoder
+from indexer.search.thesaurus import load_thesaurus
 
 EVALUATE = DEV_QUERIES.with_name("evaluate.py")
+# The layers of issue 11, in the order they were added; the service runs all but feedback.
+LADDER = (("baseline (word-level search)", ()),
+          ("+ question handling", ("questions",)),
+          ("+ thesaurus", ("questions", "thesaurus")),
+          ("+ semantic (USE, fused)", ("questions", "thesaurus", "semantic")),
+          ("+ pseudo-relevance feedback (off in the service)",
+           ("questions", "thesaurus", "semantic", "feedback")))
+LAYERS = LADDER[3][1]
+WORD_LEVEL = ("en-morph", "ru-morph", "abbrev", "phrase", "typo", "filter", "cross-lingual")
 
 
 class ProjectInProcess:
     """evaluate.py's engine interface over KbSearcher: search(q, filters, limit) -> paths."""
 
+    layers = LAYERS
+
     def __init__(self, args):
-        found = corpus("real")
-        paths = found.paths
+        paths = corpus("real").paths
+        encoder = load_encoder(os.environ.get("KB_SEMANTIC_MODEL", ""))
+        build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base, encoder=encoder)
         ix, generation = open_generation(paths.index_dir)
-        self.searcher = KbSearcher(ix, generation, load_glossary(paths.glossary))
+        on = set(self.layers)
+        self.searcher = KbSearcher(
+            ix, generation, load_glossary(paths.glossary),
+            load_question_words(paths.questions) if "questions" in on else None,
+            encoder if "semantic" in on else None,
+            load_thesaurus(paths.thesaurus) if "thesaurus" in on else None)
+        self.searcher.feedback = "feedback" in on
         self.taxonomy = load_taxonomy(paths.taxonomy)
 
     def search(self, q, filters, limit):
@@ -64,15 +88,68 @@ def evaluate(module, engine: str, queries: Path) -> str:
     return out.getvalue()
 
 
+def with_fingerprints(queries: Path, out_dir: Path) -> Path:
+    """Our own set names entries by id prefix; evaluate.py wants fingerprints and query ids.
+
+    The line `id: <prefix>` of an entry's front matter is a fingerprint only that entry holds
+    (a `parallel:` list names ids without `id:` before them)."""
+    data = yaml.safe_load(queries.read_text(encoding="utf-8"))
+    items = data["queries"] if isinstance(data, dict) else data
+    if all("id" in q for q in items):
+        return queries
+    for number, query in enumerate(items, start=1):
+        query.setdefault("id", f"own-{number:02d}")
+        query["relevant"] = [f"id: {r}" for r in query["relevant"]]
+    converted = out_dir / queries.name
+    converted.write_text(yaml.safe_dump({"queries": items}, allow_unicode=True), encoding="utf-8")
+    return converted
+
+
+def categories(text: str) -> dict[str, tuple[float, float]]:
+    """(recall@10, MRR@10) per category of one evaluate.py table."""
+    found = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 6 and cells[1].isdigit():
+            found[cells[0]] = (float(cells[3]), float(cells[4]))
+    return found
+
+
+def ladder(module, queries: Path) -> list[str]:
+    """What each layer added: one row per cumulative set of layers."""
+    rows = ["| layers | question r@10 | question MRR | paraphrase r@10 | paraphrase MRR "
+            "| word-level r@10 (worst) | word-level MRR (worst) |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for title, layers in LADDER:
+        ProjectInProcess.layers = layers
+        found = categories(evaluate(module, "project", queries))
+        words = [found[c] for c in WORD_LEVEL if c in found]
+        cells = [found.get(c, (0, 0)) for c in ("question", "paraphrase")]
+        worst = (min(w[0] for w in words), min(w[1] for w in words))
+        rows.append(f"| {title} | {cells[0][0]:.3f} | {cells[0][1]:.3f} | {cells[1][0]:.3f} "
+                    f"| {cells[1][1]:.3f} | {worst[0]:.3f} | {worst[1]:.3f} |")
+        print(rows[-1], file=sys.stderr)
+    ProjectInProcess.layers = LAYERS
+    return rows
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
+    parser.add_argument("--also", type=Path, action="append", default=[],
+                        help="another query set whose layer table is added (tests/relevance/queries.yaml)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     module = load_evaluate()
     sections = []
+    scratch = tempfile.TemporaryDirectory(prefix="relevance-")
+    queries = with_fingerprints(args.queries, Path(scratch.name))
+    for path in [args.queries, *args.also]:
+        sections += [f"## What each layer added: `{path.name}`", "",
+                     "Cumulative, this project in process; word-level: the worst of en-morph, ru-morph, "
+                     "abbrev, phrase, typo, filter and cross-lingual.", "",
+                     *ladder(module, with_fingerprints(path, Path(scratch.name))), ""]
     for engine, title in (("project", "This project (in process)"), ("whoosh-stem", "Baseline: whoosh-stem")):
-        text = evaluate(module, engine, args.queries)
+        text = evaluate(module, engine, queries)
         print(text, file=sys.stderr)
         lines = text.strip().splitlines()
         sections += [f"## {title}", "", f"`{lines[0]}`", "", *lines[1:], ""]

@@ -46,17 +46,33 @@ def index_command(paths: Paths, full, quiet, wait):
 
     from indexer.content.glossary import load_glossary
     from indexer.index.build import build_index
+    from indexer.search.questions import load_question_words
+    from indexer.search.thesaurus import load_thesaurus
 
     load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
+    load_thesaurus(paths.thesaurus)
+    load_question_words(paths.questions)
+    encoder = _encoder(paths)
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
                          reports_dir=paths.reports_dir, full=full, progress=progress, wait=wait,
-                         on_wait=lambda message: click.echo(f"kb: {message}", err=True))
+                         on_wait=lambda message: click.echo(f"kb: {message}", err=True), encoder=encoder)
     for problem in report.problems:
         click.echo(f"{problem}", err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(report.summary())
+
+
+def _encoder(paths: Paths):
+    """The semantic model the settings name (None: lexical only); a bad KB_SEMANTIC_MODEL is a KbError."""
+    from indexer.errors import ContentError
+    from indexer.search.semantic import load_encoder
+
+    try:
+        return load_encoder(paths.semantic_model)
+    except ValueError as exc:
+        raise ContentError(f"KB_SEMANTIC_MODEL: {exc}") from None
 
 
 @main.command("search")
@@ -83,8 +99,10 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
     """Search the index and print the results."""
     from indexer.content.glossary import load_glossary
     from indexer.index.build import open_generation
+    from indexer.search.questions import load_question_words
     from indexer.search.request import parse_search_args
     from indexer.search.searcher import KbSearcher
+    from indexer.search.thesaurus import load_thesaurus
 
     args = {"q": query, "limit": limit, "page": page, "type": types, "lang": langs,
             "country": countries, "objective": objectives, "stakeholder": stakeholders,
@@ -92,7 +110,10 @@ def search_command(paths: Paths, query, limit, page, types, langs, countries, ob
             "evaluation_type": evaluation_types, "sort": sort, "drafts": "1" if drafts else ""}
     request = parse_search_args(args, paths.load_taxonomy())
     ix, generation = open_generation(paths.index_dir)
-    results = KbSearcher(ix, generation, load_glossary(paths.glossary)).search(request)
+    searcher = KbSearcher(ix, generation, load_glossary(paths.glossary),
+                          load_question_words(paths.questions), _encoder(paths),
+                          load_thesaurus(paths.thesaurus))
+    results = searcher.search(request)
     if as_json:
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False))
         return

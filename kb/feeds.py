@@ -8,6 +8,7 @@ walked newest file first (filters only) or taken in relevance order (with a quer
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from feedgen.feed import FeedGenerator
 from flask import Blueprint, Response, request, url_for
@@ -19,6 +20,7 @@ from kb import viewmodels as vm
 from kb.i18n import ui_lang
 from kb.resources import get_searcher, resources
 
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 bp = Blueprint("feeds", __name__)
 FEED_SIZE = 50
 COLLECT = 2000
@@ -85,7 +87,7 @@ def build_feed(search_request: SearchRequest, entries, lang: str) -> bytes:
     self_url = request.url
     words = [search_request.q] + [vm.label(taxonomy, name, value, lang)
                                   for name, values in search_request.filters.items() for value in values]
-    heading = " · ".join(w for w in words if w) or _("All entries")
+    heading = _xml(" · ".join(w for w in words if w)) or _("All entries")
     feed.id(self_url)
     feed.title(f"{_('Evaluation knowledge base')}: {heading}")
     feed.subtitle(_("New and changed recommendations, lessons learnt and good practices."))
@@ -100,12 +102,17 @@ def build_feed(search_request: SearchRequest, entries, lang: str) -> bytes:
         link = vm.entry_link(stored, lang)
         languages[url] = (link["title_lang"], stored["lang"])
         item.id(url)
-        item.title(link["title"])
+        item.title(_xml(link["title"]))
         item.link(href=url)
         item.updated(_date(mtime))
-        item.summary(_summary(stored))
+        item.summary(_xml(_summary(stored)))
         item.category(term=stored["type"], label=taxonomy.label("types", stored["type"], lang))
     return _mark_languages(feed.atom_str(pretty=True), languages)
+
+
+def _xml(text: str) -> str:
+    """The text without what XML 1.0 cannot hold (NUL, most control characters, lone surrogates)."""
+    return NOT_XML.sub("", text or "")
 
 
 def _mark_languages(atom: bytes, languages: dict) -> bytes:

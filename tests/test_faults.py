@@ -80,9 +80,11 @@ def test_kb_index_killed_at_random_points_20_times_never_breaks_the_service(real
 
 
 def _truncate_biggest(generation: Path) -> Path:
-    victim = max((p for p in generation.iterdir() if p.is_file() and p.suffix == ".seg"),
-                 key=lambda p: p.stat().st_size, default=None) or max(
-        (p for p in generation.iterdir() if p.is_file()), key=lambda p: p.stat().st_size)
+    """Truncate the largest file this generation's build wrote itself. An update hard-links the
+    files it keeps from the served generation; damaging one of those would damage both."""
+    own = [p for p in generation.iterdir() if p.is_file() and p.stat().st_nlink == 1
+           and p.name not in ("seal.json", "manifest.json")]
+    victim = max(own, key=lambda p: p.stat().st_size)
     with open(victim, "r+b") as handle:
         handle.truncate(victim.stat().st_size // 2)
     return victim

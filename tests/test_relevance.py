@@ -11,23 +11,29 @@ import yaml
 from indexer.content.glossary import load_glossary
 from indexer.content.taxonomy import load_taxonomy
 from indexer.index.build import open_generation
+from indexer.search.questions import load_question_words
 from indexer.search.request import parse_search_args
 from indexer.search.searcher import KbSearcher
+from indexer.search.semantic import load_encoder
 from kb.settings import ROOT
 from tests.conftest import TAXONOMY, build
 
-QUERIES = yaml.safe_load((Path(__file__).parent / "relevance" / "queries.yaml").read_text(encoding="utf-8"))["queries"]
-MIN_RECALL = 0.9      # per category, recall@10
+QUERIES = yaml.safe_load((Path(__file__).parent / "relevance" / "queries.yaml")
+                         .read_text(encoding="utf-8"))["queries"]
+MIN_RECALL = 0.9      # per category, recall@10 ...
+MIN_RECALL_OF = {"paraphrase": 0.6}   # ... but an item told in other words is harder to find
 MIN_MRR = 0.8         # over all queries
 
 
 @pytest.fixture(scope="module")
 def real_searcher(tmp_path_factory):
     index = tmp_path_factory.mktemp("real-index")
-    report = build(ROOT / "content", index)
+    encoder = load_encoder("")
+    report = build(ROOT / "content", index, encoder=encoder)
     assert not report.problems
     ix, generation = open_generation(index)
-    searcher = KbSearcher(ix, generation, load_glossary(ROOT / "content" / "glossary.yaml"))
+    searcher = KbSearcher(ix, generation, load_glossary(ROOT / "content" / "glossary.yaml"),
+                          load_question_words(ROOT / "content" / "question-words.yaml"), encoder)
     yield searcher
     searcher.close()
 
@@ -52,8 +58,8 @@ def test_every_category_finds_its_items_and_ranks_them_early(real_searcher):
         table.append((category, recall, mrr))
     misses = [f"{q['q']!r}: recall {recall:.2f}, rr {rr:.2f}, got {ids[:5]}"
               for q, recall, rr, ids in rows if recall < 1 or rr < 0.5]
-    report = "\n".join(f"{c:<14} recall@10 {r:.3f}  MRR {m:.3f}" for c, r, m in table) + "\n" + "\n".join(misses)
-    assert all(recall >= MIN_RECALL for _, recall, _ in table), report
+    report = "\n".join([f"{c:<14} recall@10 {r:.3f}  MRR {m:.3f}" for c, r, m in table] + misses)
+    assert all(recall >= MIN_RECALL_OF.get(c, MIN_RECALL) for c, recall, _ in table), report
     assert sum(r[2] for r in rows) / len(rows) >= MIN_MRR, report
 
 

@@ -15,7 +15,6 @@ from indexer.importing.tagging import keyword_tags, russian_addressee
 from indexer.importing.words import lang_of, slug_of, title_of
 
 
-
 def _quoted(text: str) -> str:
     """A YAML double-quoted scalar that reads back as this very text.
 

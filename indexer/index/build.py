@@ -26,12 +26,13 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from indexer.content.corpus import discover, display_path, link_problems
+from indexer.content.corpus import discover, display_path, link_problems, load_entry
 from indexer.content.entries import Problem
 from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
 from indexer.index import integrity
+from indexer.index.embeddings import write_embeddings
 from indexer.index.schema import SCHEMA_VERSION, make_schema
 from indexer.index.writer import PreparedWriter, load_all
 
@@ -66,11 +67,12 @@ class BuildReport:
 
 def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
                 full: bool = False, progress=None, wait: float = 0.0, on_wait=None,
-                reports_dir: Path | None = None) -> BuildReport:
+                reports_dir: Path | None = None, encoder=None) -> BuildReport:
     """Bring the index up to date with the content tree; return what was done. A build already
     running on the same index is waited for up to `wait` seconds (see `build_lock`). The report
     records are read from `reports_dir` (default: `reports/` of the content tree, else beside
-    the taxonomy); a changed record re-indexes the entries of its report."""
+    the taxonomy); a changed record re-indexes the entries of its report. With an `encoder`
+    (indexer.search.semantic), the entries' embeddings are written too."""
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -91,8 +93,12 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         # servers re-read the taxonomy and glossary when a generation is swapped in.
         fresh = _read_changed(plan, taxonomy, base, report, progress)
         try:
-            generation = _write_generation(index_dir, old, full, plan, fresh, report, progress)
+            taken: list = []      # (key, Entry) of the entries read, for their embeddings
+            generation = _write_generation(index_dir, old, full, plan, _kept(fresh, taken), report,
+                                           progress)
             report.warnings = _link_problems(plan)
+            write_embeddings(generation, taken, plan["files"], encoder,
+                             read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
             manifest = {"fingerprint": fingerprint, "files": plan["files"], "reports": records}
             report.generation = _publish(index_dir, generation, manifest)
         except OSError as exc:
@@ -173,6 +179,13 @@ def _read_changed(plan, taxonomy, base, report, progress):
                               "report": entry.source.report,
                               "line": entry.line_of("parallel"), "digest": entry.digest,
                               "mtime_ns": stat.st_mtime_ns, "size": stat.st_size}
+        yield key, entry, doc
+
+
+def _kept(fresh, taken: list):
+    """Pass the read entries on, keeping (key, Entry) of each."""
+    for key, entry, doc in fresh:
+        taken.append((key, entry))
         yield key, entry, doc
 
 

@@ -11,6 +11,7 @@ Nothing a reader types raises: what cannot be understood is searched as plain wo
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,9 @@ from whoosh import query as wq
 
 from indexer.content.glossary import Glossary, Variant
 from indexer.index.analysis import make_analyzer, make_surface_analyzer
+from indexer.search.questions import QuestionWords
+from indexer.search.ranking import AtLeast
+from indexer.search.thesaurus import Synonym
 
 # Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
 FIELD_WEIGHTS = {"title": 2.5, "title_translated": 0.4, "body": 1.0,
@@ -25,8 +29,11 @@ FIELD_WEIGHTS = {"title": 2.5, "title_translated": 0.4, "body": 1.0,
 PHRASE_FIELDS = ("title", "title_translated", "body", "translation")
 EXACT_WEIGHT = 0.25       # the very word form typed, above other forms of its lemma
 GLOSSARY_WEIGHT = 0.6     # an abbreviation's expansion (or the reverse), below the words typed
+THESAURUS_WEIGHT = 0.35   # a near-synonym, below the glossary's exact equivalents
 CORRECTION_WEIGHT = 0.9   # a typo's correction
 ALL_WORDS_BONUS = 1.0     # a document with every word (or its glossary equivalent)
+MOST_WORDS_BONUS = 0.5    # ... with most of them: k of n words earn k/n of this, from n-1 down
+MOST_WORDS_SHARE = 0.5    # ... to half of them (and at least two)
 PROXIMITY_WEIGHT = 0.6    # the words close together, in order
 PROXIMITY_SLOP = 4
 MIN_PREFIX = 2
@@ -135,13 +142,44 @@ class BuiltQuery:
     query: wq.Query | None                 # None: every document (browse)
     words: list[str] = field(default_factory=list)   # positive plain words, for spelling
     corrected: dict[str, str] = field(default_factory=dict)
+    filler: list[str] = field(default_factory=list)  # question words left out
+    units: list = field(default_factory=list)   # one query per typed word (or glossary term), for coverage
+    synonyms: list = field(default_factory=list)   # thesaurus.Synonym: other words searched for
+    typed: wq.Query | None = None                  # the typed words and glossary terms alone
 
 
-def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str, str] | None = None) -> BuiltQuery:
-    """Turn parsed clauses into one Whoosh query (see the module docstring)."""
+def drop_filler(clauses: list[Clause], questions: QuestionWords | None) -> tuple[list[Clause], list[str]]:
+    """The clauses without the filler of a spoken question, and the words left out.
+
+    Only single plain words count (not phrases, prefixes, negations or OR lists); a query
+    made only of filler keeps them all."""
+    if questions is None or not clauses:
+        return clauses, []
+    sizes = {c.group: 0 for c in clauses}
+    for clause in clauses:
+        sizes[clause.group] += 1
+    plain = [not (c.phrase or c.prefix or c.negated) and sizes[c.group] == 1 for c in clauses]
+    found = questions.filler([c.text if ok else "" for c, ok in zip(clauses, plain, strict=True)])
+    found = {i for i in found if plain[i]}
+    kept = [c for i, c in enumerate(clauses) if i not in found]
+    if not any(not c.negated for c in kept):
+        return clauses, []
+    return kept, [clauses[i].text for i in sorted(found)]
+
+
+def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str, str] | None = None,
+                questions: QuestionWords | None = None, thesaurus: Glossary | None = None,
+                scarce=None) -> BuiltQuery:
+    """Turn parsed clauses into one Whoosh query (see the module docstring).
+
+    `scarce(forms)`: whether the index holds a word (its set of forms) rarely; only a phrase
+    with such a word is searched for in the thesaurus's other words too (the reader's own
+    words, when the knowledge base uses them, need no stand-ins). None: every phrase."""
     corrections = corrections or {}
+    clauses, filler = drop_filler(clauses, questions)
     groups: dict[int, list] = {}
     sequence: list[tuple[int, frozenset]] = []   # (group, forms) for glossary matching
+    surface: list[str] = []                      # the typed word of each position of `sequence`
     negatives, words = [], []
     for clause in clauses:
         unit, forms = _clause_query(clause, corrections)
@@ -153,13 +191,18 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
         groups.setdefault(clause.group, []).append(unit)
         if not clause.phrase and not clause.prefix:
             words.append(clause.text)
-        sequence += [(clause.group, f) for f in forms]
+        sequence += [(clause.group, f if not clause.phrase else frozenset()) for f in forms]
+        typed = clause.text.split()
+        surface += [typed[i] if len(typed) == len(forms) else clause.text for i in range(len(forms))]
     units = [(g, qs[0] if len(qs) == 1 else wq.Or(qs)) for g, qs in groups.items()]
-    positive = _combine(units, sequence, glossary)
+    synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce)
+    positive = _combine(units, sequence, glossary, synonym_units)
+    covered = _coverage(units, _glossary_units(sequence, glossary) + synonym_units) if units else []
+    typed = _typed(units, sequence, glossary)
     if negatives:
         positive = wq.AndNot(positive or wq.Every(), wq.Or(negatives))
     used = {w: corrections[w] for w in words if w in corrections}
-    return BuiltQuery(positive, words, used)
+    return BuiltQuery(positive, words, used, filler, covered, synonyms, typed)
 
 
 def _clause_query(clause: Clause, corrections: dict[str, str]):
@@ -184,15 +227,15 @@ def _clause_query(clause: Clause, corrections: dict[str, str]):
     return unit, forms
 
 
-def _combine(units, sequence, glossary: Glossary) -> wq.Query | None:
+def _combine(units, sequence, glossary: Glossary, synonym_units=()) -> wq.Query | None:
     """Any unit scores; every unit (or its glossary equivalent) together scores more; so does proximity."""
     if not units:
         return None
     parts = [unit for _, unit in units]
-    expansions = _glossary_units(sequence, glossary)
+    expansions = _glossary_units(sequence, glossary) + list(synonym_units)
     parts += [query for _, _, query in expansions]
     if len(units) > 1:
-        parts.append(wq.And(_coverage(units, expansions), boost=ALL_WORDS_BONUS))
+        parts += _coverage_bonus(_coverage(units, expansions))
         forms = [f for _, f in sequence]
         if 1 < len(forms) <= 8:
             near = sequence_query(forms, weight=PROXIMITY_WEIGHT, slop=PROXIMITY_SLOP)
@@ -211,8 +254,41 @@ def _glossary_units(sequence, glossary: Glossary):
     return found
 
 
-def _variant_query(variant: Variant) -> wq.Query | None:
-    return sequence_query(list(variant.forms), weight=GLOSSARY_WEIGHT)
+def _variant_query(variant: Variant, weight: float = GLOSSARY_WEIGHT) -> wq.Query | None:
+    return sequence_query(list(variant.forms), weight=weight)
+
+
+def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, scarce=None):
+    """The near-synonyms of the query's words: [Synonym], and (first group, last group, query) spans."""
+    if thesaurus is None:
+        return [], []
+    synonyms, spans = [], []
+    for start, end, others in thesaurus.matches([forms for _, forms in sequence]):
+        if scarce is not None and not any(scarce(forms) for _, forms in sequence[start:end]):
+            continue
+        typed = " ".join(surface[start:end])
+        typed_query = sequence_query([forms for _, forms in sequence[start:end]])
+        found = [Synonym(typed, v.text, q, typed_query) for v in others
+                 if (q := _variant_query(v, THESAURUS_WEIGHT)) is not None]
+        if found:
+            synonyms += found
+            spans.append((sequence[start][0], sequence[end - 1][0], wq.Or([s.query for s in found])))
+    return synonyms, spans
+
+
+def _typed(units, sequence, glossary: Glossary) -> wq.Query | None:
+    """Any typed word or glossary equivalent: what a hit needs to be found by the reader's words."""
+    parts = [unit for _, unit in units] + [q for _, _, q in _glossary_units(sequence, glossary)]
+    return wq.Or(parts) if parts else None
+
+
+def _coverage_bonus(covered: list) -> list[wq.Query]:
+    """All the words score a bonus; so do most of them, less the fewer they are (graceful degradation)."""
+    n = len(covered)
+    parts = [wq.And(covered, boost=ALL_WORDS_BONUS)]
+    for k in range(n - 1, max(2, math.ceil(n * MOST_WORDS_SHARE)) - 1, -1):
+        parts.append(AtLeast(covered, minmatch=k, boost=MOST_WORDS_BONUS * k / n))
+    return parts
 
 
 def _coverage(units, expansions):

@@ -45,6 +45,14 @@ class Match:
     prefixes: frozenset = frozenset()   # the texts of the Prefix queries met
 
 
+class AtLeast(wq.Or):
+    """Whoosh's `Or(subqueries, minmatch=k)`: matches where at least k subqueries match, scores
+    their sum. A subclass only so that `accept`/`apply` (which rebuild an Or without it) keep k."""
+
+    def apply(self, fn):
+        return AtLeast([fn(q) for q in self.subqueries], boost=self.boost, minmatch=self.minmatch)
+
+
 @dataclass
 class Ranked:
     """The ranked document numbers of one page's worth of results and their scores."""

