@@ -176,3 +176,25 @@ def test_the_seed_report_urls_and_filters_give_what_they_gave(client):
     assert page.status_code == 200 and b"PROACT-CAR" in page.data
     assert client.get("/entries/car-rec-17-part-time-legal-expertise").status_code == 200
     assert client.get("/browse/objectives/io1-policy").status_code == 200
+
+
+def truth_ids(slug: str) -> list[str]:
+    """The entry of each truth item, in the truth file's order: the report's reading order."""
+    entries, ids = entries_of(slug), []
+    for item in truth_of(slug)["items"]:
+        first, last = norm(item["first"]), norm(item["last"])
+        ids += [e.id for e in entries
+                if norm(e.original).startswith(first) and norm(e.original).endswith(last)]
+    return ids
+
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_the_report_page_lists_sections_and_items_in_the_reports_order(client, slug):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(f"/reports/{slug}").data, "html.parser")
+    shown = [a["href"].rsplit("/", 1)[1] for a in soup.select("section.section li.item a")]
+    assert shown == truth_ids(slug)
+    sections = [s["data-section"] for s in soup.select("section.section")]
+    assert sections == list(dict.fromkeys(item["section"] for item in truth_of(slug)["items"]))
+
