@@ -147,11 +147,11 @@ def sections_view(record: Report, items: list, lang: str) -> list[dict]:
 
 
 def _item_view(item: dict, source: dict, taxonomy, lang: str) -> dict:
-    """One line of the report's contents: type, place in the report, title and link."""
-    return {"id": item.get("id"), "title": item.get("title"), "lang": item.get("lang"),
+    """One line of the report's contents: type, place in the report, title (as vm.entry_link) and link."""
+    return {**vm.entry_link(dict(item, id=item.get("id") or "", lang=item.get("lang") or "",
+                                 title=item.get("title") or ""), lang),
             "type": taxonomy.label("types", item.get("type", ""), lang), "kind": item.get("type"),
-            "place": _place(source), "draft": item.get("draft", False),
-            "url": url_for("pages.entry", entry_id=item.get("id"))}
+            "place": _place(source), "draft": item.get("draft", False)}
 
 
 def _link(name: str, value: str, lang: str) -> dict:

@@ -117,20 +117,24 @@ def title_in(lang: str, entry_lang: str, title: str, title_translated: str) -> t
     return title_translated, lang
 
 
+def title_view(lang: str, entry_lang: str, title: str, title_translated: str) -> dict:
+    """`title` in the interface language where the entry has one, its `title_lang`, and the
+    `original_title` (in the entry's `lang`) when the shown title is a translation."""
+    shown, shown_lang = title_in(lang, entry_lang, title, title_translated)
+    return {"title": shown, "title_lang": shown_lang,
+            "original_title": None if shown_lang == entry_lang else title}
+
+
 def entry_link(stored: dict, lang: str) -> dict:
     """A link to an entry (stored fields or a related-entries dict) titled in the interface language."""
-    title, title_lang = title_in(lang, stored["lang"], stored["title"], stored.get("title_translated", ""))
-    return {"id": stored["id"], "url": url_for("pages.entry", entry_id=stored["id"]),
-            "title": title, "title_lang": title_lang, "lang": stored["lang"]}
+    return {"id": stored["id"], "url": url_for("pages.entry", entry_id=stored["id"]), "lang": stored["lang"],
+            **title_view(lang, stored["lang"], stored["title"], stored.get("title_translated") or "")}
 
 
 def hit_view(hit, taxonomy: Taxonomy, lang: str) -> dict:
     """A result as the list shows it: title in the interface language where the entry has one."""
-    title, title_lang = title_in(lang, hit.lang, hit.title, hit.title_translated)
-    own = title_lang == hit.lang
     return {"id": hit.id, "url": url_for("pages.entry", entry_id=hit.id),
-            "title": title, "title_lang": title_lang,
-            "original_title": None if own else hit.title, "lang": hit.lang,
+            **title_view(lang, hit.lang, hit.title, hit.title_translated), "lang": hit.lang,
             "type": taxonomy.label("types", hit.type, lang),
             "lang_label": taxonomy.label("langs", hit.lang, lang),
             "countries": [taxonomy.label("countries", c, lang) for c in hit.countries],

@@ -198,3 +198,47 @@ def test_the_report_page_lists_sections_and_items_in_the_reports_order(client, s
     sections = [s["data-section"] for s in soup.select("section.section")]
     assert sections == list(dict.fromkeys(item["section"] for item in truth_of(slug)["items"]))
 
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_the_russian_report_page_titles_english_items_in_russian(client, slug):
+    from bs4 import BeautifulSoup
+
+    from kb.i18n import COOKIE
+
+    by_id = {e.id: e for e in entries_of(slug)}
+    client.set_cookie(COOKIE, "ru")      # the language switch: a cookie, then the same URL
+    switched = client.get(f"/reports/{slug}").data
+    client.delete_cookie(COOKIE)
+    for page in (client.get(f"/ru/reports/{slug}").data, switched):
+        soup = BeautifulSoup(page, "html.parser")
+        assert soup.html["lang"] == "ru"
+        items = soup.select("section.section li.item")
+        assert len(items) == len(by_id)
+        for li in items:
+            entry = by_id[li.a["href"].rsplit("/", 1)[1]]
+            assert (li.a.text, li.a["lang"]) == (entry.title_translated, "ru")
+            original = li.select_one(".original-title")
+            assert (original.text, original["lang"]) == (entry.title, "en")
+    english = BeautifulSoup(client.get(f"/reports/{slug}").data, "html.parser")
+    assert all(li.a["lang"] == "en" and not li.select(".original-title")
+               for li in english.select("section.section li.item"))
+
+
+def test_every_list_of_entries_in_russian_shows_russian_titles_and_the_original(client):
+    from bs4 import BeautifulSoup
+
+    titles = {e.id: e for slug in (*PUBLISHED, SEED) for e in entries_of(slug)}
+    pages = ["/ru/entries/srarp-rec-11-engage-private-sector", "/ru/roles/iom-offices",
+             "/ru/search?report=iom-nigeria-reintegration-2022&limit=100"]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        links = [a for a in BeautifulSoup(response.data, "html.parser").select("main a[href^='/ru/entries/']")
+                 if a["href"].rsplit("/", 1)[1] in set(titles) - {"srarp-rec-11-engage-private-sector"}]
+        assert links, url
+        for a in links:
+            entry = titles[a["href"].rsplit("/", 1)[1]]
+            russian = entry.title if entry.lang == "ru" else entry.title_translated
+            assert (a.text, a["lang"]) == (russian, "ru")
+            original = a.find_next(class_="original-title")
+            assert entry.lang == "ru" or (original.text, original["lang"]) == (entry.title, entry.lang), url
