@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -138,7 +139,19 @@ def hit_view(hit, taxonomy: Taxonomy, lang: str) -> dict:
             "type": taxonomy.label("types", hit.type, lang),
             "lang_label": taxonomy.label("langs", hit.lang, lang),
             "countries": [taxonomy.label("countries", c, lang) for c in hit.countries],
-            "snippet": hit.snippet, "draft": hit.draft}
+            "snippet": hit.snippet, "draft": hit.draft, "report": report_badge(taxonomy, hit.report, lang)}
+
+
+def report_badge(taxonomy: Taxonomy, slug: str, lang: str) -> dict | None:
+    """A result's report as a short label, "IOM · 2023" (the organisation's abbreviation), and its page."""
+    record = taxonomy.reports.get(slug)
+    if record is None:
+        return None
+    name = taxonomy.label("organisations", record.organisation, lang) if record.organisation else ""
+    short = re.search(r"\(([^()]+)\)\s*$", name)
+    bits = [short.group(1) if short else name, str(record.year or "")]
+    return {"slug": slug, "label": " · ".join(b for b in bits if b) or slug, "title": record.label(lang),
+            "url": url_for("reports.report", slug=slug)}
 
 
 def sort_links(request: SearchRequest) -> list[dict]:

@@ -242,3 +242,25 @@ def test_every_list_of_entries_in_russian_shows_russian_titles_and_the_original(
             assert (a.text, a["lang"]) == (russian, "ru")
             original = a.find_next(class_="original-title")
             assert entry.lang == "ru" or (original.text, original["lang"]) == (entry.title, entry.lang), url
+
+
+def test_search_results_carry_their_report_in_json_and_on_the_list(client):
+    from bs4 import BeautifulSoup
+
+    reports = {e.id: e.source.report for slug in (*PUBLISHED, SEED) for e in entries_of(slug)}
+    data = client.get("/api/search?q=reintegration&limit=100").get_json()
+    assert data["results"] and all(r["report"] == reports[r["id"]] for r in data["results"])
+    everything = client.get("/api/search?limit=100&page=2").get_json()["results"]
+    assert everything and all(r["report"] == reports[r["id"]] for r in everything)
+    expected = {"en": {"iom-nigeria-reintegration-2022": "IOM · 2023", "iom-wca-environment-climate-2022":
+                       "IOM · 2022", SEED: "ILO · 2013"},
+                "ru": {"iom-nigeria-reintegration-2022": "МОМ · 2023", "iom-wca-environment-climate-2022":
+                       "МОМ · 2022", SEED: "МОТ · 2013"}}
+    for lang, prefix in (("en", ""), ("ru", "/ru")):
+        for slug, label in expected[lang].items():
+            soup = BeautifulSoup(client.get(f"{prefix}/search?report={slug}&limit=5").data, "html.parser")
+            hits = soup.select("li.hit")
+            assert hits, (lang, slug)
+            for hit in hits:
+                link = hit.select_one(".meta a.report")
+                assert (link.text, link["href"]) == (label, f"{prefix}/reports/{slug}")

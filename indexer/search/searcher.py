@@ -35,13 +35,14 @@ class Hit:
     snippet: str
     title_translated: str = ""
     draft: bool = False
+    report: str = ""
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "type": self.type, "lang": self.lang,
                 "path": self.path, "score": self.score, "countries": self.countries,
                 "objectives": self.objectives, "stakeholders": self.stakeholders,
                 "snippet": self.snippet, "title_translated": self.title_translated,
-                "draft": self.draft}
+                "draft": self.draft, "report": self.report}
 
 
 @dataclass
@@ -148,7 +149,7 @@ class KbSearcher:
                 countries=_split(fields.get("countries")), objectives=_split(fields.get("objectives")),
                 stakeholders=_split(fields.get("stakeholders")),
                 snippet=make_snippet(fields, marks), title_translated=fields.get("title_translated", ""),
-                draft=fields.get("draft") == "yes"))
+                draft=fields.get("draft") == "yes", report=fields.get("report", "")))
         return hits
 
     def _sort_rank(self, sort: str) -> np.ndarray:
