@@ -24,7 +24,8 @@ HIT = {"type": "object",
                       "lang": {"enum": ["en", "ru"]}, "path": {"type": "string"}, "score": {"type": "number"},
                       "countries": STRINGS, "objectives": STRINGS, "stakeholders": STRINGS,
                       "snippet": {"type": "string", "description": "HTML, the matched words in <mark>"},
-                      "title_translated": {"type": "string"}, "draft": {"type": "boolean"}}}
+                      "title_translated": {"type": "string"}, "draft": {"type": "boolean"},
+                      "report": {"type": "string", "description": "slug of the entry's report"}}}
 ENTRY = {"type": "object", "required": ["id", "path", "front_matter", "body", "html"],
          "properties": {"id": {"type": "string"}, "path": {"type": "string"},
                         "front_matter": {"type": "object", "required": ["id", "type", "lang", "title"]},

@@ -77,6 +77,28 @@ def section_key(section: str) -> tuple:
     return (1, (), section or "")
 
 
+def _sequence(entry_id: str) -> int:
+    """The `nn` of an id `<part>-<kind>-<nn>-<slug>`: the item's order within its part and kind."""
+    found = re.search(r"-(?:rec|lesson|gp)-(\d{1,4})(?:-|$)", entry_id or "")
+    return int(found.group(1)) if found else 1 << 30
+
+
+def entry_key(item: dict) -> tuple:
+    """An entry's place in its report: source page, then paragraph, item, id order (unknown: last)."""
+    source = item.get("source") or {}
+    return (*(_number(source.get(key)) for key in ("page", "paragraph", "item")),
+            _sequence(item.get("id") or ""), item.get("id") or "")
+
+
+def _section_order(name: str, keys: list[tuple]) -> tuple:
+    """A section's place: its first page, its outline number, its first paragraph, its first entry's `nn`.
+
+    Items are numbered within their own list, so they order entries inside a section, not sections.
+    """
+    return (min(k[0] for k in keys), section_key(name)[:2], min(k[1] for k in keys),
+            min(k[3] for k in keys), name)
+
+
 def _place(source: dict) -> str:
     """'paragraph 17, item 2, page 12' in the interface language, from what the entry cites."""
     bits = []
@@ -103,8 +125,8 @@ def _part_of(record: Report, path: str, cited: str) -> str:
 
 
 def sections_view(record: Report, items: list, lang: str) -> list[dict]:
-    """Parts (in the record's order) -> sections (in number order) -> items, for the template."""
-    taxonomy, order = resources().taxonomy, list(record.parts)
+    """Parts -> sections -> items, each in the report's reading order (see entry_key), for the template."""
+    taxonomy, rank = resources().taxonomy, {slug: number for number, slug in enumerate(record.parts)}
     parts: dict[str, dict] = {}
     for item in items:
         source = item.get("source") or {}
@@ -112,22 +134,24 @@ def sections_view(record: Report, items: list, lang: str) -> list[dict]:
         label = record.parts[part][lang] if part in record.parts else (part or _("No part given"))
         group = parts.setdefault(part, {"label": label, "sections": {}})
         section = group["sections"].setdefault(source.get("section", ""), [])
-        section.append(_item_view(item, source, taxonomy, lang))
-    rank = {slug: number for number, slug in enumerate(order)}
-    ranked = sorted(parts.items(), key=lambda kv: (rank.get(kv[0], len(order)), kv[0]))
-    return [{"slug": slug, "label": group["label"], "sections": [
-                {"section": name, "entries": sorted(entries, key=lambda e: e["order"])}
-                for name, entries in sorted(group["sections"].items(), key=lambda kv: section_key(kv[0]))]}
-            for slug, group in ranked]
+        section.append(dict(_item_view(item, source, taxonomy, lang), order=entry_key(item)))
+    views = []
+    for slug, group in parts.items():
+        sections = sorted(({"section": name, "entries": sorted(entries, key=lambda e: e["order"])}
+                           for name, entries in group["sections"].items()),
+                          key=lambda s: _section_order(s["section"], [e["order"] for e in s["entries"]]))
+        first_page = min(e["order"][0] for s in sections for e in s["entries"])
+        views.append(({"slug": slug, "label": group["label"], "sections": sections},
+                      (first_page, rank.get(slug, len(rank)), slug)))
+    return [view for view, _key in sorted(views, key=lambda pair: pair[1])]
 
 
 def _item_view(item: dict, source: dict, taxonomy, lang: str) -> dict:
-    """One line of the report's contents: type, place in the report, title and link."""
-    order = tuple(_number(source.get(key)) for key in ("paragraph", "item", "page"))
-    return {"id": item.get("id"), "title": item.get("title"), "lang": item.get("lang"),
+    """One line of the report's contents: type, place in the report, title (as vm.entry_link) and link."""
+    return {**vm.entry_link(dict(item, id=item.get("id") or "", lang=item.get("lang") or "",
+                                 title=item.get("title") or ""), lang),
             "type": taxonomy.label("types", item.get("type", ""), lang), "kind": item.get("type"),
-            "place": _place(source), "draft": item.get("draft", False),
-            "url": url_for("pages.entry", entry_id=item.get("id")), "order": (*order, item.get("id") or "")}
+            "place": _place(source), "draft": item.get("draft", False)}
 
 
 def _link(name: str, value: str, lang: str) -> dict:

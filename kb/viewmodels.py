@@ -132,25 +132,29 @@ def title_in(lang: str, entry_lang: str, title: str, title_translated: str) -> t
     return title_translated, lang
 
 
+def title_view(lang: str, entry_lang: str, title: str, title_translated: str) -> dict:
+    """`title` in the interface language where the entry has one, its `title_lang`, and the
+    `original_title` (in the entry's `lang`) when the shown title is a translation."""
+    shown, shown_lang = title_in(lang, entry_lang, title, title_translated)
+    return {"title": shown, "title_lang": shown_lang,
+            "original_title": None if shown_lang == entry_lang else title}
+
+
 def entry_link(stored: dict, lang: str) -> dict:
     """A link to an entry (stored fields or a related-entries dict) titled in the interface language."""
-    title, title_lang = title_in(lang, stored["lang"], stored["title"], stored.get("title_translated", ""))
-    return {"id": stored["id"], "url": url_for("pages.entry", entry_id=stored["id"]),
-            "title": title, "title_lang": title_lang, "lang": stored["lang"]}
+    return {"id": stored["id"], "url": url_for("pages.entry", entry_id=stored["id"]), "lang": stored["lang"],
+            **title_view(lang, stored["lang"], stored["title"], stored.get("title_translated") or "")}
 
 
 def hit_view(hit, taxonomy: Taxonomy, lang: str) -> dict:
     """A result as the list shows it: title in the interface language where the entry has one."""
-    title, title_lang = title_in(lang, hit.lang, hit.title, hit.title_translated)
-    own = title_lang == hit.lang
     return {"id": hit.id, "url": url_for("pages.entry", entry_id=hit.id),
-            "title": title, "title_lang": title_lang,
-            "original_title": None if own else hit.title, "lang": hit.lang,
+            **title_view(lang, hit.lang, hit.title, hit.title_translated), "lang": hit.lang,
             "type": taxonomy.label("types", hit.type, lang),
             "lang_label": taxonomy.label("langs", hit.lang, lang),
             "countries": [taxonomy.label("countries", c, lang) for c in hit.countries],
             "snippet": hit.snippet, "snippet_lang": script_lang(hit.snippet, hit.lang), "draft": hit.draft,
-            "why": why_found(hit.matched_by)}
+            "why": why_found(hit.matched_by), "report": report_badge(taxonomy, hit.report, lang)}
 
 
 def why_found(matched_by: dict | None) -> str | None:
@@ -161,6 +165,18 @@ def why_found(matched_by: dict | None) -> str | None:
         return _("matched: %(pairs)s", pairs="; ".join(matched_by["matched"]))
     similarity = f"{matched_by['similarity']:.2f}"
     return _("similar in meaning to the search (%(similarity)s)", similarity=similarity)
+
+
+def report_badge(taxonomy: Taxonomy, slug: str, lang: str) -> dict | None:
+    """A result's report as a short label, "IOM · 2023" (the organisation's abbreviation), and its page."""
+    record = taxonomy.reports.get(slug)
+    if record is None:
+        return None
+    name = taxonomy.label("organisations", record.organisation, lang) if record.organisation else ""
+    short = re.search(r"\(([^()]+)\)\s*$", name)
+    bits = [short.group(1) if short else name, str(record.year or "")]
+    return {"slug": slug, "label": " · ".join(b for b in bits if b) or slug, "title": record.label(lang),
+            "url": url_for("reports.report", slug=slug)}
 
 
 def sort_links(request: SearchRequest) -> list[dict]:

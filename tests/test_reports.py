@@ -434,3 +434,41 @@ def test_a_draft_record_written_for_an_import_reads_back(tmp_path):
     assert lines[:2] == ["slug: iom-nigeria-2021", "draft: true"]
     with pytest.raises(ValueError, match="organization"):
         record_text({"slug": "x", "organization": "iom"})
+
+
+def test_check_reports_entries_outside_their_reports_folder_or_declared_parts(tmp_path):
+    tree = two_report_tree(tmp_path / "content")
+    main = tree / "unicef-nigeria-2021" / "main"
+    (tree / "unicef-nigeria-2021" / "annex").mkdir()
+    (main / "ngr-rec-01-school-based-management.md").rename(
+        tree / "unicef-nigeria-2021" / "annex" / "ngr-rec-01-school-based-management.md")
+    (main / "ngr-lesson-01-mothers-associations.md").rename(
+        tree / "unicef-nigeria-2021" / "ngr-lesson-01-mothers-associations.md")
+    wrong = main / "ngr-rec-02-female-teacher-bursaries.md"
+    edit(wrong, "report: unicef-nigeria-2021", "report: proact-car-2013")
+    edit(wrong, "objectives: [gep-teachers]", "objectives: [project-design]")
+    (tree / "proact-car-2013" / "car").mkdir(parents=True)
+    (tree / "car-rec-17-part-time-legal-expertise.md").rename(
+        tree / "proact-car-2013" / "car" / "car-rec-17-part-time-legal-expertise.md")   # in place: clean
+    (tree / "old-name" / "car").mkdir(parents=True)
+    (tree / "car-rec-27-work-with-employers.md").rename(
+        tree / "old-name" / "car" / "car-rec-27-work-with-employers.md")
+    messages = [str(p) for p in check_content(tree, TAXONOMY_FILE, tmp_path).problems]
+    assert sorted(messages) == sorted([
+        "content/unicef-nigeria-2021/annex/ngr-rec-01-school-based-management.md:13: the file sits in part "
+        "folder `annex/`, not a part of report `unicef-nigeria-2021` (reports/unicef-nigeria-2021.yaml "
+        "`parts`); allowed: main",
+        "content/unicef-nigeria-2021/ngr-lesson-01-mothers-associations.md:13: the file sits in "
+        "`unicef-nigeria-2021/` itself, not a part of report `unicef-nigeria-2021` "
+        "(reports/unicef-nigeria-2021.yaml `parts`); allowed: main",
+        "content/unicef-nigeria-2021/main/ngr-rec-02-female-teacher-bursaries.md:12: `source.report` is "
+        "`proact-car-2013`, but the file sits in the folder of report `unicef-nigeria-2021`: cite "
+        "`unicef-nigeria-2021` or move the file to `proact-car-2013/<part>/`",
+        "content/old-name/car/car-rec-27-work-with-employers.md:12: the file sits in `old-name/`, which is "
+        "no report's folder; entries of `source.report` `proact-car-2013` go in `proact-car-2013/<part>/`",
+    ]), messages
+    # A draft record (an import not yet reviewed) need not declare its parts yet.
+    edit(tree / "reports" / "unicef-nigeria-2021.yaml", "draft: false", "draft: true")
+    messages = [str(p) for p in check_content(tree, TAXONOMY_FILE, tmp_path).problems]
+    assert not any("not a part of report" in m for m in messages), messages
+    assert any("`source.report` is `proact-car-2013`" in m for m in messages), messages

@@ -176,3 +176,91 @@ def test_the_seed_report_urls_and_filters_give_what_they_gave(client):
     assert page.status_code == 200 and b"PROACT-CAR" in page.data
     assert client.get("/entries/car-rec-17-part-time-legal-expertise").status_code == 200
     assert client.get("/browse/objectives/io1-policy").status_code == 200
+
+
+def truth_ids(slug: str) -> list[str]:
+    """The entry of each truth item, in the truth file's order: the report's reading order."""
+    entries, ids = entries_of(slug), []
+    for item in truth_of(slug)["items"]:
+        first, last = norm(item["first"]), norm(item["last"])
+        ids += [e.id for e in entries
+                if norm(e.original).startswith(first) and norm(e.original).endswith(last)]
+    return ids
+
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_the_report_page_lists_sections_and_items_in_the_reports_order(client, slug):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(f"/reports/{slug}").data, "html.parser")
+    shown = [a["href"].rsplit("/", 1)[1] for a in soup.select("section.section li.item a")]
+    assert shown == truth_ids(slug)
+    sections = [s["data-section"] for s in soup.select("section.section")]
+    assert sections == list(dict.fromkeys(item["section"] for item in truth_of(slug)["items"]))
+
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_the_russian_report_page_titles_english_items_in_russian(client, slug):
+    from bs4 import BeautifulSoup
+
+    from kb.i18n import COOKIE
+
+    by_id = {e.id: e for e in entries_of(slug)}
+    client.set_cookie(COOKIE, "ru")      # the language switch: a cookie, then the same URL
+    switched = client.get(f"/reports/{slug}").data
+    client.delete_cookie(COOKIE)
+    for page in (client.get(f"/ru/reports/{slug}").data, switched):
+        soup = BeautifulSoup(page, "html.parser")
+        assert soup.html["lang"] == "ru"
+        items = soup.select("section.section li.item")
+        assert len(items) == len(by_id)
+        for li in items:
+            entry = by_id[li.a["href"].rsplit("/", 1)[1]]
+            assert (li.a.text, li.a["lang"]) == (entry.title_translated, "ru")
+            original = li.select_one(".original-title")
+            assert (original.text, original["lang"]) == (entry.title, "en")
+    english = BeautifulSoup(client.get(f"/reports/{slug}").data, "html.parser")
+    assert all(li.a["lang"] == "en" and not li.select(".original-title")
+               for li in english.select("section.section li.item"))
+
+
+def test_every_list_of_entries_in_russian_shows_russian_titles_and_the_original(client):
+    from bs4 import BeautifulSoup
+
+    titles = {e.id: e for slug in (*PUBLISHED, SEED) for e in entries_of(slug)}
+    pages = ["/ru/entries/srarp-rec-11-engage-private-sector", "/ru/roles/iom-offices",
+             "/ru/search?report=iom-nigeria-reintegration-2022&limit=100"]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        links = [a for a in BeautifulSoup(response.data, "html.parser").select("main a[href^='/ru/entries/']")
+                 if a["href"].rsplit("/", 1)[1] in set(titles) - {"srarp-rec-11-engage-private-sector"}]
+        assert links, url
+        for a in links:
+            entry = titles[a["href"].rsplit("/", 1)[1]]
+            russian = entry.title if entry.lang == "ru" else entry.title_translated
+            assert (a.text, a["lang"]) == (russian, "ru")
+            original = a.find_next(class_="original-title")
+            assert entry.lang == "ru" or (original.text, original["lang"]) == (entry.title, entry.lang), url
+
+
+def test_search_results_carry_their_report_in_json_and_on_the_list(client):
+    from bs4 import BeautifulSoup
+
+    reports = {e.id: e.source.report for slug in (*PUBLISHED, SEED) for e in entries_of(slug)}
+    data = client.get("/api/search?q=reintegration&limit=100").get_json()
+    assert data["results"] and all(r["report"] == reports[r["id"]] for r in data["results"])
+    everything = client.get("/api/search?limit=100&page=2").get_json()["results"]
+    assert everything and all(r["report"] == reports[r["id"]] for r in everything)
+    expected = {"en": {"iom-nigeria-reintegration-2022": "IOM · 2023", "iom-wca-environment-climate-2022":
+                       "IOM · 2022", SEED: "ILO · 2013"},
+                "ru": {"iom-nigeria-reintegration-2022": "МОМ · 2023", "iom-wca-environment-climate-2022":
+                       "МОМ · 2022", SEED: "МОТ · 2013"}}
+    for lang, prefix in (("en", ""), ("ru", "/ru")):
+        for slug, label in expected[lang].items():
+            soup = BeautifulSoup(client.get(f"{prefix}/search?report={slug}&limit=5").data, "html.parser")
+            hits = soup.select("li.hit")
+            assert hits, (lang, slug)
+            for hit in hits:
+                link = hit.select_one(".meta a.report")
+                assert (link.text, link["href"]) == (label, f"{prefix}/reports/{slug}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -60,10 +61,55 @@ def check_content(content_dir: Path, taxonomy_path: Path, base: Path,
             entries.append(loaded)
     entries, clashes = drop_id_clashes(entries, base)
     report.problems += clashes
+    report.problems += [p for e in entries for p in placement_problems(e, content_dir, taxonomy, base)]
     report.problems += link_problems([entry_record(e, display_path(e.path, base)) for e in entries])
     report.problems += near_duplicates(entries, base)
     report.problems.sort(key=lambda p: (p.path, p.line))
     return report
+
+
+def placement_problems(entry: Entry, content_dir: Path, taxonomy, base: Path) -> list[Problem]:
+    """An entry of `content/<report>/<part>/` that cites another report, or sits in no declared part.
+
+    The folder of a draft record is not held to its `parts` (an import's draft may not list them yet).
+    """
+    folders = Path(os.path.relpath(entry.path, content_dir)).parts[:-1]
+    cited, shown = entry.source.report, display_path(entry.path, base)
+    record = taxonomy.reports.get(folders[0]) if folders else None
+    if record is None:
+        if len(folders) == 2 and cited in taxonomy.reports:
+            return [Problem(shown, _source_line(entry, "report"),
+                            f"the file sits in `{folders[0]}/`, which is no report's folder; entries of "
+                            f"`source.report` `{cited}` go in `{cited}/<part>/`")]
+        return []
+    problems = []
+    if cited and cited != record.slug:
+        problems.append(Problem(shown, _source_line(entry, "report"),
+                                f"`source.report` is `{cited}`, but the file sits in the folder of report "
+                                f"`{record.slug}`: cite `{record.slug}` or move the file to "
+                                f"`{cited}/<part>/`"))
+    allowed = ", ".join(record.parts) or "none"
+    if not record.draft and (len(folders) < 2 or folders[1] not in record.parts):
+        where = f"part folder `{folders[1]}/`" if len(folders) > 1 else f"`{record.slug}/` itself"
+        problems.append(Problem(shown, _source_line(entry, "part"),
+                                f"the file sits in {where}, not a part of report `{record.slug}` "
+                                f"(reports/{record.slug}.yaml `parts`); allowed: {allowed}"))
+    return problems
+
+
+def _source_line(entry: Entry, key: str) -> int:
+    """The line of `source.<key>` in the entry's file, else of `source`."""
+    start = entry.line_of("source")
+    try:
+        lines = entry.path.read_text(encoding="utf-8").splitlines()[start:]
+    except (OSError, UnicodeDecodeError):
+        return start
+    for number, line in enumerate(lines, start=start + 1):
+        if not line.startswith((" ", "\t")):
+            break
+        if re.match(rf"\s+{key}\s*:", line):
+            return number
+    return start
 
 
 def _shingles(text: str) -> set[str]:

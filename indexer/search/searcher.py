@@ -44,13 +44,14 @@ class Hit:
     title_translated: str = ""
     draft: bool = False
     matched_by: dict | None = None   # explain.Explainer: a synonym or a likeness found it, not the words
+    report: str = ""
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "type": self.type, "lang": self.lang,
                 "path": self.path, "score": self.score, "countries": self.countries,
                 "objectives": self.objectives, "stakeholders": self.stakeholders,
                 "snippet": self.snippet, "title_translated": self.title_translated,
-                "draft": self.draft, "matched_by": self.matched_by}
+                "draft": self.draft, "matched_by": self.matched_by, "report": self.report}
 
 
 @dataclass
@@ -221,7 +222,7 @@ class KbSearcher:
                 stakeholders=_split(fields.get("stakeholders")),
                 snippet=make_snippet(fields, marks) if request.snippets else "",
                 title_translated=fields.get("title_translated", ""),
-                draft=fields.get("draft") == "yes",
+                draft=fields.get("draft") == "yes", report=fields.get("report", ""),
                 matched_by=explainer.explain(docnum) if explainer else None))
         return hits
 
