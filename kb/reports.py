@@ -211,17 +211,10 @@ def report(slug):
 
 
 def _page_links(slug: str, contents: ReportContents, drafts: dict, window: int = 2) -> list[dict]:
-    """Links to the first, last and nearby pages of a long report, with gaps (as _pagination.html wants)."""
-    current, last = contents.page, contents.pages
-    shown = sorted({1, last, *range(max(1, current - window), min(last, current + window) + 1)})
-    links, previous = [], 0
-    for number in shown:
-        if number - previous > 1:
-            links.append({"gap": True})
-        links.append({"number": number, "current": number == current,
-                      "url": url_for("reports.report", slug=slug, page=number, **drafts)})
-        previous = number
-    return links if last > 1 else []
+    """Links to the first, last and nearby pages of a long report, with gaps."""
+    links = vm.page_links(contents.page, contents.pages,
+                          lambda number: url_for("reports.report", slug=slug, page=number, **drafts), window)
+    return links if contents.pages > 1 else []
 
 
 @bp.get("/api/reports")

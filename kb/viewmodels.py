@@ -99,14 +99,19 @@ def active_filters(request: SearchRequest, taxonomy: Taxonomy, lang: str) -> lis
 
 def pagination(results: SearchResults, window: int = 2) -> list[dict]:
     """Page links around the current page: first, last, a window, and gaps."""
-    current, last = results.request.page, results.pages
+    return page_links(results.request.page, results.pages,
+                      lambda number: search_url(results.request.with_(page=number)), window)
+
+
+def page_links(current: int, last: int, url_of, window: int = 2) -> list[dict]:
+    """Links to the first, last and nearby pages, with gaps (as _pagination.html wants)."""
     shown = sorted({1, last, *range(max(1, current - window), min(last, current + window) + 1)})
     links, previous = [], 0
     for number in shown:
         if number - previous > 1:
             links.append({"gap": True})
         links.append({"number": number, "current": number == current,
-                      "url": search_url(results.request.with_(page=number))})
+                      "url": url_of(number)})
         previous = number
     return links if last > 1 else []
 

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from indexer.content.datafile import read_data_file
 from indexer.errors import ContentError
 from indexer.index.analysis import make_analyzer
 
@@ -69,12 +68,9 @@ def analyze_variant(text: str) -> tuple[frozenset, ...]:
 
 def load_glossary(path: Path | None) -> Glossary:
     """Read the glossary file; a missing file is an empty glossary, a broken one an error."""
-    if path is None or not Path(path).exists():
+    data = read_data_file(path, "glossary")
+    if data is None:
         return Glossary()
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{path}: cannot read glossary: {exc}") from None
     items = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ContentError(f"{path}: the glossary needs a `terms:` list")

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from indexer.content.datafile import read_data_file
 from indexer.errors import ContentError
 from indexer.index.analysis import normalize_word, word_forms
 
@@ -47,12 +46,9 @@ class QuestionWords:
 
 def load_question_words(path: Path | None) -> QuestionWords:
     """Read the filler lists; a missing file means no filler, a broken one is an error."""
-    if path is None or not Path(path).exists():
+    data = read_data_file(path, "the question words")
+    if data is None:
         return QuestionWords()
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{path}: cannot read the question words: {exc}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: the question words need `en:` and `ru:` sections")
     phrases, words = [], set()

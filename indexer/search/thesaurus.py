@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from whoosh import query as wq
 
+from indexer.content.datafile import read_data_file
 from indexer.content.glossary import Glossary, Variant, analyze_variant
 from indexer.errors import ContentError
 
@@ -37,12 +37,9 @@ class Synonym:
 
 def load_thesaurus(path: Path | None) -> Glossary:
     """Read the thesaurus into groups of equivalent variants; missing: empty, broken: an error."""
-    if path is None or not Path(path).exists():
+    data = read_data_file(path, "the thesaurus")
+    if data is None:
         return Glossary()
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{path}: cannot read the thesaurus: {exc}") from None
     items = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ContentError(f"{path}: the thesaurus needs a `groups:` list")
