@@ -84,7 +84,7 @@ def _summary(stored: dict) -> str:
 def build_feed(search_request: SearchRequest, entries, lang: str) -> bytes:
     taxonomy = resources().taxonomy
     feed = FeedGenerator()
-    self_url = request.url
+    self_url = _xml(request.url)   # an IRI: a query's control characters come back decoded
     words = [search_request.q] + [vm.label(taxonomy, name, value, lang)
                                   for name, values in search_request.filters.items() for value in values]
     heading = _xml(" · ".join(w for w in words if w)) or _("All entries")

@@ -33,11 +33,16 @@ def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tupl
     vocabulary = Vocabulary.of(lines)
     for item in items:
         item.body = render_paragraphs(item.paragraphs, vocabulary)
-    items = [item for item in items if item.body and not QUOTED.search(item.body[:200])]
+    # An item says something: a body of bullet glyphs or punctuation alone is no item.
+    items = [item for item in items if _says_something(item.body) and not QUOTED.search(item.body[:200])]
     kept = merge_repeats(items)
     found = bold_items(document, kept, walker.pages, vocabulary, walker.part)
     merged = len(items) - len(kept)
     return sorted(kept + found, key=lambda item: item.page), merged
+
+
+def _says_something(body: str) -> bool:
+    return any(c.isalnum() for c in body or "")
 
 
 def import_report(path: Path, report: str, out_dir: Path, taxonomy: Taxonomy,
