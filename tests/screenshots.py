@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 
 from kb.settings import ROOT
+from tests.chromium import launch
 from tests.conftest import Server, build
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 SHOTS = [  # file name, URL, viewport width, whole page
     ("home-en.png", "/en/", 1280, True),
     ("home-ru.png", "/ru/", 1280, False),
@@ -37,7 +37,7 @@ def main(target: Path) -> None:
         server = Server({"KB_CONTENT_DIR": str(ROOT / "content"), "KB_INDEX_DIR": str(work / "index")})
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                browser = launch(playwright)
                 for name, url, width, whole in SHOTS:
                     page = browser.new_page(viewport={"width": width, "height": 900 if width > 400 else 844})
                     page.goto(server.url + url)

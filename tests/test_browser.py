@@ -1,16 +1,14 @@
 """End to end in Debian's headless Chromium: every flow in both languages, a phone, axe-core, keyboard."""
 
 import io
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.chromium import CHROMIUM, launch, require
 from tests.conftest import CONTENT, Server, build
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 PAGE_TYPES = ["/", "/search?q=школам", "/search?country=kyrgyzstan&stakeholder=ilo-ipec&limit=3",
@@ -19,11 +17,8 @@ PAGE_TYPES = ["/", "/search?q=школам", "/search?country=kyrgyzstan&stakeho
               "/entries/kg-rec-17-evening-schools-support", "/entries/car-lesson-12-evening-school-support",
               "/no-such-page"]
 
-for needed, how in ((CHROMIUM, "`make test` installs it with apt-get"), (AXE, "`make test` runs npm ci")):
-    if not Path(needed).exists():
-        if os.environ.get("CI"):
-            raise RuntimeError(f"{needed} is missing in CI: {how}")
-        pytest.skip(f"{needed} not installed ({how})", allow_module_level=True)
+require(CHROMIUM, "`make test` installs it with apt-get")
+require(AXE, "`make test` runs npm ci")
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +28,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

@@ -7,19 +7,12 @@ the policy and checks that the app's own pages never trip it (no violation in th
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from xss_site import build_site
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+from tests.chromium import CHROMIUM, launch, require
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing in CI: `make test` installs it with apt-get")
-    pytest.skip(f"{CHROMIUM} not installed (run `make test` as root to install it)", allow_module_level=True)
+require(CHROMIUM, "`make test` installs it with apt-get, as root")
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +33,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
