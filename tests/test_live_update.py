@@ -85,6 +85,14 @@ class Hammer(threading.Thread):
             self.done += 1
 
 
+def stop_all(hammers: list[Hammer]) -> None:
+    """Stop every hammer, then wait for each to finish its request."""
+    for hammer in hammers:
+        hammer.stop.set()
+    for hammer in hammers:
+        hammer.join(timeout=20)
+
+
 @pytest.mark.slow
 def test_swaps_under_load_lose_no_request_and_a_new_entry_appears(served):
     hammers = [Hammer(served.url, n) for n in range(4)]
@@ -100,10 +108,7 @@ def test_swaps_under_load_lose_no_request_and_a_new_entry_appears(served):
             builds.append(kb_index(served))
         time.sleep(0.5)
     finally:
-        for hammer in hammers:
-            hammer.stop.set()
-        for hammer in hammers:
-            hammer.join(timeout=20)
+        stop_all(hammers)
     assert all(b.returncode == 0 for b in builds), [b.stderr for b in builds]
     assert current_generation(served.index) != first
     failures = [f for hammer in hammers for f in hammer.failures]

@@ -20,7 +20,7 @@ from indexer.index.build import current_generation
 from indexer.index.ship import ship_generation
 from kb.settings import ROOT
 from tests.conftest import Server, build, free_port
-from tests.test_live_update import NEW_ENTRY, Hammer
+from tests.test_live_update import NEW_ENTRY, Hammer, stop_all
 
 
 def test_ship_copies_verifies_and_swaps(content_copy, tmp_path):
@@ -137,10 +137,7 @@ def test_two_replicas_behind_nginx_lose_no_request_through_a_rolling_swap(conten
         while sum(h.done for h in hammers) < 100 and time.monotonic() < deadline:
             time.sleep(0.2)
     finally:
-        for hammer in hammers:
-            hammer.stop.set()
-        for hammer in hammers:
-            hammer.join(timeout=20)
+        stop_all(hammers)
         try:
             through_proxy = [_get_json(proxy.url + "/api/search?q=beekeeping+cooperatives") for _ in range(6)]
             direct = [_get_json(s.url + "/health") for s in servers]
