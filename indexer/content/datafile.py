@@ -8,6 +8,9 @@ import yaml
 
 from indexer.errors import ContentError
 
+# The C loader where PyYAML has it: several times faster on the taxonomy and the records.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_data_file(path: Path | None, what: str):
     """The file's YAML data, or None when there is no file; ContentError naming it when broken."""

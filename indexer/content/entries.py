@@ -10,9 +10,9 @@ from pathlib import Path
 import frontmatter
 import yaml
 
+from indexer.content.problems import ID_PATTERN, Problem
 from indexer.content.taxonomy import TAG_VOCABULARIES, Taxonomy
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TYPES = ("recommendation", "lesson", "good-practice")
 LIST_KEYS = ("countries", "objectives", "stakeholders", "themes", "parallel")
 REQUIRED_KEYS = ("id", "type", "lang", "title", "title_translated", *LIST_KEYS, "source")
@@ -29,21 +29,6 @@ TRANSLATION_HEADINGS = {"en": "## Перевод", "ru": "## Translation"}
 ID_KINDS = {"recommendation": "rec", "lesson": "lesson", "good-practice": "gp"}
 BODY_LINE = "\x00body"  # key_lines entry: the first line after the front matter
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with a content file, printed as `path:line: message`."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-    def to_dict(self) -> dict:
-        return {"path": self.path, "line": self.line, "message": self.message}
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from indexer.content.entries import ID_PATTERN, Problem
-from indexer.content.taxonomy import SAFE_LOADER
+from indexer.content.datafile import SAFE_LOADER
+from indexer.content.problems import ID_PATTERN, Problem
 
 REPORTS_FOLDER = "reports"
 KEYS = ("slug", "draft", "title", "organisation", "project", "evaluation_type", "year",

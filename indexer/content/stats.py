@@ -40,6 +40,7 @@ def format_table(stats: dict) -> str:
         for lang in stats["langs"]:
             row = [counts.get((kind, lang, c), 0) for c in columns]
             lines.append(f"| {kind} | {lang} | " + " | ".join(map(str, row)) + " |")
-    totals = [sum(counts.get((k, lg, c), 0) for k in stats["types"] for lg in stats["langs"]) for c in columns]
+    pairs = [(kind, lang) for kind in stats["types"] for lang in stats["langs"]]
+    totals = [sum(counts.get((kind, lang, c), 0) for kind, lang in pairs) for c in columns]
     lines.append("| **all** | | " + " | ".join(f"**{n}**" for n in totals) + " |")
     return "\n".join(lines)

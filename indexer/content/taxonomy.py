@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from indexer.content.datafile import SAFE_LOADER
+from indexer.content.reports import REPORTS_FOLDER, load_reports
 from indexer.errors import ContentError
 
 # Front-matter key of an entry -> vocabulary of the taxonomy file that governs it.
@@ -31,7 +33,6 @@ OPTIONAL_VOCABULARIES = ("regions", "organisations", "evaluation-types", "source
 DERIVED_VOCABULARIES = ("reports", "years")
 LANGS = ("en", "ru")
 # libyaml's safe loader where PyYAML was built with it: the ~400-line file loads 7x faster.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,6 @@ def load_taxonomy(path: Path, reports_dir: Path | None = None, base: Path | None
     A broken taxonomy raises ContentError; a broken record is left out and kept in
     `report_problems`, so that `kb check` and `kb index` can say what and where.
     """
-    from indexer.content.reports import REPORTS_FOLDER, load_reports
-
     plain = Taxonomy(vocabularies=_read_vocabularies(path), path=Path(path))
     folder = Path(reports_dir) if reports_dir else Path(path).parent / REPORTS_FOLDER
     reports, problems = load_reports(folder, plain, base)
