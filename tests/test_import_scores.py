@@ -36,9 +36,15 @@ FLOORS: dict[str, dict[str, float]] = {
     "undp-global-evaluation-policy-review-2024.pdf": {"recall": 0.77, "clean": 0.66},
     # Box 2 and 3 of the side column, and one sub-section, in the PDF.
     "unhcr-global-data-information-management-2019.pdf": {"recall": 0.79, "clean": 0.79},
+    # Management responses with no items of their own: the quoted "Evaluation recommendation N:"
+    # and the JIU "Recommendation N" rows of a recommendation | remarks table become drafts.
+    "unicef-strategic-plan-evaluation-response-2025.pdf": {"precision": 0.0},
+    "unicef-jiu-recommendations-response-2025.pdf": {"precision": 0.0},
+    "unicef-jiu-recommendations-response-2025.txt": {"precision": 0.0},
 }
-# All text files together (the JIU texts weigh most): what is reached today, below the aims.
-OVERALL_FLOORS: dict[str, float] = {"recall": 0.57, "clean": 0.55}
+# All text files together (the JIU texts weigh most; the drafts written from the UNICEF
+# management responses pull precision down): what is reached today, below the aims.
+OVERALL_FLOORS: dict[str, float] = {"recall": 0.57, "clean": 0.55, "precision": 0.76}
 
 CASES = [pytest.param(truth, path, id=path.name,
                       marks=[pytest.mark.slow] if path.suffix == ".pdf" else [])
