@@ -41,6 +41,12 @@ def test_words_the_index_lacks_find_entries_through_their_synonyms(index_dir, th
     assert search(index_dir, load_thesaurus(thesaurus_file), "ночных занятий").total > 0   # any form
 
 
+def test_the_explanation_names_the_words_without_the_questions_punctuation(index_dir, thesaurus_file):
+    results = search(index_dir, load_thesaurus(thesaurus_file), "where are «night classes»?")
+    matched = [m for h in results.hits if h.matched_by for m in h.matched_by.get("matched", [])]
+    assert matched and all(m.startswith("night classes ≈ ") for m in matched), matched
+
+
 def test_words_the_index_holds_are_not_replaced_by_synonyms(index_dir, thesaurus_file):
     results = search(index_dir, load_thesaurus(thesaurus_file), "legal expertise")
     assert results.hits and all(h.matched_by is None for h in results.hits)

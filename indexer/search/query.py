@@ -20,7 +20,7 @@ from whoosh import query as wq
 from indexer.content.glossary import Glossary, Variant
 from indexer.index.analysis import make_analyzer, make_surface_analyzer
 from indexer.search.questions import QuestionWords
-from indexer.search.ranking import AtLeast
+from indexer.search.ranking import AtLeast, Equivalents
 from indexer.search.thesaurus import Synonym
 
 # Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
@@ -38,6 +38,7 @@ PROXIMITY_WEIGHT = 0.6    # the words close together, in order
 PROXIMITY_SLOP = 4
 MIN_PREFIX = 2
 MAX_PHRASE_COMBINATIONS = 8
+PUNCTUATION = ".,;:!?…«»\"'()[]—–"   # around a typed word, not part of it ("советником?")
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -248,7 +249,10 @@ def _glossary_units(sequence, glossary: Glossary):
     """For each glossary term the query contains: (first group, last group, query of the other variants)."""
     found = []
     for start, end, others in glossary.matches([forms for _, forms in sequence]):
-        queries = [q for q in (_variant_query(v) for v in others) if q is not None]
+        single = [q for q in (_variant_query(v) for v in others if len(v.forms) == 1) if q is not None]
+        queries = [q for q in (_variant_query(v) for v in others if len(v.forms) > 1) if q is not None]
+        if single:
+            queries.insert(0, Equivalents(single) if len(single) > 1 else single[0])
         if queries:
             found.append((sequence[start][0], sequence[end - 1][0], wq.Or(queries)))
     return found
@@ -266,7 +270,7 @@ def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, s
     for start, end, others in thesaurus.matches([forms for _, forms in sequence]):
         if scarce is not None and not any(scarce(forms) for _, forms in sequence[start:end]):
             continue
-        typed = " ".join(surface[start:end])
+        typed = " ".join(w.strip(PUNCTUATION) for w in surface[start:end])
         typed_query = sequence_query([forms for _, forms in sequence[start:end]])
         found = [Synonym(typed, v.text, q, typed_query) for v in others
                  if (q := _variant_query(v, THESAURUS_WEIGHT)) is not None]
