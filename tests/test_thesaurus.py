@@ -78,3 +78,20 @@ def test_a_broken_thesaurus_is_an_error_naming_the_file(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError, match="thesaurus.yaml"):
         load_thesaurus(path)
+
+
+def test_a_word_inside_a_named_term_gets_no_near_synonyms():
+    """'Migration' in 'International Organization for Migration' names the organisation: no
+    'Migration ≈ migrants'; alone, or as a whole glossary term, a word keeps its synonyms."""
+    from indexer.content.glossary import load_glossary
+    from indexer.search.query import build_query, parse_query
+
+    glossary = load_glossary(ROOT / "content" / "glossary.yaml")
+    thesaurus = load_thesaurus(ROOT / "content" / "thesaurus.yaml")
+
+    def synonyms(q):
+        return [s.text for s in build_query(parse_query(q), glossary, {}, None, thesaurus).synonyms]
+
+    assert not [s for s in synonyms("International Organization for Migration") if s.startswith("Migration")]
+    assert [s for s in synonyms("labour migration") if s.startswith("labour migration ≈ ")]
+    assert synonyms("главный технический советник")      # the whole term: its near-synonyms stay

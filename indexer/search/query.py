@@ -196,7 +196,9 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
         typed = clause.text.split()
         surface += [typed[i] if len(typed) == len(forms) else clause.text for i in range(len(forms))]
     units = [(g, qs[0] if len(qs) == 1 else wq.Or(qs)) for g, qs in groups.items()]
-    synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce)
+    names = [(start, end) for start, end, _ in glossary.matches([forms for _, forms in sequence])
+             if end - start > 1] if thesaurus is not None else []
+    synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce, names)
     positive = _combine(units, sequence, glossary, synonym_units)
     covered = _coverage(units, _glossary_units(sequence, glossary) + synonym_units) if units else []
     typed = _typed(units, sequence, glossary)
@@ -262,12 +264,18 @@ def _variant_query(variant: Variant, weight: float = GLOSSARY_WEIGHT) -> wq.Quer
     return sequence_query(list(variant.forms), weight=weight)
 
 
-def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, scarce=None):
-    """The near-synonyms of the query's words: [Synonym], and (first group, last group, query) spans."""
+def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, scarce=None, names=()):
+    """The near-synonyms of the query's words: [Synonym], and (first group, last group, query) spans.
+
+    `names`: spans of multi-word glossary terms the query holds. A word inside one is part of a
+    name ("Migration" in "International Organization for Migration"), not a description, and
+    gets no near-synonyms ("migrants" would be a wrong reason to show a hit)."""
     if thesaurus is None:
         return [], []
     synonyms, spans = [], []
     for start, end, others in thesaurus.matches([forms for _, forms in sequence]):
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in names):
+            continue
         if scarce is not None and not any(scarce(forms) for _, forms in sequence[start:end]):
             continue
         typed = " ".join(w.strip(PUNCTUATION) for w in surface[start:end])
