@@ -6,6 +6,7 @@ import pytest
 from whoosh import query as wq
 
 from indexer.index.build import open_generation
+from indexer.search.ranking import Equivalents
 from indexer.search.searcher import KbSearcher
 
 
@@ -75,3 +76,25 @@ def test_a_capped_prefix_is_an_estimate(searcher, monkeypatch):
 def test_the_vocabulary_suggests_what_whooshs_corrector_suggests(searcher, word):
     theirs = searcher.searcher.corrector("exact").suggest(word, limit=1, maxdist=2, prefix=1)
     assert searcher.vocabulary().suggest(word) == (theirs[0] if theirs else None)
+
+
+def test_equivalent_words_weigh_the_idf_of_all_their_documents(searcher):
+    """A rare and a common spelling of one term score alike where each occurs once, with the idf
+    of the documents holding either; matching is the Or's."""
+    rare, common = T("body", "вечерний"), T("body", "child")
+    postings = searcher.postings
+    held = set(postings.docs("body", "вечерний").tolist()) | set(postings.docs("body", "child").tolist())
+    found = searcher.engine.run(Equivalents([rare, common]))
+    plain = searcher.engine.run(wq.Or([rare, common]))
+    assert set(np.flatnonzero(found.strict).tolist()) == held == whoosh_docs(searcher, wq.Or([rare, common]))
+    shared = postings.idf(len(held))
+    for term in (rare, common):
+        ids, weights = postings.weights("body", term.text)
+        other = common if term is rare else rare
+        alone = set(ids.tolist()) - set(postings.docs("body", other.text).tolist())
+        assert alone
+        for doc in list(alone)[:5]:
+            expected = weights[ids.tolist().index(doc)] * shared / postings.idf(len(ids))
+            assert found.score[doc] == pytest.approx(expected, rel=1e-5)
+    rare_only = set(postings.docs("body", "вечерний").tolist()) - set(postings.docs("body", "child").tolist())
+    assert rare_only and all(found.score[d] < plain.score[d] for d in rare_only)   # rare lost its edge

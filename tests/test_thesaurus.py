@@ -41,6 +41,12 @@ def test_words_the_index_lacks_find_entries_through_their_synonyms(index_dir, th
     assert search(index_dir, load_thesaurus(thesaurus_file), "ночных занятий").total > 0   # any form
 
 
+def test_the_explanation_names_the_words_without_the_questions_punctuation(index_dir, thesaurus_file):
+    results = search(index_dir, load_thesaurus(thesaurus_file), "where are «night classes»?")
+    matched = [m for h in results.hits if h.matched_by for m in h.matched_by.get("matched", [])]
+    assert matched and all(m.startswith("night classes ≈ ") for m in matched), matched
+
+
 def test_words_the_index_holds_are_not_replaced_by_synonyms(index_dir, thesaurus_file):
     results = search(index_dir, load_thesaurus(thesaurus_file), "legal expertise")
     assert results.hits and all(h.matched_by is None for h in results.hits)
@@ -72,3 +78,20 @@ def test_a_broken_thesaurus_is_an_error_naming_the_file(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError, match="thesaurus.yaml"):
         load_thesaurus(path)
+
+
+def test_a_word_inside_a_named_term_gets_no_near_synonyms():
+    """'Migration' in 'International Organization for Migration' names the organisation: no
+    'Migration ≈ migrants'; alone, or as a whole glossary term, a word keeps its synonyms."""
+    from indexer.content.glossary import load_glossary
+    from indexer.search.query import build_query, parse_query
+
+    glossary = load_glossary(ROOT / "content" / "glossary.yaml")
+    thesaurus = load_thesaurus(ROOT / "content" / "thesaurus.yaml")
+
+    def synonyms(q):
+        return [s.text for s in build_query(parse_query(q), glossary, {}, None, thesaurus).synonyms]
+
+    assert not [s for s in synonyms("International Organization for Migration") if s.startswith("Migration")]
+    assert [s for s in synonyms("labour migration") if s.startswith("labour migration ≈ ")]
+    assert synonyms("главный технический советник")      # the whole term: its near-synonyms stay

@@ -94,6 +94,24 @@ class Postings:
             self._lengths[fieldname] = found
         return found
 
+    def idf(self, frequency: int) -> float:
+        """Whoosh's BM25F idf of a term held by `frequency` documents."""
+        return math.log(self.size / (frequency + 1)) + 1
+
+    def blended(self, terms: list[tuple[str, str, float]]) -> list[tuple[tuple, float]]:
+        """((ids, weights), boost) of each term, every term of a field weighing the idf of the
+        documents holding any of that field's terms (equivalent words scored as one)."""
+        found = [(f, self.weights(f, t), b) for f, t, b in terms]
+        held: dict[str, set] = {}
+        for fieldname, (ids, _), _ in found:
+            held.setdefault(fieldname, set()).update(ids.tolist())
+        blended = []
+        for fieldname, (ids, weights), boost in found:
+            if len(ids):
+                weights = weights * (self.idf(len(held[fieldname])) / self.idf(len(ids)))
+            blended.append(((ids, weights), boost))
+        return blended
+
     def weights(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, BM25F weight of the term in each), as Whoosh's BM25F scores it."""
         key = (fieldname, text)
@@ -103,7 +121,7 @@ class Postings:
             return found
         ids, freqs = self.raw(fieldname, text)
         if len(ids):
-            idf = math.log(self.size / (len(ids) + 1)) + 1
+            idf = self.idf(len(ids))
             average = (self.reader.field_length(fieldname) / max(1, self.size)) or 1
             norm = BM25_K1 * ((1 - BM25_B) + BM25_B * self.lengths(fieldname)[ids] / average)
             found = (ids, (idf * freqs * (BM25_K1 + 1) / (freqs + norm)).astype(np.float32))

@@ -20,7 +20,7 @@ from whoosh import query as wq
 from indexer.content.glossary import Glossary, Variant
 from indexer.index.analysis import make_analyzer, make_surface_analyzer
 from indexer.search.questions import QuestionWords
-from indexer.search.ranking import AtLeast
+from indexer.search.ranking import AtLeast, Equivalents
 from indexer.search.thesaurus import Synonym
 
 # Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
@@ -38,6 +38,7 @@ PROXIMITY_WEIGHT = 0.6    # the words close together, in order
 PROXIMITY_SLOP = 4
 MIN_PREFIX = 2
 MAX_PHRASE_COMBINATIONS = 8
+PUNCTUATION = ".,;:!?…«»\"'()[]—–"   # around a typed word, not part of it ("советником?")
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -195,7 +196,9 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
         typed = clause.text.split()
         surface += [typed[i] if len(typed) == len(forms) else clause.text for i in range(len(forms))]
     units = [(g, qs[0] if len(qs) == 1 else wq.Or(qs)) for g, qs in groups.items()]
-    synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce)
+    names = [(start, end) for start, end, _ in glossary.matches([forms for _, forms in sequence])
+             if end - start > 1] if thesaurus is not None else []
+    synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce, names)
     positive = _combine(units, sequence, glossary, synonym_units)
     covered = _coverage(units, _glossary_units(sequence, glossary) + synonym_units) if units else []
     typed = _typed(units, sequence, glossary)
@@ -248,7 +251,10 @@ def _glossary_units(sequence, glossary: Glossary):
     """For each glossary term the query contains: (first group, last group, query of the other variants)."""
     found = []
     for start, end, others in glossary.matches([forms for _, forms in sequence]):
-        queries = [q for q in (_variant_query(v) for v in others) if q is not None]
+        single = [q for q in (_variant_query(v) for v in others if len(v.forms) == 1) if q is not None]
+        queries = [q for q in (_variant_query(v) for v in others if len(v.forms) > 1) if q is not None]
+        if single:
+            queries.insert(0, Equivalents(single) if len(single) > 1 else single[0])
         if queries:
             found.append((sequence[start][0], sequence[end - 1][0], wq.Or(queries)))
     return found
@@ -258,15 +264,21 @@ def _variant_query(variant: Variant, weight: float = GLOSSARY_WEIGHT) -> wq.Quer
     return sequence_query(list(variant.forms), weight=weight)
 
 
-def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, scarce=None):
-    """The near-synonyms of the query's words: [Synonym], and (first group, last group, query) spans."""
+def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, scarce=None, names=()):
+    """The near-synonyms of the query's words: [Synonym], and (first group, last group, query) spans.
+
+    `names`: spans of multi-word glossary terms the query holds. A word inside one is part of a
+    name ("Migration" in "International Organization for Migration"), not a description, and
+    gets no near-synonyms ("migrants" would be a wrong reason to show a hit)."""
     if thesaurus is None:
         return [], []
     synonyms, spans = [], []
     for start, end, others in thesaurus.matches([forms for _, forms in sequence]):
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in names):
+            continue
         if scarce is not None and not any(scarce(forms) for _, forms in sequence[start:end]):
             continue
-        typed = " ".join(surface[start:end])
+        typed = " ".join(w.strip(PUNCTUATION) for w in surface[start:end])
         typed_query = sequence_query([forms for _, forms in sequence[start:end]])
         found = [Synonym(typed, v.text, q, typed_query) for v in others
                  if (q := _variant_query(v, THESAURUS_WEIGHT)) is not None]

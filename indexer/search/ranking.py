@@ -53,6 +53,17 @@ class AtLeast(wq.Or):
         return AtLeast([fn(q) for q in self.subqueries], boost=self.boost, minmatch=self.minmatch)
 
 
+class Equivalents(wq.Or):
+    """Words that stand for one another (an abbreviation, its expansion's translation: IOM, МОМ):
+    scored like one word, as Lucene's SynonymQuery does. In each field every one of them weighs
+    the idf of the documents holding any of them, so the rarer spelling (often the other
+    language's) does not outweigh the common one: which variant an entry uses says nothing of
+    how well it answers."""
+
+    def apply(self, fn):
+        return Equivalents([fn(q) for q in self.subqueries], boost=self.boost)
+
+
 @dataclass
 class Ranked:
     """The ranked document numbers of one page's worth of results and their scores."""
@@ -124,6 +135,10 @@ class _Run:
 
     def _node(self, query, covered) -> Match:
         boost = getattr(query, "boost", 1.0)
+        if isinstance(query, Equivalents):
+            leaves = _flat_terms(wq.Or(query.subqueries, boost=boost), self.flat)
+            if leaves is not None:
+                return self.terms(leaves, blend=True)
         terms = _flat_terms(query, self.flat)
         if terms is not None:
             return self.terms(terms)
@@ -155,10 +170,14 @@ class _Run:
 
     # --- leaves ----------------------------------------------------------------------------
 
-    def terms(self, terms: list[tuple[str, str, float]], every: bool = False) -> Match:
-        """Terms summed in one pass: any of them (an Or) or, with `every`, all of them (an And)."""
+    def terms(self, terms: list[tuple[str, str, float]], every: bool = False, blend: bool = False) -> Match:
+        """Terms summed in one pass: any of them (an Or) or, with `every`, all of them (an And);
+        with `blend`, each field's terms weigh one idf (see Equivalents)."""
         self.met.update((f, t) for f, t, _ in terms)
-        postings = [(self.engine.postings.weights(f, t), b) for f, t, b in terms]
+        if blend:
+            postings = self.engine.postings.blended(terms)
+        else:
+            postings = [(self.engine.postings.weights(f, t), b) for f, t, b in terms]
         postings = [(p, b) for p, b in postings if len(p[0])]
         size = self.size
         if every and len(postings) < len(terms) or not postings:
