@@ -26,9 +26,10 @@ FOLDERS = report_folders(ROOT)
 # benchmarks/import-scores.md): gaps to close, never to widen.
 FLOORS: dict[str, dict[str, float]] = {
     # JIU sets its informal recommendations in bold in the narrative: a PDF's fonts tell
-    # them (0.96-1.00 recall), a text file has no fonts.
-    "jiu-unep-management-review-2025.txt": {"recall": 0.22, "clean": 0.22},
-    "jiu-system-wide-sexual-exploitation-abuse-2025.txt": {"recall": 0.29, "clean": 0.29},
+    # them (0.96-1.00 recall); a text finds those in the evaluator's voice ("the Inspector
+    # suggests"), not the bold "X should …" sentences, nor where the bold starts mid-sentence.
+    "jiu-unep-management-review-2025.txt": {"clean": 0.7},
+    "jiu-system-wide-sexual-exploitation-abuse-2025.txt": {"recall": 0.67, "clean": 0.67},
     # An infographic leaflet: "What the JIU recommends", each number alone on its line.
     "jiu-system-wide-racism-review-highlights-2023.pdf": {"recall": 0.0, "clean": 0.0},
     "jiu-system-wide-racism-review-highlights-2023.txt": {"recall": 0.0, "clean": 0.0},
@@ -38,7 +39,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "unhcr-global-data-information-management-2019.pdf": {"recall": 0.79, "clean": 0.79},
 }
 # All text files together (the JIU texts weigh most): what is reached today, below the aims.
-OVERALL_FLOORS: dict[str, float] = {"recall": 0.57, "clean": 0.55}
+OVERALL_FLOORS: dict[str, float] = {"recall": 0.8, "clean": 0.75}
 
 CASES = [pytest.param(truth, path, id=path.name,
                       marks=[pytest.mark.slow] if path.suffix == ".pdf" else [])

@@ -1,0 +1,71 @@
+"""Rules of the importer, each on a small hand-written text of the shape it is for."""
+
+from pathlib import Path
+
+from indexer.content.taxonomy import load_taxonomy
+from indexer.importing.importer import find_items
+from indexer.importing.reading import read_document
+from kb.settings import ROOT
+
+TAXONOMY = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+
+
+def items_of(tmp_path: Path, text: str, name: str = "report.txt") -> list[tuple[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    items, _ = find_items(read_document(path), TAXONOMY)
+    return [(item.kind, item.body) for item in items]
+
+
+def pages(*texts: str) -> str:
+    """A `pdftotext -layout` text: pages apart by form feeds, a running header on each."""
+    return "".join(f"Review of the Example Programme\n\n{text}\n\n{n}\n\f"
+                   for n, text in enumerate(texts, 1))
+
+
+NARRATIVE = pages(
+    "I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four regional offices.\n",
+    "II. Governance\n\n2. The board met twice a year. Its minutes were late. The Inspector encourages\n"
+    "management to publish the minutes within a month of each meeting.\n\n"
+    "3. Planning improved after 2022. Therefore, the Inspector suggests a review of the planning\n"
+    "cycle by the end of 2026. It should also cover the regional offices.\n\n"
+    "4. The data suggest that costs rose. Stakeholders suggested more meetings, which the board is\n"
+    "encouraged to hold, by which each office is invited to report.\n",
+    "III. Finance\n\n5. Contributions fell in 2023. 36 Participating offices are encouraged to\n"
+    "record every pledge in one register, so that arrears can be followed.\n\n"
+    "6. The budget was approved late. The Inspectors recommend that the budget be approved before\n"
+    "the year begins, as the financial rules require.\n")
+
+
+def test_the_evaluators_voice_asking_in_the_narrative_makes_items(tmp_path):
+    bodies = [body for _, body in items_of(tmp_path, NARRATIVE)]
+    assert bodies == [
+        "The Inspector encourages management to publish the minutes within a month of each meeting.",
+        "Therefore, the Inspector suggests a review of the planning cycle by the end of 2026. "
+        "It should also cover the regional offices.",
+        "Participating offices are encouraged to record every pledge in one register, so that "
+        "arrears can be followed.",
+        "The Inspectors recommend that the budget be approved before the year begins, as the "
+        "financial rules require."]
+
+
+def test_a_stray_recommending_sentence_makes_no_item(tmp_path):
+    # One or two such sentences in a report's conclusions are no habit of recommending in passing.
+    text = pages("I. Conclusions\n\n1. Costs rose. The review recommends a leaner structure for the\n"
+                 "offices in the next cycle of planning.\n\n2. Staff were satisfied with the support.\n")
+    assert items_of(tmp_path, text) == []
+
+
+def test_a_contents_page_without_leaders_does_not_number_the_chapters(tmp_path):
+    contents = ("Contents\n 1. Introduction                                    2\n"
+                " 2. Findings                                        2\n"
+                " 3. Recommendations                                 3\n"
+                " 4. Lessons learned                                 3\n")
+    text = pages(contents, "1. Introduction\nThe programme ran for four years.\n\n2. Findings\n"
+                 "Most targets were met.", "3. Recommendations\n1. Fund the registry from the\n"
+                 "   national budget.\n2. Train the new staff before the next phase.\n\n"
+                 "4. Lessons learned\n1. Early training of district staff pays off.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Fund the registry from the national budget."),
+        ("recommendation", "Train the new staff before the next phase."),
+        ("lesson", "Early training of district staff pays off.")]
