@@ -69,3 +69,40 @@ def test_a_contents_page_without_leaders_does_not_number_the_chapters(tmp_path):
         ("recommendation", "Fund the registry from the national budget."),
         ("recommendation", "Train the new staff before the next phase."),
         ("lesson", "Early training of district staff pays off.")]
+
+
+def test_countries_are_named_by_their_names_not_by_their_first_letters(tmp_path):
+    from indexer.importing.countries import CountryNames
+
+    names = CountryNames(TAXONOMY)
+    assert names.named("To the Government of Niger and the United Nations country team:") == ["niger"]
+    assert names.named("Returnees in Nigeria, as in Nigeria's north") == ["nigeria"]
+    assert names.named("a turkey farm in the small village; the republic of letters") == []
+    assert names.named("Партнёрам в Кыргызстане и в Нигерии; КАЗАХСТАН") == [
+        "kazakhstan", "kyrgyzstan", "nigeria"]
+    assert names.named("мали и малы, Маликов") == []
+    text = ("Recommendations\n\nTo the United Nations country team:\n\n1. Share the data with the\n"
+            "partners every quarter.\n\nTo the Government of Mali:\n\n"
+            "2. Fund the registry of returnees from the national budget.\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    items, _ = find_items(read_document(path), TAXONOMY)
+    assert [(item.body, item.country) for item in items] == [
+        ("Share the data with the partners every quarter.", None),
+        ("Fund the registry of returnees from the national budget.", "mali")]
+
+
+def test_a_numbered_label_opens_its_item_after_a_tables_last_cell(tmp_path):
+    # A key-action table's last cell ends on no full stop; the next label is still an item's.
+    table = ("Key action(s)            Time frame            Responsible unit(s)\n\n"
+             "Prepare inputs for the revised          June 2025       Bureau for Policy and\n"
+             "evaluation policy                                       Programme Support\n")
+    text = pages("IV. Recommendations\n\nRecommendation 1. Incorporate a theory of change in the policy.\n\n"
+                 + table + "Recommendation 2. Extend the review cycle of the policy to ten years.\n\n"
+                 + table + "Recommendation 3.\n3.1. Continue to improve the evaluation resource centre.\n"
+                 "3.2. Continue to work with the regional bureaux on incentives.\n")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Incorporate a theory of change in the policy.",
+        "Extend the review cycle of the policy to ten years.",
+        "3.1. Continue to improve the evaluation resource centre.\n\n"
+        "3.2. Continue to work with the regional bureaux on incentives."]

@@ -33,10 +33,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # An infographic leaflet: "What the JIU recommends", each number alone on its line.
     "jiu-system-wide-racism-review-highlights-2023.pdf": {"recall": 0.0, "clean": 0.0},
     "jiu-system-wide-racism-review-highlights-2023.txt": {"recall": 0.0, "clean": 0.0},
-    # Recommendation 6 and 9.x lost in the PDF's reading of the key-action tables.
-    "undp-global-evaluation-policy-review-2024.pdf": {"recall": 0.77, "clean": 0.66},
-    # Box 2 and 3 of the side column, and one sub-section, in the PDF.
-    "unhcr-global-data-information-management-2019.pdf": {"recall": 0.79, "clean": 0.79},
+    # Recommendation 6 lost in the PDF's reading of the key-action tables.
+    "undp-global-evaluation-policy-review-2024.pdf": {"clean": 0.77},
+    # Box 2 and 3 of the side column found, but with the column beside them, in the PDF.
+    "unhcr-global-data-information-management-2019.pdf": {"clean": 0.79},
 }
 # All text files together (the JIU texts weigh most): what is reached today, below the aims.
 OVERALL_FLOORS: dict[str, float] = {"recall": 0.8, "clean": 0.75}
