@@ -106,3 +106,24 @@ def test_a_numbered_label_opens_its_item_after_a_tables_last_cell(tmp_path):
         "Extend the review cycle of the policy to ten years.",
         "3.1. Continue to improve the evaluation resource centre.\n\n"
         "3.2. Continue to work with the regional bureaux on incentives."]
+
+
+RUSSIAN = pages(
+    " Резюме\n Основные рекомендации\n 1. Расширить критерии отбора получателей грантов.\n"
+    " 2. Обновить график отчётности.\n I. Введение\n Программа реализовывалась с 2012 года.1\n"
+    " II. Выводы оценки\n II.1 Актуальность\n Партнёры выразили заинтересованность.\n\n"
+    "1 Источник: интервью с сотрудниками программы.\n",
+    " IV. Рекомендации\n По итогам оценки сформулированы следующие рекомендации.\n"
+    " 1. Группе проекта следует расширить критерии отбора получателей денежных\n"
+    "    грантов.\n"
+    " 2. Группе проекта рекомендуется обновить график отчётности, согласованный с\n"
+    "    донором.\n")
+
+
+def test_a_russian_summary_list_a_section_number_and_a_short_first_line(tmp_path):
+    # The summary's numbered list is no run of chapters 1, 2; "II.1" is a section's number,
+    # not footnote 1's marker; a numbered item's first line of eight words goes on below.
+    assert items_of(tmp_path, RUSSIAN) == [
+        ("recommendation", "Группе проекта следует расширить критерии отбора получателей денежных грантов."),
+        ("recommendation",
+         "Группе проекта рекомендуется обновить график отчётности, согласованный с донором.")]

@@ -114,6 +114,8 @@ def is_annex(line: str) -> re.Match | None:
 
 def _opens_block(line: str, previous: str, current: Block, after: str = "") -> bool:
     head = current.lines[0] if current.number else current.head
+    if line.lstrip()[:1].islower() and not ends_sentence(previous) and not BULLET.match(line):
+        return False                # "1. Группе проекта следует … денежных" / "грантов.": one item
     alone = len(current.lines) == 1 and (
         SUBHEADING.match(head) or is_annex(head) or not current.bullet and title_like(head))
     if alone or STRONG_BULLET.match(line) or is_annex(line):

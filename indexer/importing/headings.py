@@ -44,7 +44,7 @@ class HeadingsMixin:
         if "." in number:
             return (number, title) if first in (self.chapter, self.chapter + 1) else None
         if len(block.lines) > 1 or title.endswith(":") or (
-                title.endswith(".") and len(title.split()) > 6):
+                title.endswith(".") and len(title.split()) > 3):
             return None
         contents = self.first_chapter == title and self.chapter > 1    # the contents listed it
         restart = first == 1 and (self.chapter == 0 or self.in_annex and INTRO.match(title) or contents)

@@ -31,7 +31,9 @@ PAGE_FORM = re.compile(
 # A contents line laid out without leaders: its title, a wide gap, its page number.
 GAPPED_TOC = re.compile(r"\s*\S.*[^\W\d_)].*?\s{3,}(\d{1,3})\s*")
 FOOTNOTE = re.compile(r"\s*(\d{1,3})(?:\s+(?=\S)(?!\d)|\s*$)")
-GLUED = r"(?:(?<=[^\W\d_])|(?<=[.,;:)”»\"’]))"
+# A footnote's marker glued to a word ("System2") or to the mark after a lower-case word or
+# a closing mark ("projects.20", "(2014).3"); never a section's number ("II.1", "2.1").
+GLUED = r"(?:(?<=[^\W\d_])|(?<=[a-zа-яё)”»\"’%][.,;:)”»\"’])|(?<=[)”»\"’][.,;:]))"
 
 
 def page_lines(document: Document) -> tuple[list[str], list[int]]:
