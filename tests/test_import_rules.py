@@ -127,3 +127,21 @@ def test_a_russian_summary_list_a_section_number_and_a_short_first_line(tmp_path
         ("recommendation", "Группе проекта следует расширить критерии отбора получателей денежных грантов."),
         ("recommendation",
          "Группе проекта рекомендуется обновить график отчётности, согласованный с донором.")]
+
+
+def test_a_section_written_in_paragraphs_gives_one_item_a_paragraph(tmp_path):
+    text = ("Findings\n\nThe programme met most of its targets in the four districts.\n\n"
+            "Lessons learned\n\nThe following lessons can be drawn from the experience.\n\n"
+            "Joint field visits with ministry staff built more ownership than formal meetings.\n\n"
+            "Baselines collected after activities had started made results hard to demonstrate.\n\n"
+            "Annex 1. Interview guide\n\nWhat lessons would you share with colleagues?\n")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Joint field visits with ministry staff built more ownership than formal meetings."),
+        ("lesson", "Baselines collected after activities had started made results hard to demonstrate.")]
+
+
+def test_a_table_of_cells_under_a_recommendations_heading_is_no_section_of_paragraphs(tmp_path):
+    text = ("Recommendations of the mid-term review\n\nRecommendation        Status        Comment\n\n"
+            "Train the district staff in the new tools.\n\nDone\n\nIn 2021\n\n"
+            "Fund the registry from the national budget.\n\nPending\n\nNo budget yet\n")
+    assert items_of(tmp_path, text) == []

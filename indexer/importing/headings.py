@@ -99,7 +99,7 @@ class HeadingsMixin:
         lead, self.lead = self.lead, None
         if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1 and ASKING.search(
                 " ".join(line for _, lines in lead.paragraphs[1:] for line in lines)):
-            self.items.append(lead)
+            self.keep(lead)
 
     def new_chapter(self, number: int) -> None:
         if number == 1 and self.chapter >= 1:

@@ -46,6 +46,9 @@ class Section:
     addressee: str = ""
     country: str | None = None
     others: tuple[str, ...] = ()    # other kinds its title names ("Lessons learned & best practices")
+    found: int = 0                  # items found in it
+    prose: list = field(default_factory=list)   # its plain paragraphs, as items (see walker.prose)
+    rejected: int = 0               # its other blocks: tables' cells, headings, short lines
 
     def subheading(self, number: str = "") -> None:
         self.sub = number or self.sub

@@ -12,6 +12,16 @@ from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_response, item_label
 from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, ROMAN, Item, Part, Section
 
+# A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
+INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommendations|suggestions)\b|"
+                        r"следующ\w+|сформулирован\w*\s+\w*\s*рекомендац", re.I)
+
+
+def _plain_paragraph(text: str) -> bool:
+    """Running prose of its own: a capital, eight words or more, a full stop; no number, no quote."""
+    return (len(text.split()) >= 8 and text[:1].isupper() and bk.ends_sentence(text)
+            and not text.endswith(":") and sum(len(w) == 1 for w in text.split()) * 5 < len(text.split()))
+
 
 def _label(head: str) -> tuple[str, str] | None:
     """("addressee" | "label", text) for a short line standing on its own, else None."""
@@ -55,6 +65,7 @@ class Walker(HeadingsMixin):
         self.roman_chapter = 0              # the last Roman chapter number in sequence
         self.first_chapter = ""             # the title of chapter 1, to know it again after the contents
         self.lead_mark = 0
+        self.prosaic: list[Section] = []    # sections with plain paragraphs
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -63,6 +74,7 @@ class Walker(HeadingsMixin):
             title, body = self.pages.get(block.page, (self.title, True))
             self.pages[block.page] = (title, body and not self.in_annex and not self.top)
         self.close_lead()
+        self.items += self.paragraph_items()
         return self.items
 
     def step(self, block: Block) -> None:
@@ -115,7 +127,7 @@ class Walker(HeadingsMixin):
                          number, None, number, s.addressee if s else "",
                          (s.country if s else None) or self.part.country, bool(self.top),
                          [("p", list(lines))], page=page, labelled=True)
-        self.items.append(self.item)
+        self.keep(self.item)
 
     def continues(self, block: Block) -> bool:
         """Whether the block carries on the labelled item: a sub-item, a sub-bullet, a page turn."""
@@ -187,6 +199,8 @@ class Walker(HeadingsMixin):
             self.item = None
             if self.lead and self.section:
                 self.lead.paragraphs.append(("p", list(block.lines)))
+            elif self.section and not self.in_annex:
+                self.prose(block)
 
     def new_item(self, lines: list[str], position: int | None, number: int | None) -> None:
         s = self.section
@@ -196,4 +210,28 @@ class Walker(HeadingsMixin):
         # In a section of two kinds, an item that names the other kind is of that kind.
         self.item.kind = next((kind for kind in s.others
                                if re.search(KIND_TITLES[kind], " ".join(lines), re.I)), s.kind)
-        self.items.append(self.item)
+        self.keep(self.item)
+
+    def keep(self, item: Item) -> None:
+        self.items.append(item)
+        if self.section:
+            self.section.found += 1
+
+    def prose(self, block: Block) -> None:
+        """A plain paragraph of a section: an item if the section holds no other (see run)."""
+        s, text = self.section, " ".join(" ".join(block.lines).split())
+        if s not in self.prosaic:
+            self.prosaic.append(s)
+        if INTRODUCES.search(text) and not s.prose:
+            return
+        if not _plain_paragraph(text):
+            s.rejected += 1
+            return
+        s.prose.append(Item(s.kind, self.part, s.sub or s.label, None, len(s.prose) + 1, None,
+                            s.addressee, s.country or self.part.country, s.summary,
+                            [("p", list(block.lines))], page=block.page))
+
+    def paragraph_items(self) -> list[Item]:
+        """The paragraphs of each section written in paragraphs only: no number, label or bullet."""
+        return [item for s in self.prosaic if not s.found and len(s.prose) >= 2
+                and s.rejected * 4 <= len(s.prose) for item in s.prose]
