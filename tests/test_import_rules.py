@@ -145,3 +145,34 @@ def test_a_table_of_cells_under_a_recommendations_heading_is_no_section_of_parag
             "Train the district staff in the new tools.\n\nDone\n\nIn 2021\n\n"
             "Fund the registry from the national budget.\n\nPending\n\nNo budget yet\n")
     assert items_of(tmp_path, text) == []
+
+
+TABLE = ("2. Recommendations\n\nThe evaluation makes the following recommendations.\n\n"
+         " #       Recommendations                                        To the Government    Priority\n\n"
+         " 1       Implementing partners should simplify the procurement  To the Ministry of   High\n"
+         "         procedures for field offices, in order to reduce the   Labour\n"
+         "         reporting burden on field staff.\n\n"
+         " 2       It is recommended that local authorities document the  To UNHCR             Medium\n"
+         "         grievance and feedback mechanism.\n")
+
+
+def test_a_table_of_numbered_recommendations_reads_its_items_column(tmp_path):
+    assert items_of(tmp_path, pages("1. Introduction\n\nThe programme ran for years.", TABLE)) == [
+        ("recommendation", "Implementing partners should simplify the procurement procedures for field "
+         "offices, in order to reduce the reporting burden on field staff."),
+        ("recommendation", "It is recommended that local authorities document the grievance and feedback "
+         "mechanism.")]
+
+
+def test_a_summary_list_repeats_the_chapter_or_stands_alone(tmp_path):
+    summary = ("Executive summary\n\nThe programme met most targets.\n\nMain recommendations\n\n"
+               "• Simplify the procurement procedures.\n\n• Document the grievance mechanism.\n\n")
+    chapter = ("1. Introduction\n\nThe programme ran for years.\n\n2. Recommendations\n\n"
+               "1. Implementing partners should simplify the procurement procedures for field offices.\n\n"
+               "2. Local authorities should document the grievance and feedback mechanism.\n")
+    assert [body for _, body in items_of(tmp_path, summary + chapter)] == [
+        "Implementing partners should simplify the procurement procedures for field offices.",
+        "Local authorities should document the grievance and feedback mechanism."]
+    alone = summary + "1. Introduction\n\nThe programme ran for years.\n"
+    assert [body for _, body in items_of(tmp_path, alone)] == [
+        "Simplify the procurement procedures.", "Document the grievance mechanism."]

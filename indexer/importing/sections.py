@@ -95,7 +95,13 @@ def kinds_named(title: str) -> tuple[str, ...]:
     return tuple(kind for _, kind in sorted(found))
 
 
+# Words that may stand before the kind in a heading: "Main recommendations", «Основные уроки».
+QUALIFIER = (r"(?:(?:main|key|principal|overall|general|specific|strategic|operational|other|additional|"
+             r"summary\s+of(?:\s+the)?|основн\w+|ключев\w+|главн\w+|общ\w+|конкретн\w+|стратегическ\w+|"
+             r"оперативн\w+|прочие|другие)\s+)?")
+
+
 def kind_of(title: str) -> str | None:
     """The kind of item a section heading announces, or None."""
     return next((kind for kind, pattern in KIND_TITLES.items()
-                 if re.match(pattern, title, re.I)), None)
+                 if re.match(QUALIFIER + f"(?:{pattern})", title, re.I)), None)
