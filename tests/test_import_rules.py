@@ -176,3 +176,17 @@ def test_a_summary_list_repeats_the_chapter_or_stands_alone(tmp_path):
     alone = summary + "1. Introduction\n\nThe programme ran for years.\n"
     assert [body for _, body in items_of(tmp_path, alone)] == [
         "Simplify the procurement procedures.", "Document the grievance mechanism."]
+
+
+def test_russian_best_experience_heads_good_practices_and_a_sub_sections_list_stays_in_it(tmp_path):
+    text = ("1. Введение\n\nПрограмма реализовывалась четыре года.\n\n2. Рекомендации\n\n"
+            "2.1 Укрепить потенциал социальных служб\n\n"
+            "Рекомендуется укрепить потенциал социальных служб в районах. При этом следует предусмотреть:\n\n"
+            "а) обучение новых сотрудников;\n\nб) отдельное финансирование.\n\n"
+            "3. Передовой опыт\n\n"
+            "1. Совместные закупки с родственным агентством снизили стоимость комплектов.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Укрепить потенциал социальных служб\n\nРекомендуется укрепить потенциал "
+         "социальных служб в районах. При этом следует предусмотреть:\n\n- обучение новых сотрудников;\n"
+         "- отдельное финансирование."),
+        ("good-practice", "Совместные закупки с родственным агентством снизили стоимость комплектов.")]

@@ -9,7 +9,8 @@ KIND_TITLES = {
     "recommendation": r"recommendations?\b|рекомендаци",
     "lesson": r"le+s+ons?\s+(?:learn|identified)|(?:извлеч[её]нн|полученн)\w*\s+урок|уроки\b",
     "good-practice": r"(?:(?:potential|emerging|identified)\s+)?(?:good|best|promising)\s+practice"
-                     r"|(?:потенциально\s+\w+\s+)?(?:передов|положительн|надлежащ|лучш)\w*\s+практик",
+                     r"|(?:потенциально\s+\w+\s+)?(?:передов|положительн|надлежащ|лучш|успешн)\w*\s+"
+                     r"(?:практик|опыт)",
 }
 OUTLINE = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\s*|\s+)(?=[A-ZА-ЯЁ«\"“])(.+)")
 ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.]{0,80}")

@@ -152,6 +152,8 @@ class Walker(HeadingsMixin):
             return
         if item and (item.number is not None or item.sub_list(block)):
             return item.paragraphs.append(("li", block.lines))
+        if not item and self.lead and len(self.lead.paragraphs) > 1 and self.lead.sub_list(block):
+            return self.lead.paragraphs.append(("li", block.lines))   # the sub-section's own list
         if item and DEMONSTRATIVE.match(block.lines[0]) and not bk.ends_sentence(
                 item.paragraphs[-1][1][-1]):
             return item.paragraphs.append(("p", block.lines))
