@@ -190,3 +190,24 @@ def test_russian_best_experience_heads_good_practices_and_a_sub_sections_list_st
          "социальных служб в районах. При этом следует предусмотреть:\n\n- обучение новых сотрудников;\n"
          "- отдельное финансирование."),
         ("good-practice", "Совместные закупки с родственным агентством снизили стоимость комплектов.")]
+
+
+def test_a_word_paragraph_led_by_a_bold_sentence_opens_an_item(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Recommendations", level=1)
+    document.add_paragraph("The evaluation makes the following recommendations.")
+    for lead, rest in (("Fund the monitoring groups from the district budgets.", "Start in 2025."),
+                       ("Train the new inspectors before the harvest.", "Use the new manual.")):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(lead).bold = True
+        paragraph.add_run(" " + rest)
+        if rest == "Start in 2025.":
+            document.add_paragraph("Lessons from the pilot regions should inform the national roll-out.")
+    document.save(tmp_path / "report.docx")
+    items, _ = find_items(read_document(tmp_path / "report.docx"), TAXONOMY)
+    assert [item.body for item in items] == [
+        "Fund the monitoring groups from the district budgets. Start in 2025.\n\n"
+        "Lessons from the pilot regions should inform the national roll-out.",
+        "Train the new inspectors before the harvest. Use the new manual."]
