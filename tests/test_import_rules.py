@@ -211,3 +211,20 @@ def test_a_word_paragraph_led_by_a_bold_sentence_opens_an_item(tmp_path):
         "Fund the monitoring groups from the district budgets. Start in 2025.\n\n"
         "Lessons from the pilot regions should inform the national roll-out.",
         "Train the new inspectors before the harvest. Use the new manual."]
+
+
+def test_paragraphs_set_apart_by_no_blank_line_end_at_a_short_last_line(tmp_path):
+    # pdftotext -layout gives no blank line for a small paragraph space; a paragraph's last
+    # line ends a sentence well short of the width, and a capital opens the next.
+    section = (" 2. Lessons learned\n The following lessons can be drawn from the experience.\n"
+               "     Joint field visits with ministry staff built more ownership than formal\n"
+               "     meetings ever did, and they cost less than the workshops held in the capital.\n"
+               "     Partners intend to keep them.\n"
+               "     Baselines collected after activities had started made it hard to demonstrate\n"
+               "     any results to the donors.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Joint field visits with ministry staff built more ownership than formal meetings ever "
+         "did, and they cost less than the workshops held in the capital. Partners intend to keep them."),
+        ("lesson", "Baselines collected after activities had started made it hard to demonstrate any "
+         "results to the donors.")]

@@ -17,6 +17,19 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
                         r"следующ\w+|сформулирован\w*\s+\w*\s*рекомендац", re.I)
 
 
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """A block's paragraphs where a text set them apart by no blank line: a line that ends a
+    sentence well short of the block's width ends one, when a capital opens the next line."""
+    width = max(len(line.strip()) for line in lines)
+    out: list[list[str]] = [[]]
+    for number, line in enumerate(lines):
+        out[-1].append(line)
+        after = lines[number + 1].strip() if number + 1 < len(lines) else ""
+        if after[:1].isupper() and bk.ends_sentence(line) and len(line.strip()) < 0.8 * width:
+            out.append([])
+    return [piece for piece in out if piece]
+
+
 def _plain_paragraph(text: str) -> bool:
     """Running prose of its own: a capital, eight words or more, a full stop; no number, no quote."""
     return (len(text.split()) >= 8 and text[:1].isupper() and bk.ends_sentence(text)
@@ -221,17 +234,19 @@ class Walker(HeadingsMixin):
 
     def prose(self, block: Block) -> None:
         """A plain paragraph of a section: an item if the section holds no other (see run)."""
-        s, text = self.section, " ".join(" ".join(block.lines).split())
+        s = self.section
         if s not in self.prosaic:
             self.prosaic.append(s)
-        if INTRODUCES.search(text) and not s.prose:
-            return
-        if not _plain_paragraph(text):
-            s.rejected += 1
-            return
-        s.prose.append(Item(s.kind, self.part, s.sub or s.label, None, len(s.prose) + 1, None,
-                            s.addressee, s.country or self.part.country, s.summary,
-                            [("p", list(block.lines))], page=block.page))
+        for lines in _paragraphs(block.lines):
+            text = " ".join(" ".join(lines).split())
+            if INTRODUCES.search(text) and not s.prose:
+                continue
+            if not _plain_paragraph(text):
+                s.rejected += 1
+                continue
+            s.prose.append(Item(s.kind, self.part, s.sub or s.label, None, len(s.prose) + 1, None,
+                                s.addressee, s.country or self.part.country, s.summary,
+                                [("p", lines)], page=block.page))
 
     def paragraph_items(self) -> list[Item]:
         """The paragraphs of each section written in paragraphs only: no number, label or bullet."""
