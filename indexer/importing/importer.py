@@ -41,7 +41,7 @@ def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tupl
     found = bold_items(document, kept, walker.pages, vocabulary, walker.part)
     # A PDF that sets its informal recommendations in bold says so by its fonts; a text has
     # only their words.
-    found = found or narrative_items(found_blocks, walker.pages, vocabulary, walker.part, kept)
+    found = found or narrative_items(found_blocks, walker.body, vocabulary, walker.part, kept)
     merged = len(items) - len(kept)
     return sorted(kept + found, key=lambda item: item.page), merged
 

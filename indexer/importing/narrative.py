@@ -33,7 +33,8 @@ EVALUATOR = (r"(?:the\s+)?(?:inspectors?|evaluators?|(?:evaluation|review|assess
 ASKS = (r"(?:recommends?|suggests?|encourages?|urges?|calls?\s+(?:on|upon)|requests?|advises?|"
         r"proposes?|invites?|рекоменду\w+|предлага\w+|призыва\w+|советую\w*|считают\s+необходимым)")
 ADVERB = r"(?:\w+ly\s+|thus\s+|therefore\s+|also\s+|further\s+|again\s+|также\s+|поэтому\s+)*"
-VOICE = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+)(?:{EVALUATOR})\s+{ADVERB}{ASKS}\b", re.I)
+LEAD_IN = r"(?:в связи с этим|в этой связи|поэтому|таким образом|кроме того|исходя из этого)\s+"
+VOICE = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+|^{LEAD_IN})(?:{EVALUATOR})\s+{ADVERB}{ASKS}\b", re.I)
 # The addressee asked in the passive, as the sentence's subject: not "by which each State is encouraged".
 PASSIVE = re.compile(r"^(?:(?!\b(?:which|who|whom|whereby|where)\b)[^,;:])*?\b(?:are|is)\s+"
                      r"(?:\w+ly\s+|also\s+)*(?:encouraged|urged|invited|advised|requested)\s+to\b"
@@ -75,13 +76,12 @@ def asking_runs(text: str) -> list[str]:
     return [" ".join(run) for run in runs]
 
 
-def narrative_items(found: list[Block], pages: dict[int, tuple[str, bool]], vocabulary: Vocabulary,
+def narrative_items(found: list[Block], body: list[tuple[str, bool]], vocabulary: Vocabulary,
                     part: Part, items: list[Item]) -> list[Item]:
     """Items the narrative's sentences make; none unless the report makes a habit of them."""
     known = [normal_words(item.body) for item in items]
     made: list[Item] = []
-    for block, text in _paragraphs(found, pages, vocabulary):
-        title = pages[block.page][0]
+    for block, title, text in _paragraphs(found, body, vocabulary):
         for run in asking_runs(text):
             words = normal_words(run)
             if len(words.split()) < 8 or any(words[:60] in other or other[:60] in words for other in known):
@@ -92,16 +92,19 @@ def narrative_items(found: list[Block], pages: dict[int, tuple[str, bool]], voca
     return made if len(made) >= LEAST else []
 
 
-def _paragraphs(found: list[Block], pages: dict[int, tuple[str, bool]], vocabulary: Vocabulary
-                ) -> list[tuple[Block, str]]:
-    """The body's paragraphs, each with its first block; one cut by a page turn re-joined."""
-    out: list[tuple[Block, str]] = []
-    for block in found:
-        if not pages.get(block.page, ("", False))[1]:
+def _paragraphs(found: list[Block], body: list[tuple[str, bool]], vocabulary: Vocabulary
+                ) -> list[tuple[Block, str, str]]:
+    """(first block, heading title, text) of the body's paragraphs; one cut by a page turn re-joined.
+
+    `body` is the walker's, block by block: the heading above and whether the block stands in
+    the report's body (not the executive summary, not an annex)."""
+    out: list[tuple[Block, str, str]] = []
+    for block, (title, inside) in zip(found, body, strict=True):
+        if not inside:
             continue
         text = join_lines(block.lines, vocabulary)
-        if out and text[:1].islower() and not ends_sentence(out[-1][1]) and not block.bullet:
-            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        if out and text[:1].islower() and not ends_sentence(out[-1][2]) and not block.bullet:
+            out[-1] = (out[-1][0], out[-1][1], f"{out[-1][2]} {text}")
         else:
-            out.append((block, text))
+            out.append((block, title, text))
     return out

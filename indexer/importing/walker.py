@@ -79,6 +79,7 @@ class Walker(HeadingsMixin):
         self.first_chapter = ""             # the title of chapter 1, to know it again after the contents
         self.lead_mark = 0
         self.prosaic: list[Section] = []    # sections with plain paragraphs
+        self.body: list[tuple[str, bool]] = []  # block by block: (heading title, in the body)
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -86,6 +87,7 @@ class Walker(HeadingsMixin):
             self.step(block)
             title, body = self.pages.get(block.page, (self.title, True))
             self.pages[block.page] = (title, body and not self.in_annex and not self.top)
+            self.body.append((self.title, not self.in_annex and not self.top))
         self.close_lead()
         self.items += self.paragraph_items()
         return self.items
