@@ -39,7 +39,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "unhcr-global-data-information-management-2019.pdf": {"clean": 0.79},
 }
 # All text files together (the JIU texts weigh most): what is reached today, below the aims.
-OVERALL_FLOORS: dict[str, float] = {"recall": 0.8, "clean": 0.75}
+OVERALL_FLOORS: dict[str, float] = {"recall": 0.84, "clean": 0.79}
 
 CASES = [pytest.param(truth, path, id=path.name,
                       marks=[pytest.mark.slow] if path.suffix == ".pdf" else [])
