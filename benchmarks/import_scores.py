@@ -1,9 +1,11 @@
 """Score `kb import` on every report with a ground truth; print and write benchmarks/import-scores.md.
 
-    .venv/bin/python benchmarks/import_scores.py [--misses] [--only SUBSTRING]
+    .venv/bin/python benchmarks/import_scores.py [--misses] [--only SUBSTRING] [--seeds N]
 
 Reports are looked for in ../shared/reports-dev and the folders of KB_TEST_REPORTS; each is
-imported from its PDF and from its `.txt` (pdftotext -layout) where both are found.
+imported from its PDF and from its `.txt` (pdftotext -layout) where both are found. Then
+the synthetic reports of tests/reportgen.py (benchmarks/synthetic_scores.py), N seeds of
+every style, language and form, are scored into a second table by style (--seeds 0: none).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from indexer.content.taxonomy import load_taxonomy  # noqa: E402
 from indexer.importing.importer import find_items  # noqa: E402
@@ -55,10 +58,23 @@ def run(only: str = "", misses: bool = False) -> tuple[list[str], Score]:
     return rows, total
 
 
+def synthetic_table(seeds: int) -> list[str]:
+    """The synthetic reports' scores by style and by form (PDF, .docx, the PDF's -layout text)."""
+    import synthetic_scores
+
+    totals = synthetic_scores.run(seeds, synthetic_scores.reportgen.STYLES, False)
+    names = [*synthetic_scores.reportgen.STYLES, "pdf", "docx", "txt", "all"]
+    return ["## Synthetic reports", "",
+            f"`python benchmarks/synthetic_scores.py --seeds {seeds}`: tests/reportgen.py's styles, each in "
+            "English and Russian, as PDF, .docx and the PDF's `pdftotext -layout` text, seeds "
+            f"0-{seeds - 1}.", "", *synthetic_scores.table({k: totals[k] for k in names if k in totals}), ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="Print missed items and junk drafts.")
     parser.add_argument("--only", default="", help="Only the files whose name holds this.")
+    parser.add_argument("--seeds", type=int, default=2, help="Seeds of synthetic reports (0: none).")
     args = parser.parse_args()
     rows, total = run(args.only, args.misses)
     ratios = total.ratios()
@@ -72,6 +88,8 @@ def main() -> None:
              "|---|---|---|---|---|---|---|---|---|", *rows,
              f"| **all** | | {total.items} | {total.drafts} | "
              + " | ".join(f"**{ratios[k]:.2f}**" for k in KEYS) + " | |", ""]
+    if args.seeds and not args.only:
+        lines += synthetic_table(args.seeds)
     text = "\n".join(lines)
     print(text)
     if not args.only:

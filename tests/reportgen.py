@@ -45,6 +45,7 @@ STYLES = (
     "table",             # recommendations in the rows of a table
     "headed",            # one numbered sub-section per recommendation, its title leading it
     "summary-only",      # recommendations only in the executive summary: there they are the items
+    "narrative",         # recommendations in the findings' paragraphs, the evaluator's voice asking
 )
 LANGS = ("en", "ru")
 FORMATS = ("pdf", "docx")

@@ -45,6 +45,9 @@ class Composer(ItemsMixin):
         self.cover()
         if style == "summary-only":
             self.summary_items(recs)
+        elif style == "narrative":
+            self.heading(w["summary"], numbered=False)
+            self.filler(2)
         else:
             self.summary(recs)
         self.chapter_text(w["intro"], 2)
@@ -60,7 +63,7 @@ class Composer(ItemsMixin):
             if rnd.random() < 0.3:
                 chapters = chapters[1:] + chapters[:1]
             for title, drafts, kind, intro in chapters:
-                if kind == 0 and style == "summary-only":
+                if kind == 0 and style in ("summary-only", "narrative"):
                     continue
                 if kind == 0 and style == "concl-recs":
                     self.conclusions_and_recs(recs)
@@ -98,7 +101,9 @@ class Composer(ItemsMixin):
             line = self.deck.pop()
             n, y0 = self.rnd.randint(4, 60), self.rnd.randint(2012, 2020)
             self.para(line.format(n=n, y0=y0, y1=y0 + self.rnd.randint(2, 4)))
-            if self.rnd.random() < 0.3:
+            # (No footnotes in the narrative style: its items run across pages inside findings,
+            # and a footnote between an item's halves would part its words in the PDF's text.)
+            if self.rnd.random() < 0.3 and self.style != "narrative":
                 self.blocks[-1].note = self.rnd.choice(self.w["footnotes"]).format(y=y0 + 1)
 
     def not_item(self, what: str, why: str) -> str:
@@ -139,12 +144,34 @@ class Composer(ItemsMixin):
         for k, criterion in enumerate(self.w["criteria"], 1):
             self.blocks.append(Block("heading", text=f"{num}.{k} {criterion}", level=2))
             self.filler(self.rnd.randint(2, 3))
+            if self.style == "narrative":
+                self.narrative_items(f"{num}.{k}", 2 if k < 4 else 3)
         if self.rnd.random() < 0.5:
             self.blocks.append(Block("addressee", text=self.w["key_findings"]))
             tag = self.not_item("numbered key findings", "findings that recommend nothing")
             for n, line in enumerate(self.w["findings_list"], 1):
                 self.blocks.append(Block("item", text=line, label=f"{n}.", tag=tag))
                 tag = None
+
+    def narrative_items(self, section: str, count: int) -> None:
+        """Paragraphs of findings that end in the evaluator's recommending: those are the items."""
+        rnd, w = self.rnd, self.w
+        for _ in range(count):
+            while True:                     # no two items begin with the same words
+                actor = rnd.choice(w["actors"]).format(org=self.org)
+                lowered = actor if actor == self.org else actor[0].lower() + actor[1:]
+                fresh = [obj for obj in w["objects"] if obj not in self.objects] or w["objects"]
+                obj = rnd.choice(fresh)
+                sentence = rnd.choice(w["voices"]).format(actor_l=lowered, verb=rnd.choice(w["verbs"]),
+                                                          obj=obj, purpose=rnd.choice(w["purposes"]))
+                if self.unique(sentence):
+                    break
+            self.objects.add(obj)
+            words = sentence.split()
+            self.report.items.append({"type": "recommendation", "number": None, "section": section,
+                                      "first": " ".join(words[:8]), "last": " ".join(words[-6:])})
+            lead = rnd.choice(w["filler"]).format(n=rnd.randint(4, 60), y0=2015, y1=2018)
+            self.para(f"{lead} {sentence}", tag=f"item:{len(self.report.items) - 1}")
 
     def conclusions(self) -> None:
         self.heading(self.w["conclusions"])

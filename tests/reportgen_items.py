@@ -64,7 +64,7 @@ class ItemsMixin:
     def label(self, kind: int, n: int) -> tuple[str, str | None]:
         """The printed label of the n-th item of its chapter, and its truth `number`."""
         style, w = self.style, self.w
-        if style in ("numbered", "addressee", "table", "headed", "summary-only"):
+        if style in ("numbered", "addressee", "table", "headed", "summary-only", "narrative"):
             return f"{n}.", str(n)
         if style == "paren-number":
             return f"{n})", str(n)

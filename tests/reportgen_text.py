@@ -145,6 +145,11 @@ WORDS = {
                       "Figures provided by the monitoring unit of the programme.",
                       "The recommendations of the {y} review are listed in its annex 4."],
         "intro_recs": "The evaluation makes the following recommendations.",
+        # The evaluator's voice recommending in the findings' narrative ("narrative" style).
+        "voices": ["The evaluation team recommends that {actor_l} {verb} {obj}{purpose}.",
+                   "The evaluators suggest that {actor_l} {verb} {obj}{purpose}.",
+                   "The evaluation therefore encourages {actor_l} to {verb} {obj}{purpose}.",
+                   "To that end, the evaluation team recommends that {actor_l} {verb} {obj}{purpose}."],
         "intro_lessons": "The following lessons can be drawn from the experience of the programme.",
         "intro_gps": "The evaluation identified the following good practices.",
         "findings_list": [
@@ -301,6 +306,10 @@ WORDS = {
                       "Данные предоставлены отделом мониторинга программы.",
                       "Рекомендации обзора {y} года приведены в его приложении 4."],
         "intro_recs": "По итогам оценки сформулированы следующие рекомендации.",
+        "voices": ["Группа оценки рекомендует {actor_l} {verb} {obj}{purpose}.",
+                   "Эксперты предлагают {actor_l} {verb} {obj}{purpose}.",
+                   "В связи с этим группа оценки рекомендует {actor_l} {verb} {obj}{purpose}.",
+                   "Оценщики рекомендуют {actor_l} {verb} {obj}{purpose}."],
         "intro_lessons": "Из опыта программы можно извлечь следующие уроки.",
         "intro_gps": "Оценка выявила следующие примеры передового опыта.",
         "findings_list": [

@@ -26,16 +26,17 @@ FOLDERS = report_folders(ROOT)
 # benchmarks/import-scores.md): gaps to close, never to widen.
 FLOORS: dict[str, dict[str, float]] = {
     # JIU sets its informal recommendations in bold in the narrative: a PDF's fonts tell
-    # them (0.96-1.00 recall), a text file has no fonts.
-    "jiu-unep-management-review-2025.txt": {"recall": 0.22, "clean": 0.22},
-    "jiu-system-wide-sexual-exploitation-abuse-2025.txt": {"recall": 0.29, "clean": 0.29},
+    # them (0.96-1.00 recall); a text finds those in the evaluator's voice ("the Inspector
+    # suggests"), not the bold "X should …" sentences, nor where the bold starts mid-sentence.
+    "jiu-unep-management-review-2025.txt": {"clean": 0.7},
+    "jiu-system-wide-sexual-exploitation-abuse-2025.txt": {"recall": 0.67, "clean": 0.67},
     # An infographic leaflet: "What the JIU recommends", each number alone on its line.
     "jiu-system-wide-racism-review-highlights-2023.pdf": {"recall": 0.0, "clean": 0.0},
     "jiu-system-wide-racism-review-highlights-2023.txt": {"recall": 0.0, "clean": 0.0},
-    # Recommendation 6 and 9.x lost in the PDF's reading of the key-action tables.
-    "undp-global-evaluation-policy-review-2024.pdf": {"recall": 0.77, "clean": 0.66},
-    # Box 2 and 3 of the side column, and one sub-section, in the PDF.
-    "unhcr-global-data-information-management-2019.pdf": {"recall": 0.79, "clean": 0.79},
+    # Recommendation 6 lost in the PDF's reading of the key-action tables.
+    "undp-global-evaluation-policy-review-2024.pdf": {"clean": 0.77},
+    # Box 2 and 3 of the side column found, but with the column beside them, in the PDF.
+    "unhcr-global-data-information-management-2019.pdf": {"clean": 0.79},
     # Management responses with no items of their own: the quoted "Evaluation recommendation N:"
     # and the JIU "Recommendation N" rows of a recommendation | remarks table become drafts.
     "unicef-strategic-plan-evaluation-response-2025.pdf": {"precision": 0.0},
@@ -44,7 +45,7 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 # All text files together (the JIU texts weigh most; the drafts written from the UNICEF
 # management responses pull precision down): what is reached today, below the aims.
-OVERALL_FLOORS: dict[str, float] = {"recall": 0.57, "clean": 0.55, "precision": 0.76}
+OVERALL_FLOORS: dict[str, float] = {"recall": 0.84, "clean": 0.79, "precision": 0.76}
 
 CASES = [pytest.param(truth, path, id=path.name,
                       marks=[pytest.mark.slow] if path.suffix == ".pdf" else [])
@@ -102,7 +103,7 @@ def test_the_scorer_counts_what_the_readme_defines():
 
 @pytest.mark.slow
 def test_generated_reports_of_every_style_import_within_their_floors(tmp_path):
-    # tests/reportgen.py (from the ground-truth branch) writes reports in fifteen item
+    # tests/reportgen.py (from the ground-truth branch) writes reports in sixteen item
     # styles, English and Russian, PDF and .docx, each with its truth.
     reportgen = pytest.importorskip("reportgen", reason="tests/reportgen.py is not here yet")
     total = Score()
@@ -114,6 +115,7 @@ def test_generated_reports_of_every_style_import_within_their_floors(tmp_path):
                 total += score(truth["items"], [(item.kind, item.body) for item in items])
     ratios = total.ratios()
     print("\ngenerated reports:", {name: round(value, 3) for name, value in ratios.items()})
-    # What the importer reaches today (2026-12-01), below the aims: a floor to raise.
-    floors = {"recall": 0.6, "clean": 0.45, "precision": 0.85, "type": 0.95}
+    # What the importer reaches today (2026-12-01, seed 3: see benchmarks/import-scores.md for
+    # the table by style), below the clean aim: a floor to raise.
+    floors = {"recall": 0.9, "clean": 0.8, "precision": 0.93, "type": 0.95}
     assert {name: value for name, value in ratios.items() if value < floors[name]} == {}

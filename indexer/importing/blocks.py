@@ -17,6 +17,9 @@ ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
 LETTER = r"[^\W\d_]"
 WORD = LETTER + "+"
+# Words no heading ends on: the line goes on below.
+DANGLING = frozenset("the a an of to in on for with and or by from at as its their that "
+                     "и в во на с со по для к о об от из или а но что".split())
 PREFIXES = frozenset("self non sub inter intra pre post co multi mini semi up well part full anti "
                      "cross long short pro re by ex mid low high по мини суб сверх".split())
 
@@ -93,7 +96,8 @@ def blocks(lines: list[str], pages: list[int] | None = None) -> list[Block]:
         if not line.strip():
             current, previous = None, ""
             continue
-        if current is None or _opens_block(line, previous, current):
+        after = lines[number + 1].strip() if number + 1 < len(lines) else ""
+        if current is None or _opens_block(line, previous, current, after):
             current = _new_block(line, soft=bool(previous))
             current.page = pages[number] if pages else 1
             current.turn = is_page_start(line)
@@ -108,8 +112,10 @@ def is_annex(line: str) -> re.Match | None:
     return ANNEX.fullmatch(line) if len(line.split()) <= 14 else None
 
 
-def _opens_block(line: str, previous: str, current: Block) -> bool:
+def _opens_block(line: str, previous: str, current: Block, after: str = "") -> bool:
     head = current.lines[0] if current.number else current.head
+    if line.lstrip()[:1].islower() and not ends_sentence(previous) and not BULLET.match(line):
+        return False                # "1. Группе проекта следует … денежных" / "грантов.": one item
     alone = len(current.lines) == 1 and (
         SUBHEADING.match(head) or is_annex(head) or not current.bullet and title_like(head))
     if alone or STRONG_BULLET.match(line) or is_annex(line):
@@ -117,14 +123,21 @@ def _opens_block(line: str, previous: str, current: Block) -> bool:
     listed = BULLET.match(line) or NUMBERED.match(line) or SUBHEADING.match(line)
     if is_page_start(line) and listed:
         return True
-    labelled = item_label(line) is not None
-    return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or labelled)
+    label = item_label(line)
+    # "Recommendation 2. Incorporate …", or "Recommendation 9." over "9.1. Continue …", opens its
+    # item whatever is above it (a table's last cell, say); alone over a lower-case line, it is
+    # a column read across.
+    if label is not None and label.number and (label.rest or after[:1].isupper() or after[:1].isdigit()):
+        return True
+    return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or label)
 
 
 def title_like(line: str) -> bool:
-    """A short line that may be a heading, a label or an addressee line."""
+    """A short line that may be a heading, a label or an addressee line (none ends on "the")."""
     text = line.strip()
-    return 0 < len(text.split()) <= 8 and text[0].isupper() and text[-1] not in ".,;-"
+    words = text.split()
+    return (0 < len(words) <= 8 and text[0].isupper() and text[-1] not in ".,;-"
+            and words[-1].lower() not in DANGLING)
 
 
 def _new_block(line: str, soft: bool) -> Block:

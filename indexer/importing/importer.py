@@ -15,6 +15,7 @@ from indexer.importing.blocks import Vocabulary, blocks, render_paragraphs
 from indexer.importing.bold import bold_items
 from indexer.importing.drafts import ImportReport, write_drafts
 from indexer.importing.layout import page_lines
+from indexer.importing.narrative import narrative_items
 from indexer.importing.reading import Document, read_document
 from indexer.importing.repeats import merge_repeats
 from indexer.importing.sections import Item
@@ -28,7 +29,8 @@ QUOTED = re.compile(r"\b(?:reads|read|was|were) as follows\b|гласит сле
 def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tuple[list[Item], int]:
     """The report's items, summary repeats merged, and how many repeats were merged."""
     lines, pages = page_lines(document)
-    walker = Walker(blocks(lines, pages), taxonomy, report)
+    found_blocks = blocks(lines, pages)
+    walker = Walker(found_blocks, taxonomy, report)
     items = walker.run()
     vocabulary = Vocabulary.of(lines)
     for item in items:
@@ -37,6 +39,9 @@ def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tupl
     items = [item for item in items if _says_something(item.body) and not QUOTED.search(item.body[:200])]
     kept = merge_repeats(items)
     found = bold_items(document, kept, walker.pages, vocabulary, walker.part)
+    # A PDF that sets its informal recommendations in bold says so by its fonts; a text has
+    # only their words.
+    found = found or narrative_items(found_blocks, walker.body, vocabulary, walker.part, kept)
     merged = len(items) - len(kept)
     return sorted(kept + found, key=lambda item: item.page), merged
 

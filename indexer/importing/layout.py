@@ -4,11 +4,13 @@
 1. running headers and footers go: a line among a page's first or last three written
    lines whose form (digits aside, spaces collapsed) recurs at the top or foot of at least
    three pages and a fifth of them; so do page numbers ("12", "- 12 -", "Page 1 sur 30",
-   "31 |51", "стр. 4") there, and contents lines (dot leaders and a page number) anywhere;
+   "31 |51", "стр. 4") there, and contents lines (dot leaders and a page number) anywhere,
+   or a contents page's lines without leaders (a wide gap, then page numbers that rise);
 2. footnotes go: the page's last paragraphs that open with a number which the page's
    text carries as a marker glued to a word or mark ("System)2 offers", "projects20.");
    the marker goes too;
-3. two columns are read in order (`columns.read_columns`);
+3. a table of numbered items is read as a numbered list (`tables.read_tables`), and two
+   columns are read in order (`columns.read_columns`);
 4. lines lose their indentation; the first written line of a page starts with a space,
    which is how the rest of the road knows a page starts there (as in plain text).
 A Word document's lines ("styled") need none of it and only gain their pages.
@@ -22,13 +24,18 @@ from collections import Counter
 from indexer.importing.cleaning import PAGE_NUMBER, TOC_LINE, clean_lines
 from indexer.importing.columns import read_columns
 from indexer.importing.reading import Document
+from indexer.importing.tables import read_tables
 
 EDGE = 3
 PAGE_FORM = re.compile(
     r"(?:page|p\.|стр\.?|страница|pag\.?|página)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?"
     r"(?:\s*(?:of|из|sur|de|/|\|)\s*\d{1,4})?", re.I)
+# A contents line laid out without leaders: its title, a wide gap, its page number.
+GAPPED_TOC = re.compile(r"\s*\S.*[^\W\d_)].*?\s{3,}(\d{1,3})\s*")
 FOOTNOTE = re.compile(r"\s*(\d{1,3})(?:\s+(?=\S)(?!\d)|\s*$)")
-GLUED = r"(?:(?<=[^\W\d_])|(?<=[.,;:)”»\"’]))"
+# A footnote's marker glued to a word ("System2") or to the mark after a lower-case word or
+# a closing mark ("projects.20", "(2014).3"); never a section's number ("II.1", "2.1").
+GLUED = r"(?:(?<=[^\W\d_])|(?<=[a-zа-яё)”»\"’%][.,;:)”»\"’])|(?<=[)”»\"’][.,;:]))"
 
 
 def page_lines(document: Document) -> tuple[list[str], list[int]]:
@@ -42,8 +49,10 @@ def page_lines(document: Document) -> tuple[list[str], list[int]]:
     furniture = _running(pages)
     cleaned = []
     for number, lines in enumerate(pages, 1):
-        lines = [line for line in lines if not _is_furniture(line, lines, furniture)]
-        lines = read_columns(_drop_footnotes(lines))
+        contents = _contents_lines(lines)
+        lines = [line for n, line in enumerate(lines)
+                 if n not in contents and not _is_furniture(line, lines, furniture)]
+        lines = read_columns(_drop_footnotes(read_tables(lines)))
         cleaned.append((number, [line.strip() for line in lines]))
     return _pages_joined(cleaned)
 
@@ -84,6 +93,15 @@ def _running(pages: list[list[str]]) -> set[str]:
     counts = Counter(form for lines in pages for form in {form_of(line) for line in _edges(lines)})
     least = max(3, len(pages) // 5)
     return {form for form, count in counts.items() if count >= least and len(form) > 3}
+
+
+def _contents_lines(lines: list[str]) -> set[int]:
+    """A contents page's lines without dot leaders: four or more, their page numbers rising."""
+    found = [(n, int(m.group(1))) for n, line in enumerate(lines) if (m := GAPPED_TOC.fullmatch(line))]
+    numbers = [page for _, page in found]
+    if len(found) < 4 or numbers != sorted(numbers) or len(set(numbers)) < 2:
+        return set()
+    return {n for n, _ in found}
 
 
 def _is_furniture(line: str, lines: list[str], running: set[str]) -> bool:

@@ -6,7 +6,8 @@ each the page's text as lines. How the lines were laid out says how to clean the
   our own PDF reading, made to look like it); pages are split at form feeds;
 - "plain": one line per line of running text, no form feeds (the seed's extraction: a page
   starts at a line beginning with white space); one page, cleaned by `cleaning`;
-- "styled": Word paragraphs, whose styles say what is a heading and what is a list item.
+- "styled": Word paragraphs, whose styles say what is a heading and what is a list item
+  (a paragraph led by a bold sentence is one too).
 
 PDF is read with pdfplumber's layout text, which of the three libraries we measured
 (pdfplumber, pypdf, pdfminer.six) comes closest to `pdftotext -layout` line by line
@@ -130,6 +131,18 @@ def _docx_lines(paragraph) -> list[str]:
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
     if style.startswith(("heading", "title")):
         return ["", text, ""]
-    if "list" in style or numbered:
+    if "list" in style or numbered or _bold_lead(paragraph, text):
         return ["", f"• {text}"]
     return ["", text]
+
+
+def _bold_lead(paragraph, text: str) -> bool:
+    """A paragraph led by a bold sentence (three words or more) and going on in roman: an
+    item's start, as a bullet is; a bold label ("Recommendation 3:") keeps its own road."""
+    from indexer.importing.labels import item_label
+
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if len(runs) < 2 or not runs[0].bold or all(run.bold for run in runs):
+        return False
+    lead = " ".join(run.text for run in runs[:next(n for n, r in enumerate(runs) if not r.bold)])
+    return len(lead.split()) >= 3 and item_label(text) is None

@@ -9,7 +9,7 @@ from indexer.importing.words import normal_words, similarity
 
 
 def merge_repeats(items: list[Item], threshold: float = 0.8, loose: float = 0.5) -> list[Item]:
-    """Chapter items, then the summary items that repeat none of them.
+    """Chapter items, then the summary items of a kind the chapters have none of.
 
     A summary item `threshold` similar to a chapter item of the same part and kind is cited
     in that item's `source.also`; then, among those left, one only `loose` similar (the
@@ -32,7 +32,11 @@ def merge_repeats(items: list[Item], threshold: float = 0.8, loose: float = 0.5)
             taken.add(best)
             _merge(chapter[best], repeat)
         repeats = left
-    return chapter + repeats
+    # The summary's short list repeats the chapter's items in other words; where the chapter
+    # has items of that kind, it holds them all. Only a report that has its items in the
+    # summary alone keeps the summary's.
+    held = {(item.part, item.kind) for item in chapter}
+    return chapter + [repeat for repeat in repeats if (repeat.part, repeat.kind) not in held]
 
 
 def _merge(item: Item, repeat: Item) -> None:

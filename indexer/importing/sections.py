@@ -9,7 +9,8 @@ KIND_TITLES = {
     "recommendation": r"recommendations?\b|рекомендаци",
     "lesson": r"le+s+ons?\s+(?:learn|identified)|(?:извлеч[её]нн|полученн)\w*\s+урок|уроки\b",
     "good-practice": r"(?:(?:potential|emerging|identified)\s+)?(?:good|best|promising)\s+practice"
-                     r"|(?:потенциально\s+\w+\s+)?(?:передов|положительн|надлежащ|лучш)\w*\s+практик",
+                     r"|(?:потенциально\s+\w+\s+)?(?:передов|положительн|надлежащ|лучш|успешн)\w*\s+"
+                     r"(?:практик|опыт)",
 }
 OUTLINE = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\s*|\s+)(?=[A-ZА-ЯЁ«\"“])(.+)")
 ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.]{0,80}")
@@ -46,6 +47,9 @@ class Section:
     addressee: str = ""
     country: str | None = None
     others: tuple[str, ...] = ()    # other kinds its title names ("Lessons learned & best practices")
+    found: int = 0                  # items found in it
+    prose: list = field(default_factory=list)   # its plain paragraphs, as items (see walker.prose)
+    rejected: int = 0               # its other blocks: tables' cells, headings, short lines
 
     def subheading(self, number: str = "") -> None:
         self.sub = number or self.sub
@@ -92,7 +96,13 @@ def kinds_named(title: str) -> tuple[str, ...]:
     return tuple(kind for _, kind in sorted(found))
 
 
+# Words that may stand before the kind in a heading: "Main recommendations", «Основные уроки».
+QUALIFIER = (r"(?:(?:main|key|principal|overall|general|specific|strategic|operational|other|additional|"
+             r"summary\s+of(?:\s+the)?|основн\w+|ключев\w+|главн\w+|общ\w+|конкретн\w+|стратегическ\w+|"
+             r"оперативн\w+|прочие|другие)\s+)?")
+
+
 def kind_of(title: str) -> str | None:
     """The kind of item a section heading announces, or None."""
     return next((kind for kind, pattern in KIND_TITLES.items()
-                 if re.match(pattern, title, re.I)), None)
+                 if re.match(QUALIFIER + f"(?:{pattern})", title, re.I)), None)

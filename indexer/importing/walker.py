@@ -1,32 +1,39 @@
-"""Walking a report's blocks, keeping track of part, chapter and section, collecting items."""
+"""Walking a report's blocks, collecting items; where it stands is kept by `headings.HeadingsMixin`."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from indexer.content.taxonomy import Taxonomy
 from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
-from indexer.importing.bold import ASKING
+from indexer.importing.countries import CountryNames
+from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_response, item_label
-from indexer.importing.sections import (
-    ANNEXES,
-    COUNTRY_CODES,
-    DEMONSTRATIVE,
-    ENDING,
-    INTRO,
-    KIND_TITLES,
-    OUTLINE,
-    ROMAN,
-    STUDY,
-    SUMMARY,
-    Item,
-    Part,
-    Section,
-    kind_of,
-    kinds_named,
-)
+from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, ROMAN, Item, Part, Section
+
+# A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
+INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommendations|suggestions)\b|"
+                        r"следующ\w+|сформулирован\w*\s+\w*\s*рекомендац", re.I)
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """A block's paragraphs where a text set them apart by no blank line: a line that ends a
+    sentence well short of the block's width ends one, when a capital opens the next line."""
+    width = max(len(line.strip()) for line in lines)
+    out: list[list[str]] = [[]]
+    for number, line in enumerate(lines):
+        out[-1].append(line)
+        after = lines[number + 1].strip() if number + 1 < len(lines) else ""
+        if after[:1].isupper() and bk.ends_sentence(line) and len(line.strip()) < 0.8 * width:
+            out.append([])
+    return [piece for piece in out if piece]
+
+
+def _plain_paragraph(text: str) -> bool:
+    """Running prose of its own: a capital, eight words or more, a full stop; no number, no quote."""
+    return (len(text.split()) >= 8 and text[:1].isupper() and bk.ends_sentence(text)
+            and not text.endswith(":") and sum(len(w) == 1 for w in text.split()) * 5 < len(text.split()))
 
 
 def _label(head: str) -> tuple[str, str] | None:
@@ -51,21 +58,14 @@ def _chapter_heading(block: Block) -> bool:
         c.isalpha() for c in head) >= 4
 
 
-ROMAN_VALUES = {r: n for n, r in enumerate(
-    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split(), 1)}
-
-
-class Walker:
+class Walker(HeadingsMixin):
     """Walks the blocks of a report, keeping track of part, chapter and section."""
 
     def __init__(self, found: list[Block], taxonomy: Taxonomy, report: str = ""):
         self.blocks, self.index = found, 0
-        # The countries of the report's record: among all ~270, short names ("Mali") match anywhere.
+        # The countries of the report's record when it has them, else all of the taxonomy's.
         record = taxonomy.reports.get(report)
-        wanted = set(record.countries) if record and record.countries else None
-        self.stems = {slug: {labels["en"][:5].lower(), labels["ru"][:5].lower()}
-                      for slug, labels in taxonomy.vocabularies["countries"].items()
-                      if slug != "central-asia" and (wanted is None or slug in wanted)}
+        self.names = CountryNames(taxonomy, set(record.countries) if record and record.countries else None)
         self.part, self.chapter, self.in_annex, self.top = Part("main", "Main report"), 0, False, ""
         self.listed = 0  # the number of the last short numbered line that was no heading
         self.section: Section | None = None
@@ -78,6 +78,8 @@ class Walker:
         self.roman_chapter = 0              # the last Roman chapter number in sequence
         self.first_chapter = ""             # the title of chapter 1, to know it again after the contents
         self.lead_mark = 0
+        self.prosaic: list[Section] = []    # sections with plain paragraphs
+        self.body: list[tuple[str, bool]] = []  # block by block: (heading title, in the body)
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -85,7 +87,9 @@ class Walker:
             self.step(block)
             title, body = self.pages.get(block.page, (self.title, True))
             self.pages[block.page] = (title, body and not self.in_annex and not self.top)
+            self.body.append((self.title, not self.in_annex and not self.top))
         self.close_lead()
+        self.items += self.paragraph_items()
         return self.items
 
     def step(self, block: Block) -> None:
@@ -138,7 +142,7 @@ class Walker:
                          number, None, number, s.addressee if s else "",
                          (s.country if s else None) or self.part.country, bool(self.top),
                          [("p", list(lines))], page=page, labelled=True)
-        self.items.append(self.item)
+        self.keep(self.item)
 
     def continues(self, block: Block) -> bool:
         """Whether the block carries on the labelled item: a sub-item, a sub-bullet, a page turn."""
@@ -157,139 +161,14 @@ class Walker:
         self.item = None
         return False
 
-    def countries(self, text: str) -> list[str]:
-        low = text.lower()
-        return [slug for slug, stems in self.stems.items() if any(stem in low for stem in stems)]
-
-    def outline(self, block: Block) -> tuple[str, str] | None:
-        """(number, title) when the block is a numbered heading in sequence, else None."""
-        match = OUTLINE.fullmatch(block.head)
-        if not match or len(match.group(2).split()) > 12 or match.group(2).endswith((",", ";")):
-            return None
-        number, title = match.group(1), match.group(2).strip()
-        first = int(number.split(".")[0])
-        if "." in number:
-            return (number, title) if first in (self.chapter, self.chapter + 1) else None
-        if len(block.lines) > 1 or title.endswith(":") or (
-                title.endswith(".") and len(title.split()) > 6):
-            return None
-        contents = self.first_chapter == title and self.chapter > 1    # the contents listed it
-        restart = first == 1 and (self.chapter == 0 or self.in_annex and INTRO.match(title) or contents)
-        if first == 1 and not self.first_chapter:
-            self.first_chapter = title
-        in_list = first == self.listed + 1 and not title.endswith(".")  # "1. A", "2. B" lines
-        self.listed = first if not title.endswith(".") else self.listed
-        if in_list and not restart or not (self.chapter < first <= self.chapter + 2 or restart):
-            return None
-        return number, title
-
-    def heading(self, number: str, title: str) -> None:
-        level, first = number.count(".") + 1, int(number.split(".")[0])
-        self.item = self.close_lead()
-        if self.section and level <= self.section.level:
-            self.section = None
-        if level == 1 or first != self.chapter:
-            self.new_chapter(first)
-        kind = kind_of(title)
-        if self.section is None and kind and not self.in_annex:
-            self.section = Section(kind, level, number)
-        elif self.section:
-            self.section.subheading(number)
-            self.open_lead(number, title)
-
-    def roman(self, head: str) -> None:
-        """A Roman-numbered chapter ("IV. Recommendations"); after numbered chapters, an annex."""
-        self.item, self.section, self.title = self.close_lead(), None, head
-        number, title = head.split(".", 1)
-        value = ROMAN_VALUES.get(number.strip(), 0)
-        in_sequence = value == self.roman_chapter + 1 or value == 1 and self.chapter == 0
-        self.roman_chapter = value if in_sequence else self.roman_chapter
-        kind = kind_of(title.strip())
-        if in_sequence:
-            self.top = ""
-        if kind and not self.in_annex:
-            self.section, self.top = Section(kind, 1, number.strip()), ""
-        elif not kind and not in_sequence:
-            self.in_annex = self.in_annex or self.chapter >= 1
-
-    def open_lead(self, number: str, title: str) -> None:
-        """A sub-section of items that may itself be one item, its title leading (see close_lead)."""
-        s = self.section
-        self.lead = Item(s.kind, self.part, number, None, None, None, s.addressee,
-                         s.country or self.part.country, s.summary, [("p", [title])],
-                         page=self.blocks[self.index].page)
-        self.lead_mark = len(self.items)
-
-    def close_lead(self) -> None:
-        """Keep the sub-section as an item when it held paragraphs that ask for something, and
-        no item of its own."""
-        lead, self.lead = self.lead, None
-        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1 and ASKING.search(
-                " ".join(line for _, lines in lead.paragraphs[1:] for line in lines)):
-            self.items.append(lead)
-
-    def new_chapter(self, number: int) -> None:
-        if number == 1 and self.chapter >= 1:
-            ahead = " ".join(" ".join(b.lines) for b in self.blocks[self.index:self.index + 40])
-            counts = Counter({slug: sum(ahead.lower().count(stem) for stem in stems)
-                              for slug, stems in self.stems.items()})
-            (country, times), (_, second) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
-            if times >= 3 and times >= 2 * second and country != self.part.country:
-                self.new_part(country, _next_annex(self.part.annex))
-        elif self.chapter == 0:
-            self.in_annex = False
-        self.chapter, self.top, self.listed = number, "", 0
-
-    def new_part(self, country: str, annex: str) -> None:
-        label = f"{country.capitalize()} country study"
-        label = f"Annex {annex}: {label}" if annex else label
-        self.part = Part(COUNTRY_CODES.get(country, country), label, country, annex)
-        self.chapter, self.in_annex, self.section, self.item = 0, False, None, None
-
-    def annex(self, annex: str, title: str) -> None:
-        named = self.countries(title)
-        if len(named) == 1 and STUDY.search(title):
-            self.close_lead()
-            self.new_part(named[0], annex)
-        elif self.index >= len(self.blocks) // 10:        # else: a line of the contents
-            self.close_lead()
-            self.section, self.item, self.in_annex = None, None, True
-
-    def label(self, text: str) -> None:
-        self.item, self.title = self.close_lead(), text
-        capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
-        if kind := kind_of(text):
-            if not self.in_annex:
-                self.top = "" if capitals and not SUMMARY.search(text) else self.top
-                self.section = Section(kind, 99, self.top or text, bool(self.top),
-                                       others=kinds_named(text)[1:])
-        elif SUMMARY.match(text):
-            self.section, self.top = None, text[0].upper() + text[1:].lower()
-        elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'
-            self.section, self.in_annex = None, True
-        elif capitals and (self.section is None or self.section.level == 99):
-            self.section, self.top = None, ""
-        elif ENDING.match(text) and self.section and self.section.level == 99:
-            self.section = None
-        elif self.section:
-            named = self.countries(text) if len(text.split()) <= 3 else []
-            if len(named) == 1:
-                self.section.country = named[0]
-            else:
-                self.section.subheading()
-
-    def addressee(self, text: str) -> None:
-        if self.section:
-            named = self.countries(text)
-            self.item, self.section.addressee = None, text
-            self.section.country = named[0] if len(named) == 1 else None
-
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item
         if not section or not block.lines[0].strip():
             return
         if item and (item.number is not None or item.sub_list(block)):
             return item.paragraphs.append(("li", block.lines))
+        if not item and self.lead and len(self.lead.paragraphs) > 1 and self.lead.sub_list(block):
+            return self.lead.paragraphs.append(("li", block.lines))   # the sub-section's own list
         if item and DEMONSTRATIVE.match(block.lines[0]) and not bk.ends_sentence(
                 item.paragraphs[-1][1][-1]):
             return item.paragraphs.append(("p", block.lines))
@@ -337,6 +216,8 @@ class Walker:
             self.item = None
             if self.lead and self.section:
                 self.lead.paragraphs.append(("p", list(block.lines)))
+            elif self.section and not self.in_annex:
+                self.prose(block)
 
     def new_item(self, lines: list[str], position: int | None, number: int | None) -> None:
         s = self.section
@@ -346,9 +227,30 @@ class Walker:
         # In a section of two kinds, an item that names the other kind is of that kind.
         self.item.kind = next((kind for kind in s.others
                                if re.search(KIND_TITLES[kind], " ".join(lines), re.I)), s.kind)
-        self.items.append(self.item)
+        self.keep(self.item)
 
+    def keep(self, item: Item) -> None:
+        self.items.append(item)
+        if self.section:
+            self.section.found += 1
 
-def _next_annex(annex: str) -> str:
-    """The annex after "6b" is "6c"; no guess without a lettered annex before it."""
-    return annex[:-1] + chr(ord(annex[-1]) + 1) if annex[-1:].isalpha() else ""
+    def prose(self, block: Block) -> None:
+        """A plain paragraph of a section: an item if the section holds no other (see run)."""
+        s = self.section
+        if s not in self.prosaic:
+            self.prosaic.append(s)
+        for lines in _paragraphs(block.lines):
+            text = " ".join(" ".join(lines).split())
+            if INTRODUCES.search(text) and not s.prose:
+                continue
+            if not _plain_paragraph(text):
+                s.rejected += 1
+                continue
+            s.prose.append(Item(s.kind, self.part, s.sub or s.label, None, len(s.prose) + 1, None,
+                                s.addressee, s.country or self.part.country, s.summary,
+                                [("p", lines)], page=block.page))
+
+    def paragraph_items(self) -> list[Item]:
+        """The paragraphs of each section written in paragraphs only: no number, label or bullet."""
+        return [item for s in self.prosaic if not s.found and len(s.prose) >= 2
+                and s.rejected * 4 <= len(s.prose) for item in s.prose]

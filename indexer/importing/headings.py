@@ -1,0 +1,162 @@
+"""The headings half of the walker: chapters, sections, annexes, parts and addressee lines.
+
+`HeadingsMixin` needs the walker's state (see `walker.Walker`): `blocks`, `index`, `part`,
+`chapter`, `section`, `item`, `items`, `top`, `title`, `in_annex`, `names`. A numbered
+heading in sequence opens a chapter or a sub-section; a heading that names a kind of item
+("Recommendations", «Извлечённые уроки») opens a section of them; an annex ends it; a
+country study's annex opens a part of its own. A sub-section inside a section may itself
+be one item, its title leading (`open_lead`, `close_lead`).
+"""
+
+from __future__ import annotations
+
+from indexer.importing.blocks import Block
+from indexer.importing.bold import ASKING
+from indexer.importing.sections import (
+    ANNEXES,
+    COUNTRY_CODES,
+    ENDING,
+    INTRO,
+    OUTLINE,
+    STUDY,
+    SUMMARY,
+    Item,
+    Part,
+    Section,
+    kind_of,
+    kinds_named,
+)
+
+ROMAN_VALUES = {r: n for n, r in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split(), 1)}
+
+
+class HeadingsMixin:
+    """Where the walker stands: part, chapter, section, annex; what each heading changes."""
+
+    def outline(self, block: Block) -> tuple[str, str] | None:
+        """(number, title) when the block is a numbered heading in sequence, else None."""
+        match = OUTLINE.fullmatch(block.head)
+        if not match or len(match.group(2).split()) > 12 or match.group(2).endswith((",", ";")):
+            return None
+        number, title = match.group(1), match.group(2).strip()
+        first = int(number.split(".")[0])
+        if "." in number:
+            return (number, title) if first in (self.chapter, self.chapter + 1) else None
+        if len(block.lines) > 1 or title.endswith(":") or (
+                title.endswith(".") and len(title.split()) > 3):
+            return None
+        contents = self.first_chapter == title and self.chapter > 1    # the contents listed it
+        restart = first == 1 and (self.chapter == 0 or self.in_annex and INTRO.match(title) or contents)
+        if first == 1 and not self.first_chapter:
+            self.first_chapter = title
+        in_list = first == self.listed + 1 and not title.endswith(".")  # "1. A", "2. B" lines
+        self.listed = first if not title.endswith(".") else self.listed
+        if in_list and not restart or not (self.chapter < first <= self.chapter + 2 or restart):
+            return None
+        return number, title
+
+    def heading(self, number: str, title: str) -> None:
+        level, first = number.count(".") + 1, int(number.split(".")[0])
+        self.item = self.close_lead()
+        if self.section and level <= self.section.level:
+            self.section = None
+        if level == 1 or first != self.chapter:
+            self.new_chapter(first)
+        kind = kind_of(title)
+        if self.section is None and kind and not self.in_annex:
+            self.section = Section(kind, level, number)
+        elif self.section:
+            self.section.subheading(number)
+            self.open_lead(number, title)
+
+    def roman(self, head: str) -> None:
+        """A Roman-numbered chapter ("IV. Recommendations"); after numbered chapters, an annex."""
+        self.item, self.section, self.title = self.close_lead(), None, head
+        number, title = head.split(".", 1)
+        value = ROMAN_VALUES.get(number.strip(), 0)
+        in_sequence = value == self.roman_chapter + 1 or value == 1 and self.chapter == 0
+        self.roman_chapter = value if in_sequence else self.roman_chapter
+        kind = kind_of(title.strip())
+        if in_sequence:
+            self.top = ""
+        if kind and not self.in_annex:
+            self.section, self.top = Section(kind, 1, number.strip()), ""
+        elif not kind and not in_sequence:
+            self.in_annex = self.in_annex or self.chapter >= 1
+
+    def open_lead(self, number: str, title: str) -> None:
+        """A sub-section of items that may itself be one item, its title leading (see close_lead)."""
+        s = self.section
+        self.lead = Item(s.kind, self.part, number, None, None, None, s.addressee,
+                         s.country or self.part.country, s.summary, [("p", [title])],
+                         page=self.blocks[self.index].page)
+        self.lead_mark = len(self.items)
+
+    def close_lead(self) -> None:
+        """Keep the sub-section as an item when it held paragraphs that ask for something, and
+        no item of its own."""
+        lead, self.lead = self.lead, None
+        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1 and ASKING.search(
+                " ".join(line for _, lines in lead.paragraphs[1:] for line in lines)):
+            self.keep(lead)
+
+    def new_chapter(self, number: int) -> None:
+        if number == 1 and self.chapter >= 1:
+            ahead = " ".join(" ".join(b.lines) for b in self.blocks[self.index:self.index + 40])
+            counts = self.names.counts(ahead)
+            (country, times), (_, second) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
+            if times >= 3 and times >= 2 * second and country != self.part.country:
+                self.new_part(country, _next_annex(self.part.annex))
+        elif self.chapter == 0:
+            self.in_annex = False
+        self.chapter, self.top, self.listed = number, "", 0
+
+    def new_part(self, country: str, annex: str) -> None:
+        label = f"{country.capitalize()} country study"
+        label = f"Annex {annex}: {label}" if annex else label
+        self.part = Part(COUNTRY_CODES.get(country, country), label, country, annex)
+        self.chapter, self.in_annex, self.section, self.item = 0, False, None, None
+
+    def annex(self, annex: str, title: str) -> None:
+        named = self.names.named(title)
+        if len(named) == 1 and STUDY.search(title):
+            self.close_lead()
+            self.new_part(named[0], annex)
+        elif self.index >= len(self.blocks) // 10:        # else: a line of the contents
+            self.close_lead()
+            self.section, self.item, self.in_annex = None, None, True
+
+    def label(self, text: str) -> None:
+        self.item, self.title = self.close_lead(), text
+        capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
+        if kind := kind_of(text):
+            if not self.in_annex:
+                self.top = "" if capitals and not SUMMARY.search(text) else self.top
+                self.section = Section(kind, 99, self.top or text, bool(self.top),
+                                       others=kinds_named(text)[1:])
+        elif SUMMARY.match(text):
+            self.section, self.top = None, text[0].upper() + text[1:].lower()
+        elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'
+            self.section, self.in_annex = None, True
+        elif capitals and (self.section is None or self.section.level == 99):
+            self.section, self.top = None, ""
+        elif ENDING.match(text) and self.section and self.section.level == 99:
+            self.section = None
+        elif self.section:
+            named = self.names.named(text) if len(text.split()) <= 3 else []
+            if len(named) == 1:
+                self.section.country = named[0]
+            else:
+                self.section.subheading()
+
+    def addressee(self, text: str) -> None:
+        if self.section:
+            named = self.names.named(text)
+            self.item, self.section.addressee = None, text
+            self.section.country = named[0] if len(named) == 1 else None
+
+
+def _next_annex(annex: str) -> str:
+    """The annex after "6b" is "6c"; no guess without a lettered annex before it."""
+    return annex[:-1] + chr(ord(annex[-1]) + 1) if annex[-1:].isalpha() else ""

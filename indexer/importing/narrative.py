@@ -1,0 +1,110 @@
+"""Recommendations made in passing in a report's narrative: the evaluator's own voice asking.
+
+Some reports (the Joint Inspection Unit's "informal recommendations", reviews that
+recommend as they go) recommend inside their findings' paragraphs: "The Inspector
+encourages UNEP management to …", "the evaluation team suggests that …", «Инспекторы
+рекомендуют …», "Participating organizations are encouraged to …". A PDF may set them in
+bold (`bold`); plain text keeps only their words, so this reads the words:
+
+- a sentence is such an item when the evaluator is its subject and the verb recommends
+  (recommend, suggest, encourage, urge, call on, request, advise, propose, invite), or
+  an addressee is asked in the passive ("… are encouraged to", «рекомендуется»); "the
+  data suggest" or "stakeholders suggested" is no evaluator asking;
+- it stands in the report's body (not the executive summary, not an annex) and is not
+  already (part of) an item found otherwise;
+- the report makes a habit of it: at least `LEAST` such sentences, so that a report with
+  a section of recommendations and a stray "the review recommends" in its conclusions
+  keeps its drafts to its section.
+The item is the sentence, and the sentences after it that go on asking ("It should also …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.importing.blocks import Block, Vocabulary, ends_sentence, join_lines
+from indexer.importing.sections import Item, Part
+from indexer.importing.words import normal_words
+
+LEAST = 4
+EVALUATOR = (r"(?:the\s+)?(?:inspectors?|evaluators?|(?:evaluation|review|assessment|mission)"
+             r"(?:\s+team)?|reviewers?|consultants?|team)|we|инспектор\w*|эксперт\w*|оценщик\w*|"
+             r"(?:группа|команда|миссия)\s+(?:по\s+)?оценк\w*|оценка")
+ASKS = (r"(?:recommends?|suggests?|encourages?|urges?|calls?\s+(?:on|upon)|requests?|advises?|"
+        r"proposes?|invites?|рекоменду\w+|предлага\w+|призыва\w+|советую\w*|считают\s+необходимым)")
+ADVERB = r"(?:\w+ly\s+|thus\s+|therefore\s+|also\s+|further\s+|again\s+|также\s+|поэтому\s+)*"
+LEAD_IN = r"(?:в связи с этим|в этой связи|поэтому|таким образом|кроме того|исходя из этого)\s+"
+VOICE = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+|^{LEAD_IN})(?:{EVALUATOR})\s+{ADVERB}{ASKS}\b", re.I)
+# The addressee asked in the passive, as the sentence's subject: not "by which each State is encouraged".
+PASSIVE = re.compile(r"^(?:(?!\b(?:which|who|whom|whereby|where)\b)[^,;:])*?\b(?:are|is)\s+"
+                     r"(?:\w+ly\s+|also\s+)*(?:encouraged|urged|invited|advised|requested)\s+to\b"
+                     r"|\bit\s+is\s+(?:\w+ly\s+)?recommended\b|(?:^|,\s+)рекомендуется\b", re.I)
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?:\d{1,3}\s+)?(?=[«\"“(]?[A-ZА-ЯЁ])")
+GOES_ON = re.compile(r"(?:It|They|This|These|Such|Эт\w+|Он\w*)\s+(?:\w+\s+){0,3}?(?:should|must|"
+                     r"could|would|следует|должн\w*)\b")
+ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|para|paras|No|Nos|art|cf|vol|p|pp|см|т\.е|т\.д|г)\.$", re.I)
+
+
+def asks(sentence: str) -> bool:
+    """Whether the evaluator asks for something in this sentence."""
+    return bool(VOICE.search(sentence) or PASSIVE.search(sentence))
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences; an abbreviation's full stop ("e.g.", "para.") ends none."""
+    out: list[str] = []
+    for piece in SENTENCE.split(text):
+        if out and ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def asking_runs(text: str) -> list[str]:
+    """The runs of a paragraph's sentences that ask: each asking sentence and its follow-ons."""
+    runs: list[list[str]] = []
+    going = False
+    for sentence in sentences(text):
+        if asks(sentence):
+            runs.append([sentence])
+            going = True
+        elif going and GOES_ON.match(sentence):
+            runs[-1].append(sentence)
+        else:
+            going = False
+    return [" ".join(run) for run in runs]
+
+
+def narrative_items(found: list[Block], body: list[tuple[str, bool]], vocabulary: Vocabulary,
+                    part: Part, items: list[Item]) -> list[Item]:
+    """Items the narrative's sentences make; none unless the report makes a habit of them."""
+    known = [normal_words(item.body) for item in items]
+    made: list[Item] = []
+    for block, title, text in _paragraphs(found, body, vocabulary):
+        for run in asking_runs(text):
+            words = normal_words(run)
+            if len(words.split()) < 8 or any(words[:60] in other or other[:60] in words for other in known):
+                continue
+            known.append(words)
+            made.append(Item("recommendation", part, title, block.number, None, None, "", part.country,
+                             False, [("p", [run])], body=run, page=block.page))
+    return made if len(made) >= LEAST else []
+
+
+def _paragraphs(found: list[Block], body: list[tuple[str, bool]], vocabulary: Vocabulary
+                ) -> list[tuple[Block, str, str]]:
+    """(first block, heading title, text) of the body's paragraphs; one cut by a page turn re-joined.
+
+    `body` is the walker's, block by block: the heading above and whether the block stands in
+    the report's body (not the executive summary, not an annex)."""
+    out: list[tuple[Block, str, str]] = []
+    for block, (title, inside) in zip(found, body, strict=True):
+        if not inside:
+            continue
+        text = join_lines(block.lines, vocabulary)
+        if out and text[:1].islower() and not ends_sentence(out[-1][2]) and not block.bullet:
+            out[-1] = (out[-1][0], out[-1][1], f"{out[-1][2]} {text}")
+        else:
+            out.append((block, title, text))
+    return out

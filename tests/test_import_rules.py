@@ -1,0 +1,230 @@
+"""Rules of the importer, each on a small hand-written text of the shape it is for."""
+
+from pathlib import Path
+
+from indexer.content.taxonomy import load_taxonomy
+from indexer.importing.importer import find_items
+from indexer.importing.reading import read_document
+from kb.settings import ROOT
+
+TAXONOMY = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+
+
+def items_of(tmp_path: Path, text: str, name: str = "report.txt") -> list[tuple[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    items, _ = find_items(read_document(path), TAXONOMY)
+    return [(item.kind, item.body) for item in items]
+
+
+def pages(*texts: str) -> str:
+    """A `pdftotext -layout` text: pages apart by form feeds, a running header on each."""
+    return "".join(f"Review of the Example Programme\n\n{text}\n\n{n}\n\f"
+                   for n, text in enumerate(texts, 1))
+
+
+NARRATIVE = pages(
+    "I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four regional offices.\n",
+    "II. Governance\n\n2. The board met twice a year. Its minutes were late. The Inspector encourages\n"
+    "management to publish the minutes within a month of each meeting.\n\n"
+    "3. Planning improved after 2022. Therefore, the Inspector suggests a review of the planning\n"
+    "cycle by the end of 2026. It should also cover the regional offices.\n\n"
+    "4. The data suggest that costs rose. Stakeholders suggested more meetings, which the board is\n"
+    "encouraged to hold, by which each office is invited to report.\n",
+    "III. Finance\n\n5. Contributions fell in 2023. 36 Participating offices are encouraged to\n"
+    "record every pledge in one register, so that arrears can be followed.\n\n"
+    "6. The budget was approved late. The Inspectors recommend that the budget be approved before\n"
+    "the year begins, as the financial rules require.\n")
+
+
+def test_the_evaluators_voice_asking_in_the_narrative_makes_items(tmp_path):
+    bodies = [body for _, body in items_of(tmp_path, NARRATIVE)]
+    assert bodies == [
+        "The Inspector encourages management to publish the minutes within a month of each meeting.",
+        "Therefore, the Inspector suggests a review of the planning cycle by the end of 2026. "
+        "It should also cover the regional offices.",
+        "Participating offices are encouraged to record every pledge in one register, so that "
+        "arrears can be followed.",
+        "The Inspectors recommend that the budget be approved before the year begins, as the "
+        "financial rules require."]
+
+
+def test_a_stray_recommending_sentence_makes_no_item(tmp_path):
+    # One or two such sentences in a report's conclusions are no habit of recommending in passing.
+    text = pages("I. Conclusions\n\n1. Costs rose. The review recommends a leaner structure for the\n"
+                 "offices in the next cycle of planning.\n\n2. Staff were satisfied with the support.\n")
+    assert items_of(tmp_path, text) == []
+
+
+def test_a_contents_page_without_leaders_does_not_number_the_chapters(tmp_path):
+    contents = ("Contents\n 1. Introduction                                    2\n"
+                " 2. Findings                                        2\n"
+                " 3. Recommendations                                 3\n"
+                " 4. Lessons learned                                 3\n")
+    text = pages(contents, "1. Introduction\nThe programme ran for four years.\n\n2. Findings\n"
+                 "Most targets were met.", "3. Recommendations\n1. Fund the registry from the\n"
+                 "   national budget.\n2. Train the new staff before the next phase.\n\n"
+                 "4. Lessons learned\n1. Early training of district staff pays off.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Fund the registry from the national budget."),
+        ("recommendation", "Train the new staff before the next phase."),
+        ("lesson", "Early training of district staff pays off.")]
+
+
+def test_countries_are_named_by_their_names_not_by_their_first_letters(tmp_path):
+    from indexer.importing.countries import CountryNames
+
+    names = CountryNames(TAXONOMY)
+    assert names.named("To the Government of Niger and the United Nations country team:") == ["niger"]
+    assert names.named("Returnees in Nigeria, as in Nigeria's north") == ["nigeria"]
+    assert names.named("a turkey farm in the small village; the republic of letters") == []
+    assert names.named("Партнёрам в Кыргызстане и в Нигерии; КАЗАХСТАН") == [
+        "kazakhstan", "kyrgyzstan", "nigeria"]
+    assert names.named("мали и малы, Маликов") == []
+    text = ("Recommendations\n\nTo the United Nations country team:\n\n1. Share the data with the\n"
+            "partners every quarter.\n\nTo the Government of Mali:\n\n"
+            "2. Fund the registry of returnees from the national budget.\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    items, _ = find_items(read_document(path), TAXONOMY)
+    assert [(item.body, item.country) for item in items] == [
+        ("Share the data with the partners every quarter.", None),
+        ("Fund the registry of returnees from the national budget.", "mali")]
+
+
+def test_a_numbered_label_opens_its_item_after_a_tables_last_cell(tmp_path):
+    # A key-action table's last cell ends on no full stop; the next label is still an item's.
+    table = ("Key action(s)            Time frame            Responsible unit(s)\n\n"
+             "Prepare inputs for the revised          June 2025       Bureau for Policy and\n"
+             "evaluation policy                                       Programme Support\n")
+    text = pages("IV. Recommendations\n\nRecommendation 1. Incorporate a theory of change in the policy.\n\n"
+                 + table + "Recommendation 2. Extend the review cycle of the policy to ten years.\n\n"
+                 + table + "Recommendation 3.\n3.1. Continue to improve the evaluation resource centre.\n"
+                 "3.2. Continue to work with the regional bureaux on incentives.\n")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Incorporate a theory of change in the policy.",
+        "Extend the review cycle of the policy to ten years.",
+        "3.1. Continue to improve the evaluation resource centre.\n\n"
+        "3.2. Continue to work with the regional bureaux on incentives."]
+
+
+RUSSIAN = pages(
+    " Резюме\n Основные рекомендации\n 1. Расширить критерии отбора получателей грантов.\n"
+    " 2. Обновить график отчётности.\n I. Введение\n Программа реализовывалась с 2012 года.1\n"
+    " II. Выводы оценки\n II.1 Актуальность\n Партнёры выразили заинтересованность.\n\n"
+    "1 Источник: интервью с сотрудниками программы.\n",
+    " IV. Рекомендации\n По итогам оценки сформулированы следующие рекомендации.\n"
+    " 1. Группе проекта следует расширить критерии отбора получателей денежных\n"
+    "    грантов.\n"
+    " 2. Группе проекта рекомендуется обновить график отчётности, согласованный с\n"
+    "    донором.\n")
+
+
+def test_a_russian_summary_list_a_section_number_and_a_short_first_line(tmp_path):
+    # The summary's numbered list is no run of chapters 1, 2; "II.1" is a section's number,
+    # not footnote 1's marker; a numbered item's first line of eight words goes on below.
+    assert items_of(tmp_path, RUSSIAN) == [
+        ("recommendation", "Группе проекта следует расширить критерии отбора получателей денежных грантов."),
+        ("recommendation",
+         "Группе проекта рекомендуется обновить график отчётности, согласованный с донором.")]
+
+
+def test_a_section_written_in_paragraphs_gives_one_item_a_paragraph(tmp_path):
+    text = ("Findings\n\nThe programme met most of its targets in the four districts.\n\n"
+            "Lessons learned\n\nThe following lessons can be drawn from the experience.\n\n"
+            "Joint field visits with ministry staff built more ownership than formal meetings.\n\n"
+            "Baselines collected after activities had started made results hard to demonstrate.\n\n"
+            "Annex 1. Interview guide\n\nWhat lessons would you share with colleagues?\n")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Joint field visits with ministry staff built more ownership than formal meetings."),
+        ("lesson", "Baselines collected after activities had started made results hard to demonstrate.")]
+
+
+def test_a_table_of_cells_under_a_recommendations_heading_is_no_section_of_paragraphs(tmp_path):
+    text = ("Recommendations of the mid-term review\n\nRecommendation        Status        Comment\n\n"
+            "Train the district staff in the new tools.\n\nDone\n\nIn 2021\n\n"
+            "Fund the registry from the national budget.\n\nPending\n\nNo budget yet\n")
+    assert items_of(tmp_path, text) == []
+
+
+TABLE = ("2. Recommendations\n\nThe evaluation makes the following recommendations.\n\n"
+         " #       Recommendations                                        To the Government    Priority\n\n"
+         " 1       Implementing partners should simplify the procurement  To the Ministry of   High\n"
+         "         procedures for field offices, in order to reduce the   Labour\n"
+         "         reporting burden on field staff.\n\n"
+         " 2       It is recommended that local authorities document the  To UNHCR             Medium\n"
+         "         grievance and feedback mechanism.\n")
+
+
+def test_a_table_of_numbered_recommendations_reads_its_items_column(tmp_path):
+    assert items_of(tmp_path, pages("1. Introduction\n\nThe programme ran for years.", TABLE)) == [
+        ("recommendation", "Implementing partners should simplify the procurement procedures for field "
+         "offices, in order to reduce the reporting burden on field staff."),
+        ("recommendation", "It is recommended that local authorities document the grievance and feedback "
+         "mechanism.")]
+
+
+def test_a_summary_list_repeats_the_chapter_or_stands_alone(tmp_path):
+    summary = ("Executive summary\n\nThe programme met most targets.\n\nMain recommendations\n\n"
+               "• Simplify the procurement procedures.\n\n• Document the grievance mechanism.\n\n")
+    chapter = ("1. Introduction\n\nThe programme ran for years.\n\n2. Recommendations\n\n"
+               "1. Implementing partners should simplify the procurement procedures for field offices.\n\n"
+               "2. Local authorities should document the grievance and feedback mechanism.\n")
+    assert [body for _, body in items_of(tmp_path, summary + chapter)] == [
+        "Implementing partners should simplify the procurement procedures for field offices.",
+        "Local authorities should document the grievance and feedback mechanism."]
+    alone = summary + "1. Introduction\n\nThe programme ran for years.\n"
+    assert [body for _, body in items_of(tmp_path, alone)] == [
+        "Simplify the procurement procedures.", "Document the grievance mechanism."]
+
+
+def test_russian_best_experience_heads_good_practices_and_a_sub_sections_list_stays_in_it(tmp_path):
+    text = ("1. Введение\n\nПрограмма реализовывалась четыре года.\n\n2. Рекомендации\n\n"
+            "2.1 Укрепить потенциал социальных служб\n\n"
+            "Рекомендуется укрепить потенциал социальных служб в районах. При этом следует предусмотреть:\n\n"
+            "а) обучение новых сотрудников;\n\nб) отдельное финансирование.\n\n"
+            "3. Передовой опыт\n\n"
+            "1. Совместные закупки с родственным агентством снизили стоимость комплектов.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Укрепить потенциал социальных служб\n\nРекомендуется укрепить потенциал "
+         "социальных служб в районах. При этом следует предусмотреть:\n\n- обучение новых сотрудников;\n"
+         "- отдельное финансирование."),
+        ("good-practice", "Совместные закупки с родственным агентством снизили стоимость комплектов.")]
+
+
+def test_a_word_paragraph_led_by_a_bold_sentence_opens_an_item(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Recommendations", level=1)
+    document.add_paragraph("The evaluation makes the following recommendations.")
+    for lead, rest in (("Fund the monitoring groups from the district budgets.", "Start in 2025."),
+                       ("Train the new inspectors before the harvest.", "Use the new manual.")):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(lead).bold = True
+        paragraph.add_run(" " + rest)
+        if rest == "Start in 2025.":
+            document.add_paragraph("Lessons from the pilot regions should inform the national roll-out.")
+    document.save(tmp_path / "report.docx")
+    items, _ = find_items(read_document(tmp_path / "report.docx"), TAXONOMY)
+    assert [item.body for item in items] == [
+        "Fund the monitoring groups from the district budgets. Start in 2025.\n\n"
+        "Lessons from the pilot regions should inform the national roll-out.",
+        "Train the new inspectors before the harvest. Use the new manual."]
+
+
+def test_paragraphs_set_apart_by_no_blank_line_end_at_a_short_last_line(tmp_path):
+    # pdftotext -layout gives no blank line for a small paragraph space; a paragraph's last
+    # line ends a sentence well short of the width, and a capital opens the next.
+    section = (" 2. Lessons learned\n The following lessons can be drawn from the experience.\n"
+               "     Joint field visits with ministry staff built more ownership than formal\n"
+               "     meetings ever did, and they cost less than the workshops held in the capital.\n"
+               "     Partners intend to keep them.\n"
+               "     Baselines collected after activities had started made it hard to demonstrate\n"
+               "     any results to the donors.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Joint field visits with ministry staff built more ownership than formal meetings ever "
+         "did, and they cost less than the workshops held in the capital. Partners intend to keep them."),
+        ("lesson", "Baselines collected after activities had started made it hard to demonstrate any "
+         "results to the donors.")]
