@@ -228,3 +228,39 @@ def test_paragraphs_set_apart_by_no_blank_line_end_at_a_short_last_line(tmp_path
          "did, and they cost less than the workshops held in the capital. Partners intend to keep them."),
         ("lesson", "Baselines collected after activities had started made it hard to demonstrate any "
          "results to the donors.")]
+
+
+RESPONSE_BODY = ("II. Recommendations and management response\n\n"
+                 "Recommendation 1: The programme should publish its results framework.\n\n"
+                 "Management response: Agreed. Action: publish the framework. Responsible: PMU.\n\n"
+                 "Recommendation 2: The programme should train the regional offices.\n\n"
+                 "Management response: Partially agreed.\n")
+
+
+def _import(tmp_path: Path, text: str):
+    from indexer.importing.importer import import_report
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return import_report(path, "example", tmp_path / "drafts", TAXONOMY)
+
+
+def test_a_management_response_writes_no_drafts_and_says_why(tmp_path):
+    for title in ("Management response to the evaluation report",
+                  "UNDP report on the implementation of the recommendations of the",
+                  "Ответ руководства на рекомендации оценки"):
+        text = f"E/2025/4\n\n      {title}\n      Evaluation of the Example Programme\n\f" \
+               + pages(RESPONSE_BODY)
+        result = _import(tmp_path, text)
+        assert result.written == [] and result.response == title
+        assert "management response" in result.summary()
+        assert not (tmp_path / "drafts").exists()
+
+
+def test_an_evaluation_that_quotes_its_response_in_prose_still_imports(tmp_path):
+    # The summary's sentence and an annex heading name the response; the title is the evaluation's.
+    cover = ("Final evaluation of the Example Programme\n\n"
+             "The present document provides the management response to the evaluation in annex 3.\n\f")
+    annex = "Annex 3. Management response to the evaluation\n"
+    result = _import(tmp_path, cover + pages(RESPONSE_BODY, annex))
+    assert result.response == "" and len(result.written) == 2

@@ -37,15 +37,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "undp-global-evaluation-policy-review-2024.pdf": {"clean": 0.77},
     # Box 2 and 3 of the side column found, but with the column beside them, in the PDF.
     "unhcr-global-data-information-management-2019.pdf": {"clean": 0.79},
-    # Management responses with no items of their own: the quoted "Evaluation recommendation N:"
-    # and the JIU "Recommendation N" rows of a recommendation | remarks table become drafts.
-    "unicef-strategic-plan-evaluation-response-2025.pdf": {"precision": 0.0},
-    "unicef-jiu-recommendations-response-2025.pdf": {"precision": 0.0},
-    "unicef-jiu-recommendations-response-2025.txt": {"precision": 0.0},
 }
-# All text files together (the JIU texts weigh most; the drafts written from the UNICEF
-# management responses pull precision down): what is reached today, below the aims.
-OVERALL_FLOORS: dict[str, float] = {"recall": 0.84, "clean": 0.79, "precision": 0.76}
+# All text files together (the JIU texts weigh most): what is reached today, below the aims.
+OVERALL_FLOORS: dict[str, float] = {"recall": 0.84, "clean": 0.79}
 
 CASES = [pytest.param(truth, path, id=path.name,
                       marks=[pytest.mark.slow] if path.suffix == ".pdf" else [])

@@ -32,8 +32,13 @@ class ImportReport:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     found: dict[str, int] = field(default_factory=dict)
     merged: int = 0
+    response: str = ""  # the title line of a management response, which holds no items of its own
 
     def summary(self) -> str:
+        if self.response:
+            return (f"the file is a management response (its title: \"{self.response}\"): the "
+                    "recommendations it quotes are the evaluation's, so import the evaluation report "
+                    "itself; no drafts written")
         if not self.found:
             return ("no recommendations, lessons learnt or good practices found: the report has no "
                     "section of them that the importer recognises; no drafts written")

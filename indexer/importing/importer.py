@@ -18,6 +18,7 @@ from indexer.importing.layout import page_lines
 from indexer.importing.narrative import narrative_items
 from indexer.importing.reading import Document, read_document
 from indexer.importing.repeats import merge_repeats
+from indexer.importing.responses import response_title
 from indexer.importing.sections import Item
 from indexer.importing.walker import Walker
 
@@ -27,7 +28,11 @@ QUOTED = re.compile(r"\b(?:reads|read|was|were) as follows\b|гласит сле
 
 
 def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tuple[list[Item], int]:
-    """The report's items, summary repeats merged, and how many repeats were merged."""
+    """The report's items, summary repeats merged, and how many repeats were merged.
+
+    A management response has none: the recommendations it quotes are the evaluation's."""
+    if response_title(document):
+        return [], 0
     lines, pages = page_lines(document)
     found_blocks = blocks(lines, pages)
     walker = Walker(found_blocks, taxonomy, report)
@@ -55,6 +60,9 @@ def import_report(path: Path, report: str, out_dir: Path, taxonomy: Taxonomy,
                   ) -> ImportReport:
     """Write a draft entry for every item of the report's file; never overwrite a file."""
     document = document or read_document(Path(path))
+    title = response_title(document)
+    if title:
+        return ImportReport(response=title)
     items, merged = find_items(document, taxonomy, report)
     result = ImportReport(found=dict(Counter(f"{i.part.slug} {i.section}" for i in items)),
                           merged=merged)
