@@ -58,8 +58,13 @@ FLOORS: dict[str, dict[str, float]] = {
 
 @cache
 def folder() -> Path:
+    """One temporary folder for the session's rendered files, removed when the tests end."""
+    import atexit
     import tempfile
-    return Path(tempfile.mkdtemp(prefix="written-reports-"))
+
+    path = Path(tempfile.mkdtemp(prefix="written-reports-"))
+    atexit.register(shutil.rmtree, path, True)
+    return path
 
 
 @cache
