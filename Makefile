@@ -19,12 +19,12 @@ run: $(BIN)/kb
 	$(BIN)/kb index
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
-## test: install what the tests need (Debian's chromium, nginx and DejaVu fonts, as root; axe-core) and run the whole suite
+## test: install what the tests need (Debian's chromium, nginx, DejaVu fonts and poppler-utils, as root; axe-core) and run the whole suite
 test: $(BIN)/kb
 	@if [ "$$(id -u)" = 0 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || \
-	     [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; }; then \
+	     [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -x /usr/bin/pdftotext ]; }; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium nginx fonts-dejavu-core >/dev/null; fi
+	    chromium nginx fonts-dejavu-core poppler-utils >/dev/null; fi
 	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; fi
 	test -f $(AXE) || npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
