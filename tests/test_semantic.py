@@ -129,3 +129,41 @@ def test_past_the_semantic_limit_the_build_is_lexical_and_says_so(tmp_path, enco
     assert any("KB_SEMANTIC_LIMIT" in w.message and "lexical only" in w.message for w in report.warnings)
     report = build(content_copy, tmp_path / "index", encoder=counted, semantic_limit=entries)
     assert counted.texts == 2 * entries and not any("KB_SEMANTIC_LIMIT" in w.message for w in report.warnings)
+
+
+def _pushed_out():
+    """Five lexical matches holding a fifth of the words, twenty entries only similar to the query."""
+    size = 30
+    lexical = np.zeros(size)
+    lexical[:5] = [5.0, 4.0, 3.0, 2.0, 1.0]
+    match = lexical > 0
+    similarity = np.zeros(size)
+    similarity[10:] = np.linspace(0.5, 0.3, 20)
+    similarity[:5] = 0.01
+    coverage = np.where(match, 0.2, 0.0).astype(np.float32)
+    known = np.zeros(size, dtype=np.float32)
+    known[:5] = [1.0, 0.6, 0.5, 0.4, 0.9]    # of the words the knowledge base holds
+    return lexical, match, similarity, np.ones(size, dtype=bool), coverage, known
+
+
+def test_the_best_lexical_matches_holding_the_known_words_keep_a_place_on_the_first_page():
+    from indexer.search.semantic import FIRST_PAGE, fuse
+
+    lexical, match, similarity, allowed, coverage, known = _pushed_out()
+    before, _ = fuse(lexical, match, similarity, allowed, 30, coverage, 6)
+    assert not set(before[:FIRST_PAGE]) & {0, 1, 2, 3, 4}, "the similarity ranking pushed them all out"
+    docs, scores = fuse(lexical, match, similarity, allowed, 30, coverage, 6, known)
+    assert docs[FIRST_PAGE - 4:FIRST_PAGE] == [0, 1, 2, 4]     # at the foot of the page, best first
+    assert 3 in docs[FIRST_PAGE:], "holding less than half the known words, it earns no place"
+    assert docs[:FIRST_PAGE - 4] == before[:FIRST_PAGE - 4] and sorted(docs) == sorted(before)
+    assert scores == sorted(scores, reverse=True)
+    assert fuse(lexical, match, similarity, allowed, 3, coverage, 6, known)[0] == docs[:3]
+
+
+def test_a_word_found_only_by_a_spelling_guess_is_not_a_known_word():
+    from indexer.search.query import build_query, parse_query
+
+    built = build_query(parse_query("religous leaders OR clerics"), Glossary(), {"religous": "religious"})
+    assert built.guessed == [True, False]
+    assert build_query(parse_query('"religous" leaders'), Glossary(), {"religous": "religious"}).guessed \
+        == [False, False]

@@ -147,6 +147,7 @@ class BuiltQuery:
     units: list = field(default_factory=list)   # one query per typed word (or glossary term), for coverage
     synonyms: list = field(default_factory=list)   # thesaurus.Synonym: other words searched for
     typed: wq.Query | None = None                  # the typed words and glossary terms alone
+    guessed: list = field(default_factory=list)  # per unit: it stands for a word only a spelling guess found
 
 
 def drop_filler(clauses: list[Clause], questions: QuestionWords | None) -> tuple[list[Clause], list[str]]:
@@ -200,12 +201,15 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
              if end - start > 1] if thesaurus is not None else []
     synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce, names)
     positive = _combine(units, sequence, glossary, synonym_units)
-    covered = _coverage(units, _glossary_units(sequence, glossary) + synonym_units) if units else []
+    spans = _coverage_spans(units, _glossary_units(sequence, glossary) + synonym_units)
+    held = {c.group for c in clauses if c.phrase or c.prefix or c.text not in corrections}
+    guessed = [end - start == 1 and not expanded and units[start][0] not in held
+               for _, start, end, expanded in spans]
     typed = _typed(units, sequence, glossary)
     if negatives:
         positive = wq.AndNot(positive or wq.Every(), wq.Or(negatives))
     used = {w: corrections[w] for w in words if w in corrections}
-    return BuiltQuery(positive, words, used, filler, covered, synonyms, typed)
+    return BuiltQuery(positive, words, used, filler, [q for q, *_ in spans], synonyms, typed, guessed)
 
 
 def _clause_query(clause: Clause, corrections: dict[str, str]):
@@ -305,6 +309,11 @@ def _coverage_bonus(covered: list) -> list[wq.Query]:
 
 def _coverage(units, expansions):
     """The all-words bonus: each unit, or a glossary term standing for a run of units."""
+    return [query for query, *_ in _coverage_spans(units, expansions)]
+
+
+def _coverage_spans(units, expansions):
+    """[(query, first unit, end unit, expanded)]: each unit, or a glossary term standing for a run of them."""
     covered, index = [], 0
     while index < len(units):
         group = units[index][0]
@@ -313,9 +322,9 @@ def _coverage(units, expansions):
             last, expansion = max(spans, key=lambda s: s[0])
             end = next((i for i in range(index, len(units)) if units[i][0] == last), index) + 1
             run = [u for _, u in units[index:end]]
-            covered.append(wq.Or([run[0] if len(run) == 1 else wq.And(run), expansion]))
+            covered.append((wq.Or([run[0] if len(run) == 1 else wq.And(run), expansion]), index, end, True))
             index = end
         else:
-            covered.append(units[index][1])
+            covered.append((units[index][1], index, index + 1, False))
             index += 1
     return covered

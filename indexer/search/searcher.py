@@ -169,12 +169,19 @@ class KbSearcher:
 
     def _coverage(self, units: list) -> np.ndarray:
         """Each entry's share of the typed words (or their glossary terms), each word weighing its idf."""
+        return self._shares(units)[0]
+
+    def _shares(self, units: list, guessed: list | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Each entry's share of the typed words, and of the words the knowledge base holds: in
+        some entry, and in their own forms, not only through a spelling guess (`guessed`)."""
         if not units:
-            return np.ones(self.masks.size, dtype=np.float32)
+            everything = np.ones(self.masks.size, dtype=np.float32)
+            return everything, everything
         matches = [self.engine.run(u).strict for u in units]
         weights = [np.log((self.masks.size + 1) / (m.sum() + 1)) + 0.1 for m in matches]
-        covered = np.sum([w * m for w, m in zip(weights, matches, strict=True)], axis=0)
-        return (covered / sum(weights)).astype(np.float32)
+        guessed = guessed or [False] * len(units)
+        held = [m.any() and not g for m, g in zip(matches, guessed, strict=True)]
+        return _share(matches, weights), _share(matches, weights, held)
 
     def _feedback(self, text: str, found, built, similarity: np.ndarray,
                   candidates: np.ndarray) -> np.ndarray:
@@ -204,8 +211,9 @@ class KbSearcher:
             order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
             docs, scores = order[start:wanted].tolist(), None
         elif similarity is not None:
+            coverage, known = self._shares(built.units, built.guessed)
             docs, scores = fuse(found.score, found.loose, similarity, vector, wanted,
-                                self._coverage(built.units), len(built.units))
+                                coverage, len(built.units), known)
             docs, scores = docs[start:wanted], scores[start:wanted]
         else:
             ranked = self.engine.top(found, vector, wanted)
@@ -299,6 +307,16 @@ class KbSearcher:
     def stored(self, entry_id: str) -> dict | None:
         """The stored fields of one entry, or None."""
         return self.searcher.document(id=entry_id)
+
+
+def _share(matches: list, weights: list, counted: list | None = None) -> np.ndarray:
+    """Each document's share of the weights of the matches it is in (of the `counted` ones; none: 0)."""
+    counted = counted or [True] * len(matches)
+    total = sum(w for w, c in zip(weights, counted, strict=True) if c)
+    if not total:
+        return np.zeros(len(matches[0]), dtype=np.float32)
+    covered = np.sum([w * m for w, m, c in zip(weights, matches, counted, strict=True) if c], axis=0)
+    return (covered / total).astype(np.float32)
 
 
 def _split(value) -> list[str]:

@@ -147,6 +147,11 @@ RRF_K = 60              # reciprocal rank fusion's constant (Cormack et al. 2009
 # word typed (the words say what is wanted), high when none holds even half of them.
 SEMANTIC_WEIGHT_MIN, SEMANTIC_WEIGHT_MAX = 0.0, 3.0
 COVERED, UNCOVERED = 0.75, 0.3  # shares of the words (by idf) at which the weight is least and most
+# The first page is shared: of the best lexical matches, those holding most of the words the
+# knowledge base knows keep a place on it however far the similarity ranking pushed them.
+FIRST_PAGE = 10         # the results a reader sees first (the default page)
+KEPT_LEXICAL = 5        # the best lexical matches that may keep a place there: half of it at most
+KEPT_SHARE = 0.5        # ... if they hold at least this share of the known words (by idf)
 
 
 def similar(similarity: np.ndarray, visible: np.ndarray) -> np.ndarray:
@@ -183,12 +188,13 @@ def semantic_weight(coverage: float, words: int) -> float:
 
 def fuse(lexical: np.ndarray, lexical_match: np.ndarray, similarity: np.ndarray,
          allowed: np.ndarray, wanted: int, coverage: np.ndarray | None = None,
-         words: int = 4) -> tuple[list[int], list[float]]:
+         words: int = 4, known: np.ndarray | None = None) -> tuple[list[int], list[float]]:
     """The best `wanted` allowed documents by reciprocal rank fusion of both rankings.
 
-    `coverage`: each document's share of the typed words. A lexical match counts by the square
-    of its share (one word of four is weak evidence), and the similarity ranking weighs more
-    the less of the query the best document holds (`semantic_weight`)."""
+    `coverage`: each document's share of the typed words. A lexical match counts by its share
+    (one word of four is weak evidence), and the similarity ranking weighs more the less of
+    the query the best document holds (`semantic_weight`). `known`: each document's share of
+    the words the knowledge base holds (`keep_lexical`); None: no place kept."""
     coverage = np.ones(len(lexical), dtype=np.float32) if coverage is None else coverage
     semantic_members = allowed & (similarity > 0)
     fused = coverage /  (RRF_K + _ranks(lexical, allowed & lexical_match))
@@ -199,8 +205,33 @@ def fuse(lexical: np.ndarray, lexical_match: np.ndarray, similarity: np.ndarray,
     wanted = min(wanted, len(candidates))
     if wanted <= 0:
         return [], []
-    best = candidates[np.lexsort((candidates, -fused[candidates]))][:wanted]
-    return best.tolist(), (fused[best] * 1000).astype(float).tolist()
+    order = candidates[np.lexsort((candidates, -fused[candidates]))]
+    if known is not None:
+        order = keep_lexical(order, lexical, allowed & lexical_match, known)
+    scores = np.maximum.accumulate(fused[order][::-1])[::-1]   # a kept one: the score of the next
+    return order[:wanted].tolist(), (scores[:wanted] * 1000).astype(float).tolist()
+
+
+def keep_lexical(order: np.ndarray, lexical: np.ndarray, members: np.ndarray,
+                 known: np.ndarray) -> np.ndarray:
+    """`order` with the best KEPT_LEXICAL lexical matches that hold KEPT_SHARE of the known words
+    moved up to the last places of the first page, when the fusion left them below it.
+
+    A query's words the knowledge base does not hold (a reader's own "rarely", "money") leave
+    every entry a small share of the words and hand the ranking to the similarity; the entries
+    that do hold the words it knows are still the likeliest answers, and must stay in sight."""
+    ids = np.flatnonzero(members)
+    if len(ids) > KEPT_LEXICAL > 0:    # the few best without sorting every match (100000 entries)
+        floor = np.partition(lexical[ids], len(ids) - KEPT_LEXICAL)[len(ids) - KEPT_LEXICAL]
+        ids = ids[lexical[ids] >= floor]
+    best = ids[np.lexsort((ids, -lexical[ids]))][:KEPT_LEXICAL]
+    kept = best[known[best] >= KEPT_SHARE]
+    missing = np.setdiff1d(kept, order[:FIRST_PAGE])
+    if not len(missing):
+        return order
+    rest = order[~np.isin(order, missing)]
+    at = FIRST_PAGE - len(missing)
+    return np.concatenate([rest[:at], missing[np.argsort(-lexical[missing], kind="stable")], rest[at:]])
 
 
 def open_semantic(ix, reader, encoder: Encoder | None) -> SemanticIndex | None:
