@@ -145,11 +145,13 @@ class KbSearcher:
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
         built = build_query(clauses, self.glossary, corrections, self.questions, self.thesaurus, self._scarce)
-        found = None if built.query is None else self.engine.run(built.query)
+        session = self.engine.session()     # the runs of this search share their common parts
+        found = None if built.query is None else self.engine.run(built.query, session)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
         matched = visible if found is None else vector_to_mask(found.strict) & visible
         exact = found is None or found.exact
-        coverage = self._coverage(built.units) if self.semantic is not None and found is not None else None
+        coverage = self._coverage(built.units, session) if self.semantic is not None and found is not None \
+            else None
         similarity = self._similarity(request.q, built, found, visible, coverage)
         if similarity is not None and similarity is not self._unused:
             shown = mask_to_vector(visible, self.masks.size)
@@ -165,16 +167,16 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(found, request, allowed, total, similarity, built, coverage)
+        hits = self._page(found, request, allowed, total, similarity, built, coverage, session)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
 
-    def _coverage(self, units: list) -> np.ndarray:
+    def _coverage(self, units: list, session=None) -> np.ndarray:
         """Each entry's share of the typed words (or their glossary terms), each word weighing its idf."""
         if not units:
             return np.ones(self.masks.size, dtype=np.float32)
-        matches = [self.engine.run(u).strict for u in units]
+        matches = [self.engine.run(u, session).strict for u in units]
         weights = [np.log((self.masks.size + 1) / (m.sum() + 1)) + 0.1 for m in matches]
         covered = np.sum([w * m for w, m in zip(weights, matches, strict=True)], axis=0)
         return (covered / sum(weights)).astype(np.float32)
@@ -210,7 +212,7 @@ class KbSearcher:
         return semantic_weight(float(coverage[shown].max()), len(built.units)) <= 0
 
     def _page(self, found, request: SearchRequest, allowed: int, total: int,
-              similarity: np.ndarray | None = None, built=None, coverage=None) -> list[Hit]:
+              similarity: np.ndarray | None = None, built=None, coverage=None, session=None) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -224,15 +226,15 @@ class KbSearcher:
             docs, scores = order[start:wanted].tolist(), None
         elif similarity is not None:
             docs, scores = fuse(found.score, found.loose, similarity, vector, wanted,
-                                coverage if coverage is not None else self._coverage(built.units),
+                                coverage if coverage is not None else self._coverage(built.units, session),
                                 len(built.units))
             docs, scores = docs[start:wanted], scores[start:wanted]
         else:
             ranked = self.engine.top(found, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
         marks = _highlight_terms(found)
-        explainer = Explainer(self.engine, built, None if similarity is self._unused else similarity) \
-            if built is not None and docs else None
+        explainer = Explainer(self.engine, built, None if similarity is self._unused else similarity,
+                              session) if built is not None and docs else None
         hits = []
         for number, docnum in enumerate(docs):
             fields = self.reader.stored_fields(docnum)
