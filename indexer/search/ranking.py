@@ -21,7 +21,7 @@ exact except for a capped expansion or an unchecked phrase, which say so (`exact
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from whoosh import query as wq
@@ -109,13 +109,17 @@ class Session:
     typed words and synonyms (explanations) are trees with common subtrees. Nodes are known by
     identity, so a session is valid while the queries it met live (one search, its BuiltQuery
     holding them); a node taken from it adds no terms to `Match.terms`, so the query whose
-    terms are highlighted runs first. Phrase checks are kept per document: a later run checks
-    only the candidates not checked yet."""
+    terms are highlighted runs first. Equal leaves are shared by value (the query builder
+    makes the same phrase and the same word forms many times over: a question of six words
+    gave ~90 phrase nodes, 16 of them distinct): term sums by their terms, phrase checks by
+    field and words, per document (a later run checks only the candidates not checked yet).
+    Matches are shared, never changed in place."""
 
     memo: dict = field(default_factory=dict)
     phrases: dict = field(default_factory=dict)
     flat: dict = field(default_factory=dict)
-    checked: dict = field(default_factory=dict)    # id(phrase) -> (checked, found) bool vectors
+    checked: dict = field(default_factory=dict)    # phrase (field, words) -> (checked, found) bool vectors
+    sums: dict = field(default_factory=dict)       # ((field, text, boost), ...), every -> Match
 
 
 class _Run:
@@ -129,7 +133,8 @@ class _Run:
         self.memo: dict[int, Match] = session.memo
         self.phrases: dict[int, bool] = session.phrases
         self.flat: dict[int, list | None] = session.flat
-        self.checked: dict[int, tuple[np.ndarray, np.ndarray]] = session.checked
+        self.checked: dict[tuple, tuple[np.ndarray, np.ndarray]] = session.checked
+        self.sums: dict[tuple, Match] = session.sums
         self.met: set[tuple[str, str]] = set()
         self.prefixes: set[str] = set()
 
@@ -171,8 +176,7 @@ class _Run:
             words, capped = self.engine.expansions(query)
             self.met.add((query.fieldname, query.text))
             found = self.terms([(query.fieldname, w, boost) for w in words])
-            found.exact = not capped
-            return found
+            return replace(found, exact=not capped)      # a copy: `terms` results are shared
         return self.walk(query, boost)
 
     # --- leaves ----------------------------------------------------------------------------
@@ -180,6 +184,12 @@ class _Run:
     def terms(self, terms: list[tuple[str, str, float]], every: bool = False) -> Match:
         """Terms summed in one pass: any of them (an Or) or, with `every`, all of them (an And)."""
         self.met.update((f, t) for f, t, _ in terms)
+        key = (tuple(terms), every)
+        if key not in self.sums:
+            self.sums[key] = self._terms(terms, every)
+        return self.sums[key]
+
+    def _terms(self, terms: list[tuple[str, str, float]], every: bool) -> Match:
         postings = [(self.engine.postings.weights(f, t), b) for f, t, b in terms]
         postings = [(p, b) for p, b in postings if len(p[0])]
         size = self.size
@@ -225,7 +235,7 @@ class _Run:
 
     def adjacent(self, query: wq.Phrase, ids: np.ndarray) -> np.ndarray:
         """The candidates holding the phrase (`adjacent`), each document checked once per session."""
-        key = id(query)
+        key = (query.fieldname, tuple(query.words))
         if key not in self.checked:
             self.checked[key] = (np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=bool))
         checked, found = self.checked[key]
