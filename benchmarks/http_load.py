@@ -168,7 +168,8 @@ def main(argv=None) -> None:
                  f"HTTP under load ({found.name} corpus)", command.strip(), [
         f"wrk, {min(2, args.connections)} threads, {args.connections} connections, {args.seconds} s per "
         f"endpoint, against "
-        f"`gunicorn --preload --workers 2 wsgi:app` on the same machine (wrk takes CPU from the "
+        f"`gunicorn -c gunicorn.conf.py --workers 2 wsgi:app` (gevent, --preload) on the same machine "
+        f"(wrk takes CPU from the "
         f"workers). Search endpoints cycle through {len(queries)} distinct queries.", "", *rows])
 
 
