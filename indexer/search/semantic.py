@@ -217,6 +217,6 @@ def open_semantic(ix, reader, encoder: Encoder | None) -> SemanticIndex | None:
     vectors = vectors_by_docnum(Path(folder), reader, encoder.name)
     if vectors is None:
         return None
-    encoder.load().encode(["warm"])   # the model's first encoding (pages, BLAS) is not a reader's
+    encoder.encode(["warm"])   # loads the model; its first encoding (pages, BLAS) is not a reader's
     langs = np.array([reader.stored_fields(n).get("lang", "") for n in range(reader.doc_count_all())])
     return SemanticIndex(encoder, vectors, langs)
