@@ -9,9 +9,15 @@ fork, so what it holds read-only is shared between the workers.
 Every value can be overridden on the command line or in GUNICORN_CMD_ARGS.
 """
 
+import gc
 import os
 import shutil
 import tempfile
+
+# One BLAS thread per process: a search's products are small, two workers already use the two
+# cores, and OpenBLAS's own threads only wait for each other there (set before numpy loads).
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
 bind = os.environ.get("KB_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("KB_WORKERS", "2"))
@@ -31,6 +37,13 @@ errorlog = "-"
 _own_metrics_dir = not os.environ.get("PROMETHEUS_MULTIPROC_DIR")
 if _own_metrics_dir:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="kb-metrics-")
+
+
+def pre_fork(server, worker):
+    # What --preload loaded (the app, the open generation, the model's tokenizer) leaves the
+    # garbage collector's reach: its passes write into every object they visit, which would
+    # copy each page the workers share into each of them.
+    gc.freeze()
 
 
 def child_exit(server, worker):

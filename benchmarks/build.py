@@ -2,11 +2,13 @@
 generated corpus.
 
     .venv/bin/python benchmarks/build.py               # 20000 entries; writes benchmarks/build.md
-    .venv/bin/python benchmarks/build.py --entries 100000 --in-place
+    .venv/bin/python benchmarks/build.py --entries 100000
+    .venv/bin/python benchmarks/build.py --entries 100000 --in-place   # no full build
 
-The corpus comes from generate_corpus.py. A full build goes into a fresh temporary directory
-with the same `build_index` as `kb index`; `--in-place` skips it and measures the unchanged
-tree and the edit on the corpus's own index (benchmarks/index-N). CPU time is given beside
+The corpus comes from generate_corpus.py. A full build replaces the corpus's own index
+(benchmarks/index-N) with the same `build_index` as `kb index` (so the other benchmarks then
+search what was just built); `--in-place` skips it and measures only the unchanged tree and
+the edit. The index's document count is checked against the entries. CPU time is given beside
 wall time, this process's and its analysis workers': the machine is shared, and
 "on two free cores" = entries / max(writer CPU, all CPU / 2) is what the build would do alone.
 """
@@ -14,16 +16,15 @@ wall time, this process's and its analysis workers': the machine is shared, and
 from __future__ import annotations
 
 import argparse
+import os
 import resource
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from corpora import HERE, corpus, write_report
+from corpora import HERE, corpus, encoder, write_report
 
-from indexer.index.build import build_index
+from indexer.index.build import build_index, open_generation
 
 BEFORE = {"full build": "20000: 209 entries/s; 100000: 107 entries/s, 15 min, no progress after reading",
           "nothing changed": "20000: 0.47 s", "one entry edited": "20000: 0.53 s"}
@@ -45,7 +46,8 @@ def timed(paths, index: Path, full: bool = False):
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         return usage.ru_utime + usage.ru_stime
     start, cpu, child = time.perf_counter(), time.process_time(), children()
-    report = build_index(paths.content_dir, index, paths.taxonomy, paths.base, full=full)
+    report = build_index(paths.content_dir, index, paths.taxonomy, paths.base, full=full,
+                         encoder=encoder(paths), semantic_limit=paths.semantic_limit)
     return report, time.perf_counter() - start, time.process_time() - cpu, children() - child
 
 
@@ -61,22 +63,28 @@ def main(argv=None) -> None:
     parser.add_argument("--entries", default="20000")
     parser.add_argument("--in-place", action="store_true", help="no full build: the corpus's own index")
     args = parser.parse_args(argv)
-    found = corpus(args.entries)
+    found = corpus(args.entries, build=args.in_place)
     paths = found.paths
     rows = ["| step | entries | re-read | wall s | writer CPU s | pool CPU s | entries/s (wall) | "
             "entries/s on two free cores | before this issue |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
-    index = found.index if args.in_place else Path(tempfile.mkdtemp(prefix="kb-build-bench-"))
-    try:
-        if not args.in_place:
-            rows.append(row("full build", *timed(paths, index, full=True), rate=True))
-        timed(paths, index)                  # settle: the manifest of the last build is read once
-        rows.append(row("nothing changed", *timed(paths, index)))
-        edited = edit_one(paths.content_dir)
-        rows.append(row(f"one entry edited (`{edited.name}`)", *timed(paths, index)))
-    finally:
-        if not args.in_place:
-            shutil.rmtree(index, ignore_errors=True)
+    index = found.index
+    load = []
+    if not args.in_place:
+        load.append(os.getloadavg())
+        rows.append(row("full build", *timed(paths, index, full=True), rate=True))
+        load.append(os.getloadavg())
+    timed(paths, index)                  # settle: the manifest of the last build is read once
+    rows.append(row("nothing changed", *timed(paths, index)))
+    edited = edit_one(paths.content_dir)
+    rows.append(row(f"one entry edited (`{edited.name}`)", *timed(paths, index)))
+    ix, _ = open_generation(index)
+    with ix.reader() as reader:
+        held = reader.doc_count()
+    loads = " → ".join("/".join(f"{x:.1f}" for x in avg) for avg in load) or "see above"
+    files = len(list(paths.content_dir.rglob("gen-*.md")))
+    rows += ["", f"Check: the index holds {held} documents for {files} "
+             f"generated entry files. Load average (1/5/15 min) before and after the full build: {loads}."]
     print("\n".join(rows), file=sys.stderr)
     command = "benchmarks/build.py " + " ".join(argv if argv is not None else sys.argv[1:])
     name = HERE / ("build.md" if args.entries == "20000" else f"build-{args.entries}.md")

@@ -39,8 +39,9 @@ class Corpus:
         return resolve_paths({"CONTENT_DIR": str(self.content), "INDEX_DIR": str(self.index)})
 
 
-def corpus(name: str) -> Corpus:
-    """`real` (content/, indexed into benchmarks/index-real) or a number of generated entries."""
+def corpus(name: str, build: bool = True) -> Corpus:
+    """`real` (content/, indexed into benchmarks/index-real) or a number of generated entries;
+    `build=False`: the content only (build.py times the first build itself)."""
     if name == "real":
         found = Corpus("real", REPO / "content", HERE / "index-real")
     else:
@@ -49,13 +50,41 @@ def corpus(name: str) -> Corpus:
         if not (found.content / "taxonomy.yaml").exists() or not (found.content / "reports").is_dir():
             subprocess.run([sys.executable, str(HERE / "generate_corpus.py"), "--entries", str(count),
                             "--out", str(found.content), "--force"], check=True)
+    if not build:
+        return found
     # Always bring the index up to date (a no-op when nothing changed): an index of an older
-    # schema or content would measure what is no longer served.
+    # schema or content would measure what is no longer served. Built as `kb index` builds it:
+    # with the semantic model's embeddings up to KB_SEMANTIC_LIMIT entries.
     paths = found.paths
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
-                         reports_dir=paths.reports_dir)
+                         reports_dir=paths.reports_dir, encoder=encoder(paths),
+                         semantic_limit=paths.semantic_limit)
     print(f"{found.name}: {report.summary()}", file=sys.stderr)
     return found
+
+
+def encoder(paths):
+    """The semantic model the service would use (None: lexical only), as `kb index` loads it."""
+    from indexer.search.semantic import load_encoder
+
+    return load_encoder(paths.semantic_model)
+
+
+def open_searcher(paths, **layers):
+    """A KbSearcher over the served generation as the web app opens it: glossary, question words,
+    thesaurus and the semantic layer (when the generation has embeddings). `encoder=None` etc.
+    turn a layer off."""
+    from indexer.content.glossary import load_glossary
+    from indexer.index.build import open_generation
+    from indexer.search.questions import load_question_words
+    from indexer.search.searcher import KbSearcher
+    from indexer.search.thesaurus import load_thesaurus
+
+    ix, generation = open_generation(paths.index_dir)
+    parts = {"questions": load_question_words(paths.questions), "encoder": encoder(paths),
+             "thesaurus": load_thesaurus(paths.thesaurus)}
+    parts.update(layers)
+    return KbSearcher(ix, generation, load_glossary(paths.glossary), **parts)
 
 
 def dev_queries() -> list[dict]:

@@ -57,6 +57,7 @@ class Pools:
     sentences: dict[str, list[str]]
     slugs: dict[str, list[str]]
     reports: list[str]
+    objectives: dict[str, list[str]]     # by report (YAML scalar): its own objectives and the shared ones
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -114,11 +115,13 @@ def yaml_scalar(slug: str) -> str:
     return slug if yaml.safe_load(slug) == slug else json.dumps(slug)
 
 
-def taxonomy_slugs(path: Path) -> tuple[dict[str, list[str]], list[str]]:
-    """The slugs (as YAML) an entry may use for each tag key, and the reports of the records.
+def taxonomy_slugs(path: Path) -> tuple[dict[str, list[str]], list[str], dict[str, list[str]]]:
+    """The slugs (as YAML) an entry may use for each tag key, the reports of the records, and
+    the objectives each report's entries may name (its own and the shared ones: an objective
+    of another report is a problem `kb index` skips the entry for).
 
-    Countries and objectives are those of the report records (the seed's four places and its
-    objectives), not the ~270 of the vocabulary: the corpus keeps the seed's distribution.
+    Countries are those of the report records (the seed's four places), not the ~270 of the
+    vocabulary: the corpus keeps the seed's distribution.
     """
     sys.path.insert(0, str(REPO))
     from indexer.content.taxonomy import load_taxonomy
@@ -127,14 +130,16 @@ def taxonomy_slugs(path: Path) -> tuple[dict[str, list[str]], list[str]]:
     records = taxonomy.reports.values()
     slugs = {key: [yaml_scalar(slug) for slug in taxonomy.slugs(key)] for key in ("stakeholders", "themes")}
     slugs["countries"] = [yaml_scalar(s) for s in dict.fromkeys(c for r in records for c in r.countries)]
-    slugs["objectives"] = [yaml_scalar(s) for s in taxonomy.slugs("objectives")]
-    return slugs, [yaml_scalar(slug) for slug in taxonomy.reports]
+    shared = [s for s in taxonomy.slugs("objectives") if taxonomy.objective_owner(s) is None]
+    objectives = {yaml_scalar(slug): [yaml_scalar(s) for s in [*record.objectives, *shared]]
+                  for slug, record in taxonomy.reports.items()}
+    return slugs, [yaml_scalar(slug) for slug in taxonomy.reports], objectives
 
 
 def load_pools(seed_text: Path, taxonomy: Path) -> Pools:
     """Everything the entries are drawn from."""
-    slugs, reports = taxonomy_slugs(taxonomy)
-    return Pools(sentence_pools(seed_text.read_text(encoding="utf-8")), slugs, reports)
+    slugs, reports, objectives = taxonomy_slugs(taxonomy)
+    return Pools(sentence_pools(seed_text.read_text(encoding="utf-8")), slugs, reports, objectives)
 
 
 def prepare_out(out: Path, force: bool) -> None:
@@ -193,6 +198,7 @@ def entry_text(number: int, rng: random.Random, pools: Pools) -> tuple[str, str]
     kind = rng.choices(list(TYPES), weights=[weight for _, weight in TYPES.values()])[0]
     entry_id = f"gen-{number:06d}-{TYPES[kind][0]}"
     own, theirs = pools.sentences[lang], pools.sentences[other]
+    report = rng.choice(pools.reports)
     section = f"{rng.randint(3, 6)}.{rng.randint(1, 5)}" + (
         f".{rng.randint(1, 9)}" if rng.random() < 0.5 else "")
     lines = [
@@ -203,8 +209,9 @@ def entry_text(number: int, rng: random.Random, pools: Pools) -> tuple[str, str]
         f"title: {json.dumps(fragment(rng, own), ensure_ascii=False)}",
         f"title_translated: {json.dumps(fragment(rng, theirs), ensure_ascii=False)}",
         *(f"{key}: {tags(rng, slugs)}" for key, slugs in pools.slugs.items()),
+        f"objectives: {tags(rng, pools.objectives[report])}",
         "source:",
-        f"  report: {rng.choice(pools.reports)}",
+        f"  report: {report}",
         f"  part: {json.dumps(rng.choice(PARTS[lang]))}",
         f"  section: \"{section}\"",
         f"  paragraph: {rng.randint(1, 200)}",

@@ -82,17 +82,23 @@ def run_wrk(url: str, script: Path, seconds: int, connections: int) -> dict:
             "requests": int(re.search(r"(\d+) requests in", out).group(1))}
 
 
-def worker_memory(master: int) -> list[tuple[int, int]]:
-    """(resident MiB, proportional MiB) of each gunicorn worker: PSS counts a page shared by n
-    processes (the --preload'ed code, memory-mapped index files) as 1/n in each."""
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    sizes = []
-    for pid in children:
-        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        rss, pss = (int(re.search(rf"^{k}:\s+(\d+) kB", rollup, re.M).group(1)) // 1024
-                    for k in ("Rss", "Pss"))
-        sizes.append((rss, pss))
-    return sizes
+def memory(pid: int) -> dict[str, int]:
+    """MiB of one process from /proc/<pid>/smaps_rollup: resident (RSS), proportional (PSS: a page
+    shared by n processes counts 1/n), private (USS: pages no other process maps)."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    kb = {k: int(re.search(rf"^{k}:\s+(\d+) kB", rollup, re.M).group(1))
+          for k in ("Rss", "Pss", "Private_Clean", "Private_Dirty")}
+    return {"rss": kb["Rss"] // 1024, "pss": kb["Pss"] // 1024,
+            "uss": (kb["Private_Clean"] + kb["Private_Dirty"]) // 1024}
+
+
+def worker_memory(master: int) -> list[dict[str, int]]:
+    """memory() of each gunicorn worker."""
+    return [memory(int(pid)) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+
+
+def describe(sizes: list[dict[str, int]]) -> str:
+    return ", ".join(f"{m['rss']} MiB resident ({m['pss']} proportional, {m['uss']} private)" for m in sizes)
 
 
 def main(argv=None) -> None:
@@ -107,7 +113,8 @@ def main(argv=None) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "KB_CONTENT_DIR": str(found.content), "KB_INDEX_DIR": str(found.index)}
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--preload", "--workers", "2",
+    # The service as `make run` starts it: gunicorn.conf.py (gevent, --preload, 2 workers).
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--workers", "2",
                                "--bind", f"127.0.0.1:{port}", "wsgi:app"], cwd=REPO, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     work = Path(tempfile.mkdtemp(prefix="kb-http-bench-"))
@@ -118,6 +125,7 @@ def main(argv=None) -> None:
                 break
             except OSError:
                 time.sleep(0.1)
+        started = worker_memory(server.pid)
         queries = query_strings()
         scripts = {"health": work / "health.lua"}
         scripts["health"].write_text(lua_script("/health?", [""]), encoding="utf-8")
@@ -131,7 +139,9 @@ def main(argv=None) -> None:
                 "/api/search": run_wrk(base, scripts["api"], args.seconds, args.connections),
                 "/search": run_wrk(base, scripts["page"], args.seconds, args.connections),
                 "/health (after)": run_wrk(base, scripts["health"], args.seconds, args.connections)}
-        memory = worker_memory(server.pid)
+        loaded = worker_memory(server.pid)
+        master = memory(server.pid)
+        load = os.getloadavg()
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -144,9 +154,13 @@ def main(argv=None) -> None:
         rows.append(f"| {name} | {r['requests']} | {r['errors']} | {r['rps']:.0f} | "
                     f"{r['rps'] / health:.2f} | {r['p50']:.1f} | {r['p90']:.1f} | {r['p95']:.1f} | "
                     f"{r['p99']:.1f} | {before.get(name, '')} |")
-    sizes = ", ".join(f"{rss} MiB resident ({pss} MiB proportional)" for rss, pss in memory)
-    rows += ["", f"Memory per worker after the run: {sizes}; proportional (PSS) divides each page "
-             "among the processes sharing it (the --preload'ed code and data, mapped index files).",
+    rows += ["", f"Memory per worker at start: {describe(started)}; after the run: {describe(loaded)}; "
+             f"the master: {describe([master])}. Proportional (PSS) divides each page among the "
+             "processes sharing it (what --preload loaded before the fork, the memory-mapped model "
+             "weights and index files); private (USS) is what a worker alone holds, what one more "
+             "worker would cost.",
+             f"Load average (1/5/15 min) at the end: {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f} on "
+             f"{os.cpu_count()} cores; /health of the same run is the yardstick.",
              f"Before this issue: {before.get('memory', 'see the issue')}."]
     print("\n".join(rows), file=sys.stderr)
     command = "benchmarks/http_load.py " + " ".join(argv if argv is not None else sys.argv[1:])
@@ -154,7 +168,8 @@ def main(argv=None) -> None:
                  f"HTTP under load ({found.name} corpus)", command.strip(), [
         f"wrk, {min(2, args.connections)} threads, {args.connections} connections, {args.seconds} s per "
         f"endpoint, against "
-        f"`gunicorn --preload --workers 2 wsgi:app` on the same machine (wrk takes CPU from the "
+        f"`gunicorn -c gunicorn.conf.py --workers 2 wsgi:app` (gevent, --preload) on the same machine "
+        f"(wrk takes CPU from the "
         f"workers). Search endpoints cycle through {len(queries)} distinct queries.", "", *rows])
 
 

@@ -4,6 +4,7 @@ queries, a hard set and generated ones (words, ORs, phrases, prefixes, browsing 
 
     .venv/bin/python benchmarks/latency.py                       # real and 100000 entries
     .venv/bin/python benchmarks/latency.py --corpus real --repeat 3
+    .venv/bin/python benchmarks/latency.py --corpus 100000      # writes latency-100000.md
 
 Writes benchmarks/latency.md. Wall time and this thread's CPU time are both given: the
 machine is shared, and CPU time is what a search costs whatever else runs. No result cache
@@ -14,16 +15,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
 import sys
 import time
 
 import yaml
-from corpora import HERE, REPO, corpus, dev_queries, percentile, write_report
+from corpora import HERE, REPO, corpus, dev_queries, open_searcher, percentile, write_report
 
-from indexer.content.glossary import load_glossary
+import indexer.search.semantic as semantic
 from indexer.content.taxonomy import load_taxonomy
-from indexer.index.build import open_generation
 from indexer.search.request import parse_search_args
 from indexer.search.searcher import KbSearcher
 
@@ -104,14 +105,24 @@ def measure(searcher: KbSearcher, batch: list, repeat: int) -> dict:
 def first_search(paths, request) -> tuple[float, float]:
     """(ms to open and warm a generation, ms of the first search on it)."""
     start = time.perf_counter()
-    ix, generation = open_generation(paths.index_dir)
-    searcher = KbSearcher(ix, generation, load_glossary(paths.glossary))
+    searcher = open_searcher(paths)
     opened = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
     searcher.search(request)
     first = (time.perf_counter() - start) * 1000
     searcher.close()
     return opened, first
+
+
+def row(name: str, searcher: KbSearcher, group: str, batch: list, repeat: int) -> str:
+    f = measure(searcher, batch, repeat)
+    load = os.getloadavg()[0]
+    text = (f"| {name} | {searcher.count()} | {group} ({len(batch)}) | {f['n']} | "
+            f"{f['wall50']:.2f} | {f['wall95']:.2f} | {f['wallmax']:.1f} | {f['best50']:.2f} | "
+            f"{f['best95']:.2f} | {f['bestmax']:.1f} | {f['cpu']:.2f} | {f['estimated']} | {load:.1f} | "
+            f"{AIMS.get(name, '')} | {BEFORE.get((name, group.split(',')[0]), '')} |")
+    print(text, file=sys.stderr)
+    return text
 
 
 def main(argv=None) -> None:
@@ -121,42 +132,51 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     names = args.corpus or ["real", "100000"]
     rows = ["| corpus | entries | queries | runs | wall p50 | wall p95 | wall max | best p50 | best p95 | "
-            "best max | CPU mean | estimated | aim | before this issue |",
-            "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+            "best max | CPU mean | estimated | load | aim | before this issue |",
+            "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     firsts = []
+    cache = semantic.QUERY_CACHE
+    semantic.QUERY_CACHE = 0        # no query-vector cache: every run encodes its query
     for name in names:
         paths = corpus(name).paths
         taxonomy = load_taxonomy(paths.taxonomy)
-        ix, generation = open_generation(paths.index_dir)
-        searcher = KbSearcher(ix, generation, load_glossary(paths.glossary))
+        searcher = open_searcher(paths)
         groups = requests(taxonomy, searcher)
         opened, first = first_search(paths, groups["dev"][0])
-        firsts.append(f"| {name} | {opened:.0f} | {first:.1f} |")
+        firsts.append(f"| {name} | {'yes' if searcher.semantic is not None else 'no'} | {opened:.0f} | "
+                      f"{first:.1f} |")
         for group, batch in groups.items():
-            f = measure(searcher, batch, args.repeat)
-            rows.append(f"| {name} | {searcher.count()} | {group} ({len(batch)}) | {f['n']} | "
-                        f"{f['wall50']:.2f} | {f['wall95']:.2f} | {f['wallmax']:.1f} | {f['best50']:.2f} | "
-                        f"{f['best95']:.2f} | {f['bestmax']:.1f} | {f['cpu']:.2f} | {f['estimated']} | "
-                        f"{AIMS.get(name, '')} | "
-                        f"{BEFORE.get((name, group), '')} |")
-            print(rows[-1], file=sys.stderr)
+            rows.append(row(name, searcher, group, batch, args.repeat))
+        if searcher.semantic is not None:      # the semantic layer's cost, measured beside it
+            lexical = open_searcher(paths, encoder=None)
+            for group in ("dev", "own"):
+                rows.append(row(name, lexical, f"{group}, lexical only", groups[group], args.repeat))
+                semantic.QUERY_CACHE = cache
+                rows.append(row(name, searcher, f"{group}, query vectors cached", groups[group], args.repeat))
+                semantic.QUERY_CACHE = 0
+            lexical.close()
         searcher.close()
     command = "benchmarks/latency.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    write_report(HERE / "latency.md", "Search latency, in process", command.strip(), [
+    out = "latency.md" if "real" in names else f"latency-{'-'.join(names)}.md"
+    write_report(HERE / out, "Search latency, in process", command.strip(), [
         "One whole search as `/api/search` runs it: spelling, query, filters, facet counts over every "
         "filter, and the first page of 10 hits with snippets; milliseconds. `dev` is the shared "
         "development set (`../shared/eval/queries-dev.yaml`), `own` our relevance set "
         "(`tests/relevance/queries.yaml`), `hard` very common words, OR lists, prefixes and browsing, "
         "`generated` queries made of the index's own words (single words, three-word ORs, two-word "
         "phrases, prefixes, browsing with filters). Generated corpora come from "
-        "`benchmarks/generate_corpus.py`. The machine is shared (other sessions' test suites and "
-        "builds; load 10-15 on 2 cores while these were taken): *wall* is every run as measured, "
+        "`benchmarks/generate_corpus.py`. The searcher is opened as the web app opens it (question "
+        "words, thesaurus, and the semantic layer when the generation has embeddings: up to "
+        "KB_SEMANTIC_LIMIT entries); `lexical only` rows are the same queries, same run, without "
+        "it. The machine is shared (other helpers' suites and builds; *load* is the 1-minute load "
+        "average on 2 cores when the row was taken): *wall* is every run as measured, "
         "waiting for the CPU included; *best* takes each query's fastest of its runs, what the "
         "search costs when it has a core; *CPU mean* is CPU time per search over the batch. There "
-        "is no result cache: every run is a whole search.", "", *rows, "",
+        "is no result cache, and the query-vector cache is off (every run encodes its query) except "
+        "in the `query vectors cached` rows.", "", *rows, "",
         "First search after a generation is opened (opening warms the field lengths, facet masks, "
-        "sort orders and spelling vocabulary, so the first reader's search does not):", "",
-        "| corpus | open and warm ms | first search ms |", "|---|---:|---:|", *firsts])
+        "sort orders, spelling vocabulary and the model, so the first reader's search does not):", "",
+        "| corpus | semantic layer | open and warm ms | first search ms |", "|---|---|---:|---:|", *firsts])
 
 
 if __name__ == "__main__":

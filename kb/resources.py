@@ -47,11 +47,11 @@ class Resources:
         self.glossary = load_glossary(paths.glossary)
         self.questions = load_question_words(paths.questions)
         self.thesaurus = load_thesaurus(paths.thesaurus)
+        # The model is loaded when a generation with embeddings is opened (KbSearcher), not
+        # here: above KB_SEMANTIC_LIMIT entries it is never loaded. `init_app` opens the served
+        # generation, so under `gunicorn --preload` that happens once, before the fork, and its
+        # weights are memory-mapped files every worker shares.
         self.encoder = load_encoder(paths.semantic_model)
-        if self.encoder is not None:
-            # Load the model now: under `gunicorn --preload` once, before the workers fork, not
-            # in a worker's first request after `kb index` first writes embeddings.
-            self.encoder.load()
         self.searcher: KbSearcher | None = None
         self.refused: Refusal | None = None
 

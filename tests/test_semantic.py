@@ -167,3 +167,37 @@ def test_a_word_found_only_by_a_spelling_guess_is_not_a_known_word():
     assert built.guessed == [True, False]
     assert build_query(parse_query('"religous" leaders'), Glossary(), {"religous": "religious"}).guessed \
         == [False, False]
+
+
+def test_a_keyword_query_filling_the_page_is_not_encoded_and_keeps_its_page(semantic_index, encoder,
+                                                                                monkeypatch):
+    import indexer.search.searcher as searcher_module
+
+    monkeypatch.setattr(searcher_module, "STRONG", 3)     # the fixture corpus is small: a page of 3
+    monkeypatch.setattr("indexer.search.semantic.QUERY_CACHE", 0)
+    ix, generation = open_generation(semantic_index)
+    now = KbSearcher(ix, generation, Glossary(), encoder=encoder)
+    always = KbSearcher(ix, generation, Glossary(), encoder=encoder)
+    always._words_suffice = lambda *_: False
+    encoded, real = [], encoder.encode
+    monkeypatch.setattr(encoder, "encode", lambda texts: (encoded.extend(texts), real(texts))[1])
+    encoder._cache.clear()
+    keyword = SearchRequest(q="child", limit=3)
+    found = now.search(keyword)
+    assert encoded == [] and found.total >= 3
+    assert [h.id for h in found.hits] == [h.id for h in always.search(keyword).hits]
+    encoded.clear()
+    description = SearchRequest(q="classes after dark for kids who have jobs", limit=3)
+    assert "evening-school" in now.search(description).hits[0].id
+    assert encoded == [description.q]      # a description is encoded
+
+
+def test_the_runs_of_a_search_sharing_a_session_give_the_same_answers(semantic_index, encoder):
+    ix, generation = open_generation(semantic_index)
+    shared = KbSearcher(ix, generation, Glossary(), encoder=encoder)
+    apart = KbSearcher(ix, generation, Glossary(), encoder=encoder)
+    apart.engine.session = lambda: None      # every run starts from nothing
+    for q in ["evening school", '"evening school" pilot', "legal OR expertise OR pilot", "pilot -school",
+              "classes after dark for kids who have jobs", "exit strateg*", "детский труд"]:
+        request = SearchRequest(q=q)
+        assert shared.search(request).to_dict() == apart.search(request).to_dict(), q

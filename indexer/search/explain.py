@@ -17,9 +17,9 @@ MAX_SHOWN = 3     # synonyms named per hit
 class Explainer:
     """The evidence of one search, evaluated once, asked about each hit of the page."""
 
-    def __init__(self, engine, built, similarity: np.ndarray | None):
+    def __init__(self, engine, built, similarity: np.ndarray | None, session=None):
         def matches(query):
-            return engine.run(query).strict
+            return engine.run(query, session).strict     # the search's session: its parts are known
 
         self.typed = matches(built.typed) if built.typed is not None else None
         self.synonyms = [(s.text, matches(s.query), matches(s.typed_query)) for s in built.synonyms]

