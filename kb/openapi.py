@@ -6,7 +6,7 @@ filter is described as soon as it exists; tests validate real responses against 
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 
 from indexer.search.request import FILTERS, MAX_LIMIT, MAX_PAGE, SORTS
 
@@ -88,7 +88,7 @@ def _export_schema() -> dict:
                            "entries": {"type": "array", "items": row}}}
 
 
-def _parameters(taxonomy) -> list[dict]:
+def _parameters(taxonomy, max_params: int) -> list[dict]:
     params = [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 500},
                "description": "words, \"phrases\", OR, NOT/-word, prefix*; empty lists the filtered entries"},
               {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}},
@@ -97,8 +97,12 @@ def _parameters(taxonomy) -> list[dict]:
               {"name": "sort", "in": "query", "schema": {"enum": list(SORTS)}},
               {"name": "drafts", "in": "query", "schema": {"type": "string"},
                "description": "1 includes drafts"}]
+    # The app refuses a URL of more than `max_params` parameters (KB_MAX_QUERY_PARAMS): each
+    # filter may repeat as often as keeps every request the document allows within that limit.
+    repeats = max(1, (max_params - len(params)) // len(FILTERS))
     params += [{"name": name, "in": "query", "style": "form", "explode": True,
-                "schema": {"type": "array", "items": {"enum": taxonomy.slugs(vocabulary)}},
+                "schema": {"type": "array", "items": {"enum": taxonomy.slugs(vocabulary)},
+                           "maxItems": repeats},
                 "description": f"taxonomy slugs of `{vocabulary}`; repeated values OR, filters AND"}
                for name, (_field, vocabulary) in FILTERS.items()]
     return params
@@ -109,8 +113,9 @@ def _json(schema_name: str, description: str) -> dict:
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}}}
 
 
-def document(taxonomy) -> dict:
-    """The whole OpenAPI 3.1 document; the filters' allowed values are the served taxonomy's."""
+def document(taxonomy, max_params: int = 100) -> dict:
+    """The whole OpenAPI 3.1 document; the filters' allowed values are the served taxonomy's,
+    their repeats bounded by the app's limit of query parameters."""
     error = _json("Error", "what is wrong, in one sentence")
     return {
         "openapi": "3.1.0",
@@ -118,7 +123,7 @@ def document(taxonomy) -> dict:
                  "description": "Recommendations, lessons learnt and good practices of evaluation reports."},
         "paths": {
             "/api/search": {"get": {"summary": "Search or browse entries", "operationId": "search",
-                                    "parameters": _parameters(taxonomy),
+                                    "parameters": _parameters(taxonomy, max_params),
                                     "responses": {"200": _json("SearchResults", "one page of results"),
                                                   "400": error, "503": error}}},
             "/api/entries/{entry_id}": {"get": {
@@ -139,7 +144,7 @@ def document(taxonomy) -> dict:
                                               "503": _json("Health", "not open")}}},
             "/search/export.json": {"get": {
                 "summary": "Every page of a result list, labelled in the interface language",
-                "operationId": "exportJson", "parameters": _parameters(taxonomy),
+                "operationId": "exportJson", "parameters": _parameters(taxonomy, max_params),
                 "responses": {"200": _json("Export", "all matching entries"), "400": error}}},
             "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
                                           "responses": {"200": {"description": "OpenAPI 3.1",
@@ -157,4 +162,4 @@ def openapi():
     """Describe every JSON endpoint in OpenAPI 3.1."""
     from kb.resources import resources
 
-    return jsonify(document(resources().taxonomy))
+    return jsonify(document(resources().taxonomy, int(current_app.config["MAX_QUERY_PARAMS"])))
