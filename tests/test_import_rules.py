@@ -264,3 +264,91 @@ def test_an_evaluation_that_quotes_its_response_in_prose_still_imports(tmp_path)
     annex = "Annex 3. Management response to the evaluation\n"
     result = _import(tmp_path, cover + pages(RESPONSE_BODY, annex))
     assert result.response == "" and len(result.written) == 2
+
+
+def test_a_contents_page_with_one_space_before_its_page_numbers_is_no_text(tmp_path):
+    contents = ("Contents\n Executive summary iii\n 1. Introduction 1\n 1.1 Scope 2\n"
+                " 2. Findings 4\n 3. Recommendations 12\n 3.1 Main recommendations 13\n")
+    text = pages(contents, "1. Introduction\nThe programme ran for four years.\n\n2. Findings\n"
+                 "Most targets were met.", "3. Recommendations\n1. Fund the registry from the\n"
+                 "   national budget.\n2. Train the new staff before the next phase.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Fund the registry from the national budget."),
+        ("recommendation", "Train the new staff before the next phase.")]
+
+
+def _word(tmp_path: Path, build) -> list[tuple[str, str]]:
+    import docx
+
+    document = docx.Document()
+    build(document)
+    document.save(tmp_path / "report.docx")
+    items, _ = find_items(read_document(tmp_path / "report.docx"), TAXONOMY)
+    return [(item.kind, item.body) for item in items]
+
+
+def _contents(document) -> None:
+    document.add_heading("Contents", level=1)
+    for title, page in (("1. Introduction", 2), ("2. Findings", 3), ("3. Recommendations", 5)):
+        paragraph = document.add_paragraph(f"{title}\t{page}")
+        paragraph.style = document.styles.add_style("TOC 1", 1) if "TOC 1" not in [
+            s.name for s in document.styles] else document.styles["TOC 1"]
+
+
+def test_a_word_contents_page_does_not_hide_the_recommendations(tmp_path):
+    def build(document):
+        _contents(document)
+        document.add_heading("1. Introduction", level=1)
+        document.add_paragraph("The programme ran for four years.")
+        document.add_heading("3. Recommendations", level=1)
+        document.add_paragraph("Fund the registry from the national budget.", style="List Number")
+        document.add_paragraph("Train the new staff before the next phase.", style="List Number")
+    assert _word(tmp_path, build) == [
+        ("recommendation", "Fund the registry from the national budget."),
+        ("recommendation", "Train the new staff before the next phase.")]
+
+
+def test_a_word_table_of_recommendations_reads_its_rows_and_sub_rows(tmp_path):
+    rows = [("Recommendation", "Responsibility", "Priority"),
+            ("1. Focus the next plan on social protection.", "Country office", "High"),
+            ("1.1 Support the ministry's registry.", "Country office", "High"),
+            ("2. Diversify funding.", "Partnerships", "Medium")]
+
+    def build(document):
+        document.add_heading("1. Introduction", level=1)
+        document.add_paragraph("The programme ran for four years.")
+        document.add_heading("2. Recommendations", level=1)
+        document.add_paragraph("The evaluation makes two recommendations.")
+        table = document.add_table(rows=len(rows), cols=3)
+        for row, cells in zip(table.rows, rows, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+    assert _word(tmp_path, build) == [
+        ("recommendation", "Focus the next plan on social protection. 1.1 Support the ministry's registry."),
+        ("recommendation", "Diversify funding.")]
+
+
+def test_a_chapter_named_by_the_word_keeps_its_sub_sections_in_the_recommendations(tmp_path):
+    text = pages("Chapter 1: Introduction\nThe programme ran for four years.\n\n"
+                 "Chapter 2: Recommendations\n2.1 Strategic level\n1.  Focus the next programme on\n"
+                 "    two target groups.\n\nPriority: High. Target level: country office\n\n"
+                 "Operational implications:\n\n • Reduce the number of outputs.\n • Agree a joint plan.\n"
+                 "2.2 Programmatic level\n2.  Scale up the referral model to all districts.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Focus the next programme on two target groups.\n\nPriority: High. Target level: "
+         "country office\n\nOperational implications:\n\n- Reduce the number of outputs.\n"
+         "- Agree a joint plan."),
+        ("recommendation", "Scale up the referral model to all districts.")]
+
+
+def test_an_addressee_line_stays_in_its_recommendation_a_key_action_table_does_not(tmp_path):
+    text = pages("1. Introduction\nThe programme ran for four years.\n\n2. Recommendations\n\n"
+                 "Recommendation 1 (priority: high): Fund the registry from the national budget.\n\n"
+                 "Responsible unit: Country office, ministry\n\nTimeframe: 2024\n\n"
+                 "Recommendation 2: Train the new staff before the next phase.\n\n"
+                 "Key action(s)          Time frame     Responsible unit(s)     Tracking\n"
+                 "Prepare a training plan   2024        Country office          Ongoing\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Fund the registry from the national budget.\n\nResponsible unit: Country office, "
+         "ministry\n\nTimeframe: 2024"),
+        ("recommendation", "Train the new staff before the next phase.")]

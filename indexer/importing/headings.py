@@ -10,6 +10,8 @@ be one item, its title leading (`open_lead`, `close_lead`).
 
 from __future__ import annotations
 
+import re
+
 from indexer.importing.blocks import Block
 from indexer.importing.bold import ASKING
 from indexer.importing.sections import (
@@ -27,6 +29,8 @@ from indexer.importing.sections import (
     kinds_named,
 )
 
+# A chapter named by the word ("Chapter 6: Recommendations", «Глава 2. Контекст»): its number.
+CHAPTER = re.compile(r"\s*(?:chapter|глава|раздел)\s+(\d{1,2})\s*[:.–—-]\s*(?=\w)", re.I)
 ROMAN_VALUES = {r: n for n, r in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split(), 1)}
 
@@ -36,7 +40,7 @@ class HeadingsMixin:
 
     def outline(self, block: Block) -> tuple[str, str] | None:
         """(number, title) when the block is a numbered heading in sequence, else None."""
-        match = OUTLINE.fullmatch(block.head)
+        match = OUTLINE.fullmatch(CHAPTER.sub(r"\1. ", block.head, count=1))
         if not match or len(match.group(2).split()) > 12 or match.group(2).endswith((",", ";")):
             return None
         number, title = match.group(1), match.group(2).strip()

@@ -26,9 +26,19 @@ LABEL = re.compile(
     r"(?P<mark>\s*[.:)–—-]\s*|\s+|$)(?P<rest>.*)", re.I)
 RESPONSE = re.compile(r"\s*(?:(?:[A-Z]{2,6}|UNEP|Management|Agency|Government|Office)\s+)?"
                       r"(?:management\s+)?response\b|\s*key\s+actions?\b|\s*ответ\s+руководства"
-                      r"|\s*(?:responsible\s+unit|time\s*frame)\b", re.I)
+                      r"|\s*(?:responsible\s+unit|time\s*frame)\b(?!(?:\(s\))?\s*:)", re.I)
+# An evaluator's attribute line under an item ("Responsible: the country office", "Priority:
+# high. Timeframe: 2024", «Сроки: 2023 г.»): who must act, how soon; part of the item. A
+# management response's table names the same things as column headers, with no colon.
+ATTRIBUTE = re.compile(
+    r"\s*(?:responsib\w*|(?:lead\s+)?(?:unit|entity|entities)|addressee\w*|addressed\s+to|target\s+level|priority"
+    r"|time\s*frame|timeline|deadline|by\s+when|resources?|resource\s+implications|cost|based\s+on|linked\s+to"
+    r"|ответственн\w*|исполнител\w*|адресат\w*|приоритет\w*|срок\w*|ресурс\w*|основан\w*)"
+    r"(?:\s+\w+){0,2}(?:\(s\))?\s*:\s*\S", re.I)
 
 
+# A label's qualifier in brackets before its colon: "(priority: high)", «(высокий приоритет)».
+QUALIFIER = re.compile(r"\([^()]{1,40}\)\s*[:.–—-]\s*(?=\S)")
 CODES = {"L": "lesson", "LL": "lesson", "У": "lesson", "GP": "good-practice", "BP": "good-practice",
          "П": "good-practice", "ПП": "good-practice", "НП": "good-practice"}
 
@@ -49,6 +59,8 @@ def item_label(line: str) -> Label | None:
     number = match.group("number") or match.group("rnumber") or match.group("letter")
     if match.group("box") and not number:
         number = match.group("box").strip(" :.–—-").capitalize()
+    if number and (qualifier := QUALIFIER.match(rest)):     # "Recommendation 1 (priority: high): …"
+        rest, mark = rest[qualifier.end():], ":"
     if match.group("r"):
         kind = CODES.get(match.group("r").rstrip("."), "recommendation")
     else:
@@ -63,6 +75,10 @@ def item_label(line: str) -> Label | None:
     if not number and mark.strip() not in (":", "–", "—", "-"):
         return None
     return Label(kind, number, rest)
+
+
+def is_attribute(line: str) -> bool:
+    return bool(ATTRIBUTE.match(line))
 
 
 def is_response(line: str) -> bool:

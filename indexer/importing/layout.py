@@ -31,7 +31,11 @@ PAGE_FORM = re.compile(
     r"(?:page|p\.|стр\.?|страница|pag\.?|página)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?"
     r"(?:\s*(?:of|из|sur|de|/|\|)\s*\d{1,4})?", re.I)
 # A contents line laid out without leaders: its title, a wide gap, its page number.
-GAPPED_TOC = re.compile(r"\s*\S.*[^\W\d_)].*?\s{3,}(\d{1,3})\s*")
+GAPPED_TOC = re.compile(r"\s*\S.*[^\W\d_)].*?\s{3,}(\d{1,3}|[ivxl]{1,5})\s*")
+# Under a contents title, an entry may keep one space before its page number.
+SPACED_TOC = re.compile(r"\s*\S.{0,100}[^\W\d_)]\s(\d{1,3}|[ivxl]{1,5})\s*")
+CONTENTS_TITLE = re.compile(r"\s*(?:(?:table\s+of\s+)?contents|содержание|оглавление|table\s+des\s+matières"
+                            r"|índice|sommaire)\s*", re.I)
 FOOTNOTE = re.compile(r"\s*(\d{1,3})(?:\s+(?=\S)(?!\d)|\s*$)")
 # A footnote's marker glued to a word ("System2") or to the mark after a lower-case word or
 # a closing mark ("projects.20", "(2014).3"); never a section's number ("II.1", "2.1").
@@ -96,12 +100,34 @@ def _running(pages: list[list[str]]) -> set[str]:
 
 
 def _contents_lines(lines: list[str]) -> set[int]:
-    """A contents page's lines without dot leaders: four or more, their page numbers rising."""
-    found = [(n, int(m.group(1))) for n, line in enumerate(lines) if (m := GAPPED_TOC.fullmatch(line))]
-    numbers = [page for _, page in found]
+    """A contents page's lines without dot leaders: four or more, their page numbers rising;
+    set apart by a wide gap, or by a single space in the run of lines under a "Contents" title."""
+    found = [(n, m.group(1)) for n, line in enumerate(lines) if (m := GAPPED_TOC.fullmatch(line))]
+    return _rising(found) or _rising(_under_title(lines))
+
+
+def _under_title(lines: list[str]) -> list[tuple[int, str]]:
+    """The entries right under a contents title, up to the first line that is none."""
+    title = next((n for n, line in enumerate(lines) if CONTENTS_TITLE.fullmatch(line)), len(lines))
+    found: list[tuple[int, str]] = []
+    for n in range(title + 1, len(lines)):
+        if match := SPACED_TOC.fullmatch(lines[n]) or GAPPED_TOC.fullmatch(lines[n]):
+            found.append((n, match.group(1)))
+        elif lines[n].strip():
+            break
+    return found
+
+
+def _rising(found: list[tuple[int, str]]) -> set[int]:
+    numbers = [_page_value(page) for _, page in found]
     if len(found) < 4 or numbers != sorted(numbers) or len(set(numbers)) < 2:
         return set()
     return {n for n, _ in found}
+
+
+def _page_value(number: str) -> int:
+    """A contents entry's page: a roman front-matter page comes before page 1."""
+    return int(number) if number.isdigit() else 0
 
 
 def _is_furniture(line: str, lines: list[str], running: set[str]) -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from indexer.errors import KbError
 from indexer.importing.pdfpages import page_text
+from indexer.importing.wordtables import body_lines
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".text", ".md")
 
@@ -105,7 +106,8 @@ def _pdf_page(number: int, page) -> Page:
 
 
 def _docx_pages(path: Path) -> list[Page]:
-    """Word paragraphs as lines: a heading or list item stands alone, a list item bulleted."""
+    """Word paragraphs as lines: a heading or list item stands alone, a list item bulleted;
+    tables and contents entries as `wordtables` reads them."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -114,11 +116,11 @@ def _docx_pages(path: Path) -> list[Page]:
     except (PackageNotFoundError, KeyError, ValueError) as error:
         raise ReadingError(f"{path}: not a readable Word .docx file ({error})") from None
     pages, lines = [], []
-    for paragraph in document.paragraphs:
-        if paragraph.rendered_page_breaks and lines:
+    for page_break, block in body_lines(document, _docx_lines):
+        if page_break and lines:
             pages.append(Page(len(pages) + 1, tuple(lines)))
             lines = []
-        lines += _docx_lines(paragraph)
+        lines += block
     pages.append(Page(len(pages) + 1, tuple(lines)))
     return pages
 

@@ -9,7 +9,7 @@ from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
-from indexer.importing.labels import Label, is_response, item_label
+from indexer.importing.labels import Label, is_attribute, is_response, item_label
 from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, ROMAN, Item, Part, Section
 
 # A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
@@ -108,6 +108,8 @@ class Walker(HeadingsMixin):
             return self.open_labelled(self.pending, block.lines, block.page)
         if label:
             return self.labelled(label, block)
+        if self.item and self.section and self.owns(block):
+            return self.item.paragraphs.append(("p", list(block.lines)))
         if self.item and self.item.labelled and self.continues(block):
             return
         if heading := self.outline(block):
@@ -178,6 +180,17 @@ class Walker(HeadingsMixin):
         else:
             self.new_item(block.lines, section.position, None)
             self.item.marker = block.marker
+
+    def owns(self, block: Block) -> bool:
+        """An item's attribute lines ("Priority: high. Timeframe: 2024") and the short line
+        ending in a colon that introduces its own bullets ("Operational implications:")."""
+        if block.bullet or block.number is not None or len(block.lines) > 3:
+            return False
+        if is_attribute(block.head):
+            return True
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        return (len(block.lines) == 1 and block.head.endswith(":") and len(block.head.split()) <= 4
+                and bool(after and after.bullet) and self.item.number is not None)
 
     def sub_list_follows(self, block: Block) -> bool:
         """Whether bullets of another shape follow: this item's own sub-list."""

@@ -1,0 +1,90 @@
+"""A Word document's body in reading order, its tables of items read as the lists they are.
+
+`body_lines(document)` walks the body as Word lays it out, paragraphs and tables in turn
+(python-docx's `iter_inner_content`), and gives, block by block, (page break before?, lines):
+- a contents entry goes: a paragraph in one of Word's `TOC n` styles, or "title<TAB>page";
+- a table of items (a header cell names a kind: "Recommendation", «Рекомендация»; no cell
+  names a management response) gives each numbered row ("1.", "2.") as a list item made of
+  its item cell, and its sub-rows ("1.1", "1.2") as that item's further lines; the other
+  cells (responsibility, priority, date) are not the item's words;
+- a template table of one item ("LL Element | Text": a row whose first cell describes or
+  summarises a lesson or good practice) gives a heading naming the kind and the item;
+- any other table (data, a matrix, a list of people) gives nothing, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.importing.sections import KIND_TITLES
+
+KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
+RESPONSE = re.compile(r"management\s+response|ответ\s+руководства|key\s+actions?|action\s+owner", re.I)
+CONTENTS = re.compile(r".*\S\t+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*", re.I)
+ROW = re.compile(r"\s*(\d{1,2})(\.\d{1,2})?\.?\s+(?=\S)")
+DESCRIBES = re.compile(r"описани|описыва|brief|description|summary|краткое", re.I)
+HEADINGS = {"lesson": "Lesson learned", "good-practice": "Good practice"}
+
+
+def body_lines(document, paragraph_lines) -> list[tuple[bool, list[str]]]:
+    """(page break before, lines) of each block of the body, in reading order."""
+    from docx.table import Table
+
+    blocks = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            blocks.append((False, table_lines(_rows(block))))
+        elif not _contents_entry(block):
+            blocks.append((bool(block.rendered_page_breaks), paragraph_lines(block)))
+    return blocks
+
+
+def _contents_entry(paragraph) -> bool:
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    return style.startswith("toc") or bool(CONTENTS.fullmatch(paragraph.text))
+
+
+def _rows(table) -> list[list[str]]:
+    """The table's rows, each its distinct cells' text (a merged cell counted once)."""
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(" ".join(cell.text.split()))
+        rows.append(cells)
+    return rows
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """The lines a table gives: its items as a numbered list, or nothing."""
+    if not rows or any(RESPONSE.search(cell) for cell in rows[0]):
+        return []
+    column = next((n for n, cell in enumerate(rows[0]) if KIND.match(cell)), None)
+    if column is not None and len(rows[0]) >= 2:
+        return _item_rows(rows[1:], column)
+    return _template(rows)
+
+
+def _item_rows(rows: list[list[str]], column: int) -> list[str]:
+    out: list[str] = []
+    for cells in rows:
+        text = cells[column] if column < len(cells) else ""
+        match = ROW.match(text)
+        if not match:
+            continue
+        if match.group(2) and out:
+            out.append(text)
+        else:
+            out += ["", f"• {text[match.end():]}"]
+    return out
+
+
+def _template(rows: list[list[str]]) -> list[str]:
+    for cells in rows:
+        if len(cells) == 2 and DESCRIBES.search(cells[0]) and cells[1]:
+            kinds = [kind for kind, pattern in KIND_TITLES.items() if re.search(pattern, cells[0], re.I)]
+            if kinds and kinds[0] in HEADINGS:
+                return ["", HEADINGS[kinds[0]], "", f"• {cells[1]}"]
+    return []
