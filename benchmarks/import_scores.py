@@ -36,6 +36,21 @@ from indexer.importing.scoring import (  # noqa: E402
 KEYS = ("recall", "clean", "precision", "type")
 
 
+def score_file(path: Path, truth_items: list, taxonomy, cells: list[str], misses: bool) -> tuple[Score, str]:
+    """Import one file, score it against its truth: the score and its table row (`cells` first)."""
+    start = time.perf_counter()
+    items, _ = find_items(read_document(path), taxonomy)
+    seconds = time.perf_counter() - start
+    result = score(truth_items, [(item.kind, item.body) for item in items])
+    ratios = result.ratios()
+    row = (f"| {' | '.join([path.name, *cells])} | {result.items} | {result.drafts} | "
+           + " | ".join(f"{ratios[k]:.2f}" for k in KEYS) + f" | {seconds:.1f} |")
+    if misses:
+        print(f"== {path.name}", *(f"  missed: {m}" for m in result.misses),
+              *(f"  junk:   {j}" for j in result.junk), sep="\n")
+    return result, row
+
+
 def run(only: str = "", misses: bool = False) -> tuple[list[str], Score]:
     taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
     rows, total = [], Score()
@@ -43,18 +58,10 @@ def run(only: str = "", misses: bool = False) -> tuple[list[str], Score]:
         for path in report_files(truth, report_folders(ROOT)):
             if only and only not in path.name:
                 continue
-            start = time.perf_counter()
-            items, _ = find_items(read_document(path), taxonomy)
-            seconds = time.perf_counter() - start
-            result = score(truth.items, [(item.kind, item.body) for item in items])
+            result, row = score_file(path, truth.items, taxonomy, [truth.report.get("organisation", "")],
+                                     misses)
             total += result
-            ratios = result.ratios()
-            rows.append(f"| {path.name} | {truth.report.get('organisation', '')} | {result.items} | "
-                        f"{result.drafts} | " + " | ".join(f"{ratios[k]:.2f}" for k in KEYS)
-                        + f" | {seconds:.1f} |")
-            if misses:
-                print(f"== {path.name}", *(f"  missed: {m}" for m in result.misses),
-                      *(f"  junk:   {j}" for j in result.junk), sep="\n")
+            rows.append(row)
     return rows, total
 
 

@@ -13,20 +13,16 @@ import argparse
 import datetime
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
+from import_scores import KEYS, score_file  # noqa: E402
 from writtenreports import FORMATS, SLUGS, render_all  # noqa: E402
 
 from indexer.content.taxonomy import load_taxonomy  # noqa: E402
-from indexer.importing.importer import find_items  # noqa: E402
-from indexer.importing.reading import read_document  # noqa: E402
-from indexer.importing.scoring import AIMS, Score, score  # noqa: E402
-
-KEYS = ("recall", "clean", "precision", "type")
+from indexer.importing.scoring import AIMS, Score  # noqa: E402
 
 
 def run(folder: Path, only: str = "", misses: bool = False) -> tuple[list[str], dict[str, Score]]:
@@ -36,18 +32,11 @@ def run(folder: Path, only: str = "", misses: bool = False) -> tuple[list[str], 
         if only and only not in slug:
             continue
         for fmt, (path, truth) in render_all(slug, folder).items():
-            start = time.perf_counter()
-            items, _ = find_items(read_document(path), taxonomy)
-            seconds = time.perf_counter() - start
-            result = score(truth["items"], [(item.kind, item.body) for item in items])
+            report = truth["report"]
+            result, row = score_file(path, truth["items"], taxonomy, [report["organisation"], report["lang"]],
+                                     misses)
             totals[fmt] += result
-            ratios = result.ratios()
-            rows.append(f"| {path.name} | {truth['report']['organisation']} | {truth['report']['lang']} | "
-                        f"{result.items} | {result.drafts} | " + " | ".join(f"{ratios[k]:.2f}" for k in KEYS)
-                        + f" | {seconds:.1f} |")
-            if misses:
-                print(f"== {path.name}", *(f"  missed: {m}" for m in result.misses),
-                      *(f"  junk:   {j}" for j in result.junk), sep="\n")
+            rows.append(row)
     return rows, totals
 
 
