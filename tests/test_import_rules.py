@@ -352,3 +352,23 @@ def test_an_addressee_line_stays_in_its_recommendation_a_key_action_table_does_n
         ("recommendation", "Fund the registry from the national budget.\n\nResponsible unit: Country office, "
          "ministry\n\nTimeframe: 2024"),
         ("recommendation", "Train the new staff before the next phase.")]
+
+
+def test_a_list_before_the_first_chapter_is_the_summary_whatever_its_name(tmp_path):
+    # A summary called "Evaluation brief" (or "At a glance"): its list repeats chapter 4's items,
+    # which are the items; a report whose chapters hold none would keep the summary's.
+    brief = ("EVALUATION BRIEF: EXAMPLE COUNTRY\n\nThe programme worked in two regions since 2019.\n\n"
+             "KEY RECOMMENDATIONS\n"
+             "1. Prioritise the governance reforms with the most potential in the regions.\n"
+             "2. Develop an exit strategy for the programmes of both regions.\n")
+    chapters = ("1. Introduction\n\nThe evaluation covers 2019 to 2023 and both regions.\n\n"
+                "4. Recommendations\n\n"
+                "Recommendation 1. Prioritise the governance reforms with the highest potential for "
+                "change.\n\n"
+                "Recommendation 2. Develop an exit strategy for the regional programmes with the partners.\n")
+    bodies = [body for _, body in items_of(tmp_path, pages(brief, chapters))]
+    assert bodies == ["Prioritise the governance reforms with the highest potential for change.",
+                      "Develop an exit strategy for the regional programmes with the partners."]
+    alone = [body for _, body in items_of(tmp_path, pages(brief, chapters.split("4. Recommendations")[0]))]
+    assert alone == ["Prioritise the governance reforms with the most potential in the regions.",
+                     "Develop an exit strategy for the programmes of both regions."]

@@ -71,6 +71,7 @@ class Walker(HeadingsMixin):
         self.section: Section | None = None
         self.item: Item | None = None
         self.items: list[Item] = []
+        self.chapters: dict[int, tuple[str, int]] = {}   # id(item): (its part, its chapter when kept)
         self.pending: Label | None = None   # a label standing alone: its item starts next
         self.title = ""                     # the innermost heading's title
         self.pages: dict[int, tuple[str, bool]] = {}   # page: (heading title, in the body)
@@ -90,7 +91,19 @@ class Walker(HeadingsMixin):
             self.body.append((self.title, not self.in_annex and not self.top))
         self.close_lead()
         self.items += self.paragraph_items()
+        self.front_matter_is_summary()
         return self.items
+
+    def front_matter_is_summary(self) -> None:
+        """An item kept before its part's first numbered chapter stands in the front matter: a
+        summary's list or box under whatever name ("Evaluation brief", "At a glance"), so it is
+        a summary item (merged into the chapter's, or kept where the chapters have none of its
+        kind) once the part turns out to have numbered chapters."""
+        chaptered = {part for part, chapter in self.chapters.values() if chapter}
+        for item in self.items:
+            part, chapter = self.chapters.get(id(item), (None, 1))
+            if not chapter and part in chaptered:
+                item.summary = True
 
     def step(self, block: Block) -> None:
         single = len(block.lines) == 1
@@ -244,6 +257,7 @@ class Walker(HeadingsMixin):
 
     def keep(self, item: Item) -> None:
         self.items.append(item)
+        self.chapters[id(item)] = (item.part.label, self.chapter or self.roman_chapter)
         if self.section:
             self.section.found += 1
 
