@@ -140,14 +140,14 @@ def test_vanished_and_unreadable_files_are_reported_not_fatal(content_copy, tmp_
     index = tmp_path / "index"
     (content_copy / "dangling.md").symlink_to(tmp_path / "nowhere.md")
     vanishing = content_copy / "car-rec-27-work-with-employers.md"
-    discover = build_module.discover
+    scan = build_module.scan
 
-    def discover_then_delete(content_dir):   # the file goes between discovery and reading
-        found = discover(content_dir)
+    def scan_then_delete(content_dir, base):   # the file goes between the scan and reading
+        found = scan(content_dir, base)
         vanishing.unlink()
         return found
 
-    monkeypatch.setattr(build_module, "discover", discover_then_delete)
+    monkeypatch.setattr(build_module, "scan", scan_then_delete)
     report = build(content_copy, index)
     shown = {p.path.rsplit("/", 1)[-1]: p.message for p in report.problems}
     assert "cannot read file" in shown["dangling.md"]
