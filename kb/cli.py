@@ -57,7 +57,8 @@ def index_command(paths: Paths, full, quiet, wait):
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
                          reports_dir=paths.reports_dir, full=full, progress=progress, wait=wait,
                          on_wait=lambda message: click.echo(f"kb: {message}", err=True), encoder=encoder,
-                         semantic_limit=paths.semantic_limit)
+                         semantic_limit=paths.semantic_limit,
+                         inputs=(paths.glossary, paths.thesaurus, paths.questions))
     for problem in report.problems:
         click.echo(f"{problem}", err=True)
     for warning in report.warnings:

@@ -107,3 +107,26 @@ def test_a_build_killed_half_way_leaves_the_served_index_intact(tmp_path):
     assert search(index, "pilots").total == 600
     report = build(content, index)
     assert report.entries == 600 and not list(index.glob("gen-*.tmp"))
+
+
+def test_an_unchanged_tree_builds_and_swaps_nothing(content_copy, tmp_path):
+    index, glossary = tmp_path / "index", tmp_path / "glossary.yaml"
+    glossary.write_text("terms:\n  - en: [CLMS, child labour monitoring system]\n", encoding="utf-8")
+    (content_copy / "broken.md").write_text("---\nid: [\n---\nbody\n")
+    first = build(content_copy, index, inputs=(glossary,))
+    generations = sorted(p.name for p in index.glob("gen-*"))
+    again = build(content_copy, index, inputs=(glossary,))
+    assert again.nothing_changed and again.summary().startswith("nothing changed")
+    assert again.generation == first.generation == current_generation(index)
+    assert sorted(p.name for p in index.glob("gen-*")) == generations, "a generation was made"
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems] != []
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "  - en: [ELS, evening school]\n",
+                        encoding="utf-8")
+    changed = build(content_copy, index, inputs=(glossary,))   # the servers must reload the glossary
+    assert not changed.nothing_changed and changed.generation != first.generation
+    os.utime(content_copy / "car-rec-27-work-with-employers.md")
+    touched = build(content_copy, index, inputs=(glossary,))
+    assert not touched.nothing_changed and touched.updated == 1
+    (content_copy / "kz-rec-03-involve-regional-akimats.md").unlink()
+    assert build(content_copy, index, inputs=(glossary,)).removed == 1
+    open_generation(index)                                     # the seal with inherited digests holds

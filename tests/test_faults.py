@@ -140,14 +140,14 @@ def test_vanished_and_unreadable_files_are_reported_not_fatal(content_copy, tmp_
     index = tmp_path / "index"
     (content_copy / "dangling.md").symlink_to(tmp_path / "nowhere.md")
     vanishing = content_copy / "car-rec-27-work-with-employers.md"
-    discover = build_module.discover
+    scan = build_module.scan
 
-    def discover_then_delete(content_dir):   # the file goes between discovery and reading
-        found = discover(content_dir)
+    def scan_then_delete(content_dir, base):   # the file goes between the scan and reading
+        found = scan(content_dir, base)
         vanishing.unlink()
         return found
 
-    monkeypatch.setattr(build_module, "discover", discover_then_delete)
+    monkeypatch.setattr(build_module, "scan", scan_then_delete)
     report = build(content_copy, index)
     shown = {p.path.rsplit("/", 1)[-1]: p.message for p in report.problems}
     assert "cannot read file" in shown["dangling.md"]
@@ -186,3 +186,22 @@ def test_a_build_on_a_full_disk_fails_clearly_and_keeps_the_served_index(content
     assert cli.returncode == 1 and cli.stderr.count("\n") == 1 and "No space left" in cli.stderr
     (small_disk / "filler").unlink()
     assert build(content_copy, index, full=True).generation != served
+
+
+def test_an_altered_byte_in_a_linked_file_is_caught_after_an_update(content_copy, tmp_path):
+    """An update keeps the served seal's digests for the files it links: damage done before
+    the update is still refused when the new generation is opened."""
+    index = tmp_path / "index"
+    build(content_copy, index)
+    generation = index / current_generation(index)
+    victim = max((p for p in generation.iterdir() if p.suffix == ".seg"), key=lambda p: p.stat().st_size)
+    with open(victim, "r+b") as handle:          # in place: the inode (and its links) stay
+        handle.seek(victim.stat().st_size // 2)
+        byte = handle.read(1)
+        handle.seek(-1, 1)
+        handle.write(bytes([byte[0] ^ 0xFF]))
+    os.utime(content_copy / "car-rec-27-work-with-employers.md")
+    report = build(content_copy, index)
+    assert not report.full and report.updated == 1
+    with pytest.raises(IndexCorruptError, match="not what the build wrote"):
+        open_generation(index)

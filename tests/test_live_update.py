@@ -151,15 +151,15 @@ def test_a_glossary_change_is_served_after_kb_index_without_a_restart(content_co
     glossary, index = tmp_path / "glossary.yaml", tmp_path / "index"
     glossary.write_text("terms:\n  - en: [CLMS, child labour monitoring system]\n    ru: [СМДТ]\n",
                         encoding="utf-8")
-    build(content_copy, index)
+    build(content_copy, index, inputs=(glossary,))    # as `kb index` passes the glossary
     client = create_app({"CONTENT_DIR": str(content_copy), "INDEX_DIR": str(index),
                          "GLOSSARY": str(glossary), "TESTING": True}).test_client()
     assert client.get("/api/search?q=ELS").get_json()["total"] == 0
     glossary.write_text(glossary.read_text(encoding="utf-8")
                         + "  - en: [ELS, evening literacy school]\n    ru: [вечерняя школа]\n", encoding="utf-8")
-    build(content_copy, index)
+    assert not build(content_copy, index, inputs=(glossary,)).nothing_changed
     found = client.get("/api/search?q=ELS").get_json()
     assert found["results"][0]["id"].startswith(("kg-rec-17", "kg-rec-18"))
     glossary.write_text("terms: [unclosed", encoding="utf-8")   # broken: the service keeps what it has
-    build(content_copy, index)
+    build(content_copy, index, inputs=(glossary,))
     assert client.get("/api/search?q=ELS").get_json()["total"] == found["total"]

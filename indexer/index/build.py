@@ -3,12 +3,16 @@
 Layout of the index directory:
 
     index/current -> gen-00000042    symlink, replaced atomically by rename
-    index/gen-00000042/              a complete Whoosh index + manifest.json
+    index/gen-00000042/              a complete Whoosh index + manifest.json + state.json
     index/.lock                      held (flock) by the one running build
 
 A build never writes into the served generation: it copies it (or starts empty),
 updates the copy with the changed files only, and swaps the link. A build killed
 half-way leaves a `*.tmp` directory that the next build removes.
+
+A generation's state.json records what it was built from (the tree's signature, the taxonomy,
+the report records, the glossary, thesaurus and question words, the semantic setting): when
+all of it is the same, a build says "nothing changed" and stops, building and swapping nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from indexer.content.corpus import discover, display_path, link_problems, load_entry
+from indexer.content.corpus import display_path, link_problems, load_entry
 from indexer.content.entries import Problem
 from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
@@ -34,11 +38,13 @@ from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError,
 from indexer.index import integrity
 from indexer.index.embeddings import write_embeddings
 from indexer.index.schema import SCHEMA_VERSION, make_schema
+from indexer.index.tree import Tree, scan
 from indexer.index.writer import PreparedWriter, load_all
 
 log = logging.getLogger(__name__)
 CURRENT = "current"
 MANIFEST = "manifest.json"
+STATE = "state.json"
 KEEP_GENERATIONS = 3  # old generations stay readable for searchers still open on them
 
 
@@ -53,11 +59,16 @@ class BuildReport:
     removed: int = 0
     unchanged: int = 0
     full: bool = False
+    nothing_changed: bool = False
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
+        if self.nothing_changed:
+            return (f"nothing changed: {self.entries} entries in {self.generation} are up to date, "
+                    f"{len(self.problems)} skipped with problems, {len(self.warnings)} warnings, "
+                    f"{self.seconds:.1f} s")
         mode = "full build" if self.full else "update"
         return (f"{mode}: {self.entries} entries in {self.generation} "
                 f"(+{self.added} ~{self.updated} -{self.removed} ={self.unchanged}), "
@@ -67,13 +78,16 @@ class BuildReport:
 
 def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
                 full: bool = False, progress=None, wait: float = 0.0, on_wait=None,
-                reports_dir: Path | None = None, encoder=None, semantic_limit: int = 0) -> BuildReport:
+                reports_dir: Path | None = None, encoder=None, semantic_limit: int = 0,
+                inputs=()) -> BuildReport:
     """Bring the index up to date with the content tree; return what was done. A build already
     running on the same index is waited for up to `wait` seconds (see `build_lock`). The report
     records are read from `reports_dir` (default: `reports/` of the content tree, else beside
     the taxonomy); a changed record re-indexes the entries of its report. With an `encoder`
     (indexer.search.semantic), the entries' embeddings are written too, unless there are more
-    than `semantic_limit` entries (0: no limit): then the generation is lexical only, said so."""
+    than `semantic_limit` entries (0: no limit): then the generation is lexical only, said so.
+    `inputs` are the other files the servers load with a generation (glossary, thesaurus...):
+    a change in one makes a new generation even when no entry changed."""
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -83,15 +97,20 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         taxonomy = load_taxonomy(taxonomy_path, reports_dir, base)
         fingerprint = _fingerprint(taxonomy_path)
         records = {slug: r.digest for slug, r in taxonomy.reports.items()}
+        tree = scan(content_dir, base)
+        log.info("scan: %d files under %s, %d report records", len(tree.files), content_dir, len(records))
+        state = _state(fingerprint, records, tree, inputs, encoder, semantic_limit)
+        if not full and (same := _unchanged(index_dir, state)) is not None:
+            same.seconds = time.perf_counter() - start
+            log.info("%s", same.summary())
+            return same
         old = _read_manifest(index_dir)
         full = full or old.get("fingerprint") != fingerprint or not _sound(index_dir)
         known = {} if full else _still_valid(old.get("files", {}), old.get("reports", {}), records)
-        paths = discover(content_dir)
-        log.info("discover: %d files under %s, %d report records", len(paths), content_dir, len(records))
-        plan = _plan(paths, known, base)
+        plan = _plan(tree, known)
         report = BuildReport(full=full, problems=list(taxonomy.report_problems) + plan["unreadable"])
-        # Even with nothing changed a new generation is made (links, an empty commit): the
-        # servers re-read the taxonomy and glossary when a generation is swapped in.
+        # With only the taxonomy's reports, the glossary or the like changed, a new generation is
+        # still made (links, an empty commit): the servers re-read them when one is swapped in.
         fresh = _read_changed(plan, taxonomy, base, report, progress)
         try:
             taken: list = []      # (key, Entry) of the entries read, for their embeddings
@@ -106,7 +125,9 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
             write_embeddings(generation, taken, plan["files"], encoder,
                              read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
             manifest = {"fingerprint": fingerprint, "files": plan["files"], "reports": records}
-            report.generation = _publish(index_dir, generation, manifest)
+            report.entries = len(plan["files"])
+            report.generation = _publish(index_dir, generation, manifest, _state_record(state, report),
+                                         linked_from=None if report.full else _current_dir(index_dir))
         except OSError as exc:
             _remove_stale(index_dir)
             served = current_generation(index_dir) or "none"
@@ -114,23 +135,59 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
                                   f"{f' ({exc.filename})' if exc.filename else ''}; the served "
                                   f"generation ({served}) is unchanged; free space and run "
                                   "`kb index` again") from None
-        report.entries = len(plan["files"])
     report.seconds = time.perf_counter() - start
     log.info("%s", report.summary())
     return report
 
 
 def _sound(index_dir: Path) -> bool:
-    """Whether the served generation is whole, so that an update may copy it."""
+    """Whether the served generation's files are all there at their sealed sizes, so that an
+    update may link them. Their digests are not recomputed here (seconds at 100 000 entries):
+    the new seal keeps the digests taken when they were written, so an altered byte in a linked
+    file still makes the new generation refused at open, saying to run `kb index --full`."""
+    current = _current_dir(index_dir)
+    if current is None or integrity.sizes_match(current):
+        return True
+    log.warning("%s: a file is missing or not its sealed size; building from scratch instead", current)
+    return False
+
+
+def _state(fingerprint: str, records: dict, tree: Tree, inputs, encoder, semantic_limit: int) -> dict:
+    """What a generation is built from, compared as a whole to tell an unchanged tree."""
+    digests = {}
+    for path in inputs:
+        if path is not None:
+            try:
+                digests[str(path)] = hashlib.sha1(Path(path).read_bytes()).hexdigest()
+            except OSError:
+                digests[str(path)] = None
+    return {"fingerprint": fingerprint, "records": records, "tree": tree.signature(),
+            "unreadable": [p.path for p in tree.unreadable], "inputs": digests,
+            "semantic": [encoder.name if encoder is not None else None, semantic_limit]}
+
+
+def _state_record(state: dict, report: BuildReport) -> dict:
+    return {"state": state, "entries": report.entries,
+            "problems": [[p.path, p.line, p.message] for p in report.problems],
+            "warnings": [[p.path, p.line, p.message] for p in report.warnings]}
+
+
+def _unchanged(index_dir: Path, state: dict) -> BuildReport | None:
+    """The served generation's report when it was built from exactly `state` and its files are
+    there at their sealed sizes; None when a build is needed."""
     current = _current_dir(index_dir)
     if current is None:
-        return True
+        return None
     try:
-        integrity.verify(current)
-    except IndexCorruptError as exc:
-        log.warning("%s; building from scratch instead", exc)
-        return False
-    return True
+        recorded = json.loads((current / STATE).read_text(encoding="utf-8"))
+        if recorded["state"] != state or not integrity.sizes_match(current):
+            return None
+        return BuildReport(generation=current.name, entries=recorded["entries"],
+                           unchanged=recorded["entries"], nothing_changed=True,
+                           problems=[Problem(*p) for p in recorded["problems"]],
+                           warnings=[Problem(*p) for p in recorded["warnings"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _fingerprint(taxonomy_path: Path) -> str:
@@ -146,23 +203,17 @@ def _still_valid(files: dict, old_records: dict, records: dict) -> dict:
             and records.get(info.get("report")) == old_records.get(info.get("report"))}
 
 
-def _plan(paths: list[Path], known: dict, base: Path) -> dict:
+def _plan(tree: Tree, known: dict) -> dict:
     """Sort files into unchanged (same size and mtime as last time) and to-read."""
-    plan = {"read": [], "files": {}, "removed": [], "unreadable": []}
+    plan = {"read": [], "files": {}, "removed": [], "unreadable": list(tree.unreadable)}
     seen = set()
-    for path in paths:
-        key = display_path(path, base)
-        try:
-            stat = path.stat()
-        except OSError as exc:   # vanished since discovery, or a dangling link: report, go on
-            plan["unreadable"].append(Problem(key, 1, f"cannot read file: {exc.strerror or exc}"))
-            continue
+    for key, path, stat in tree.files:
         seen.add(key)
         old = known.get(key)
         if old and old["mtime_ns"] == stat.st_mtime_ns and old["size"] == stat.st_size:
             plan["files"][key] = old
         else:
-            plan["read"].append((path, key, stat))
+            plan["read"].append((Path(path), key, stat))
     plan["removed"] = [key for key in known if key not in seen]
     return plan
 
@@ -215,7 +266,7 @@ def _write_generation(index_dir, old, full, plan, fresh, report, progress) -> Pa
     else:
         # Never link a file this build rewrites in place: the old generation would change with it.
         shutil.copytree(current, tmp, ignore=shutil.ignore_patterns("*.lock", "*WRITELOCK", MANIFEST,
-                                                                    integrity.SEAL),
+                                                                    STATE, integrity.SEAL),
                         copy_function=_link_or_copy)
         ix = whoosh_index.open_dir(str(tmp))
     previous = set(old.get("files", {})) if not report.full else set()
@@ -247,10 +298,11 @@ def _link_or_copy(source, target):
         shutil.copy2(source, target)
 
 
-def _publish(index_dir: Path, tmp: Path, manifest: dict) -> str:
-    """Write the manifest, rename the generation into place and swap the link atomically."""
+def _publish(index_dir: Path, tmp: Path, manifest: dict, state: dict, linked_from: Path | None) -> str:
+    """Write the manifest and state, seal, rename the generation into place and swap the link."""
     (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    integrity.seal(tmp)
+    (tmp / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    integrity.seal(tmp, linked_from=linked_from)
     _fsync_dir(tmp)
     final = tmp.with_name(tmp.name[: -len(".tmp")])
     os.rename(tmp, final)

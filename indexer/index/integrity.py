@@ -32,16 +32,61 @@ def _files(directory: Path) -> list[Path]:
                   and not p.name.endswith(".lock"))
 
 
-def seal(directory: Path) -> None:
-    """Record every file's size and digest in the generation's seal.json (fsynced)."""
+def seal(directory: Path, linked_from: Path | None = None) -> None:
+    """Record every file's size and digest in the generation's seal.json (fsynced). A file that
+    is a hard link to a sealed file of `linked_from` (the served generation an update linked)
+    takes that seal's record: its bytes are the ones that build wrote and digested, and any
+    damage since is still caught at open, against the digest taken when it was written."""
     directory = Path(directory)
-    files = {str(p.relative_to(directory)): {"size": p.stat().st_size, "digest": _digest(p)}
-             for p in _files(directory)}
+    inherited = _linked_records(directory, Path(linked_from)) if linked_from else {}
+    files = {}
+    for p in _files(directory):
+        name = str(p.relative_to(directory))
+        size = p.stat().st_size
+        old = inherited.get(name)
+        files[name] = old if old and old["size"] == size else {"size": size, "digest": _digest(p)}
     path = directory / SEAL
     with open(path, "w", encoding="utf-8") as handle:
         json.dump({"files": files}, handle)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _linked_records(directory: Path, source: Path) -> dict:
+    """The seal records of `source` for the files of `directory` that are the same inode."""
+    records = _read_seal(source)
+    same = {}
+    for name, record in (records or {}).items():
+        try:
+            old, new = os.stat(source / name), os.stat(directory / name)
+        except OSError:
+            continue
+        if (old.st_ino, old.st_dev) == (new.st_ino, new.st_dev):
+            same[name] = record
+    return same
+
+
+def _read_seal(directory: Path) -> dict | None:
+    try:
+        files = json.loads((directory / SEAL).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return files if isinstance(files, dict) else None
+
+
+def sizes_match(directory: Path) -> bool:
+    """Whether every sealed file of a generation is there at its sealed size (stat only: cheap
+    enough for every build; `verify` also compares the digests)."""
+    files = _read_seal(Path(directory))
+    if files is None:
+        return (Path(directory) / SEAL).exists() is False
+    for name, expected in files.items():
+        try:
+            if os.stat(Path(directory) / name).st_size != expected["size"]:
+                return False
+        except (OSError, KeyError, TypeError):
+            return False
+    return True
 
 
 def verify(directory: Path) -> None:

@@ -1,0 +1,67 @@
+"""The content tree as a build sees it: every entry file's key, size and mtime, and one digest of
+them all, so that an unchanged tree is recognised without reading a file or the index's manifest.
+
+`scan` walks with os.scandir (no Path objects, no relpath per file: a fifth of the cost of
+`discover` + `Path.stat` at 100 000 files) and keeps `discover`'s order and rules: directories
+starting with `.` or `_` skipped, `*.md` files but README.md and dot-files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.content.corpus import SKIPPED_NAMES
+from indexer.content.problems import Problem
+
+
+@dataclass
+class Tree:
+    """The entry files found: (key, path, stat) of each readable one, the unreadable ones' problems."""
+
+    files: list = field(default_factory=list)
+    unreadable: list[Problem] = field(default_factory=list)
+
+    def signature(self) -> str:
+        """One digest of every file's key, size and mtime (and of the unreadable ones' keys)."""
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update("".join(f"{key}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+                              for key, _, stat in self.files).encode("utf-8", "surrogateescape"))
+        digest.update("".join(f"!{p.path}\n" for p in self.unreadable).encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+
+def scan(content_dir: Path, base: Path) -> Tree:
+    """Every entry file under `content_dir`, keyed by its path relative to `base` (as
+    `display_path` gives it), in `discover`'s order, each stat-ed once."""
+    tree = Tree()
+    prefix = os.path.relpath(content_dir, base)
+    _walk(os.fspath(content_dir), "" if prefix == "." else prefix + os.sep, tree)
+    return tree
+
+
+def _walk(directory: str, prefix: str, tree: Tree) -> None:
+    with os.scandir(directory) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    subdirs = []
+    for entry in entries:
+        name = entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not name.startswith((".", "_")) and not entry.is_symlink():   # os.walk does not follow links
+                subdirs.append(entry)
+            continue
+        if not name.endswith(".md") or name.lower() in SKIPPED_NAMES or name.startswith("."):
+            continue
+        key = prefix + name
+        try:
+            tree.files.append((key, entry.path, entry.stat()))
+        except OSError as exc:   # a dangling link, or gone since the listing: report, go on
+            tree.unreadable.append(Problem(key, 1, f"cannot read file: {exc.strerror or exc}"))
+    for entry in subdirs:
+        _walk(entry.path, prefix + entry.name + os.sep, tree)
