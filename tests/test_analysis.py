@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from indexer.index.analysis import analyze, make_analyzer
+from indexer.analysis import analyze, make_analyzer
 
 
 @pytest.mark.parametrize("a, b", [

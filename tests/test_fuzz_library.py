@@ -16,13 +16,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from whoosh import query as wq
 
+from indexer.analysis import make_analyzer
 from indexer.content.entries import Entry, Problem, check_entry, read_entry
 from indexer.content.glossary import load_glossary
 from indexer.content.render import render_markdown
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import KbError, QueryError
 from indexer.importing.importer import import_report
-from indexer.index.analysis import make_analyzer
 from indexer.search.query import build_query, parse_query
 from indexer.search.request import parse_search_args
 from kb.settings import ROOT

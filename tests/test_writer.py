@@ -13,7 +13,7 @@ from indexer.content.corpus import discover, display_path, load_entry
 from indexer.content.taxonomy import load_taxonomy
 from indexer.index.build import open_generation
 from indexer.index.schema import make_schema, to_document
-from indexer.search.snippets import snippet_words
+from indexer.index.wordindex import snippet_words
 
 
 def whoosh_written(tmp_path):

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from indexer.analysis import make_analyzer
 from indexer.content.datafile import read_data_file
 from indexer.errors import ContentError
-from indexer.index.analysis import make_analyzer
 
 
 @dataclass(frozen=True)

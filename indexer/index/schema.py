@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from whoosh import fields
 
+from indexer.analysis import make_analyzer, make_surface_analyzer
 from indexer.content.entries import Entry
 from indexer.content.taxonomy import TAG_VOCABULARIES, Taxonomy
-from indexer.index.analysis import make_analyzer, make_surface_analyzer
 
 # Bump when the schema or the analysis changes: an index of another version is rebuilt whole.
 SCHEMA_VERSION = 7

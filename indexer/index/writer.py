@@ -22,7 +22,7 @@ from whoosh.writing import SegmentWriter
 
 from indexer.content.corpus import load_entry
 from indexer.index.schema import make_schema, to_document
-from indexer.search.snippets import snippet_words
+from indexer.index.wordindex import snippet_words
 
 POOL_MINIMUM = 200        # fewer files than this are read in this process: a pool costs ~0.3 s
 CHUNK = 32

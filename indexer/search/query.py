@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from indexer.analysis import make_analyzer, make_surface_analyzer
 from indexer.content.glossary import Glossary, Variant
-from indexer.index.analysis import make_analyzer, make_surface_analyzer
 from indexer.search.questions import QuestionWords
 from indexer.search.ranking import AtLeast, Equivalents
 from indexer.search.thesaurus import Synonym

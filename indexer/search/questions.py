@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from indexer.analysis import normalize_word, word_forms
 from indexer.content.datafile import read_data_file
 from indexer.errors import ContentError
-from indexer.index.analysis import normalize_word, word_forms
 
 
 def filler_forms(text: str) -> tuple[frozenset, ...]:
