@@ -71,7 +71,8 @@ class Walker(HeadingsMixin):
         self.section: Section | None = None
         self.item: Item | None = None
         self.items: list[Item] = []
-        self.chapters: dict[int, tuple[str, int]] = {}   # id(item): (its part, its chapter when kept)
+        self.front: list[Item] = []        # items kept before their part's first numbered chapter
+        self.chaptered: set[str] = set()    # the parts that kept an item inside a numbered chapter
         self.pending: Label | None = None   # a label standing alone: its item starts next
         self.title = ""                     # the innermost heading's title
         self.pages: dict[int, tuple[str, bool]] = {}   # page: (heading title, in the body)
@@ -99,10 +100,8 @@ class Walker(HeadingsMixin):
         summary's list or box under whatever name ("Evaluation brief", "At a glance"), so it is
         a summary item (merged into the chapter's, or kept where the chapters have none of its
         kind) once the part turns out to have numbered chapters."""
-        chaptered = {part for part, chapter in self.chapters.values() if chapter}
-        for item in self.items:
-            part, chapter = self.chapters.get(id(item), (None, 1))
-            if not chapter and part in chaptered:
+        for item in self.front:
+            if item.part.label in self.chaptered:
                 item.summary = True
 
     def step(self, block: Block) -> None:
@@ -257,7 +256,10 @@ class Walker(HeadingsMixin):
 
     def keep(self, item: Item) -> None:
         self.items.append(item)
-        self.chapters[id(item)] = (item.part.label, self.chapter or self.roman_chapter)
+        if self.chapter or self.roman_chapter:
+            self.chaptered.add(item.part.label)
+        else:
+            self.front.append(item)
         if self.section:
             self.section.found += 1
 
