@@ -37,6 +37,19 @@ def index_dir(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (tests/chromium.py launches it)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.chromium import launch
+
+    with sync_playwright() as playwright:
+        found = launch(playwright)
+        yield found
+        found.close()
+
+
 @pytest.fixture
 def app(index_dir):
     return create_app({"CONTENT_DIR": str(CONTENT), "INDEX_DIR": str(index_dir), "TESTING": True})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.chromium import CHROMIUM, launch, require
+from tests.chromium import CHROMIUM, require
 from tests.conftest import CONTENT, Server, build
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
@@ -21,16 +21,6 @@ require(CHROMIUM, "`make test` installs it with apt-get")
 require(AXE, "`make test` runs npm ci")
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from xss_site import build_site
 
-from tests.chromium import CHROMIUM, launch, require
+from tests.chromium import CHROMIUM, require
 
 require(CHROMIUM, "`make test` installs it with apt-get, as root")
 
@@ -26,16 +26,6 @@ def xss_server(tmp_path_factory):
     server.site = site
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 class Watched:
