@@ -21,6 +21,7 @@ from indexer.analysis import make_analyzer, make_surface_analyzer
 from indexer.content.glossary import Glossary, Variant
 from indexer.search.questions import QuestionWords
 from indexer.search.ranking import AtLeast, Equivalents
+from indexer.search.semantic import query_language
 from indexer.search.thesaurus import Synonym
 
 # Field weights of the typed words (BM25F per field, summed); tuned on ../shared/eval.
@@ -30,6 +31,8 @@ PHRASE_FIELDS = ("title", "title_translated", "body", "translation")
 EXACT_WEIGHT = 0.25       # the very word form typed, above other forms of its lemma
 GLOSSARY_WEIGHT = 0.6     # an abbreviation's expansion (or the reverse), below the words typed
 THESAURUS_WEIGHT = 0.35   # a near-synonym, below the glossary's exact equivalents
+ANSWER_WEIGHT = 0.3       # a word of the kind of answer a question asks for ("how long": duration)
+ANSWER_EMBEDDED = 4       # of its words in the query's language, added to the text the semantic layer embeds
 CORRECTION_WEIGHT = 0.9   # a typo's correction
 ALL_WORDS_BONUS = 1.0     # a document with every word (or its glossary equivalent)
 MOST_WORDS_BONUS = 0.5    # ... with most of them: k of n words earn k/n of this, from n-1 down
@@ -147,26 +150,36 @@ class BuiltQuery:
     units: list = field(default_factory=list)   # one query per typed word (or glossary term), for coverage
     synonyms: list = field(default_factory=list)   # thesaurus.Synonym: other words searched for
     typed: wq.Query | None = None                  # the typed words and glossary terms alone
-    guessed: list = field(default_factory=list)  # per unit: it stands for a word only a spelling guess found
+    guessed: list = field(default_factory=list)  # per unit: a word only a spelling guess found, or an answer
+    answer_words: list = field(default_factory=list)   # the first words of the answers asked for
+
+    def embedded(self, text: str) -> str:
+        """The text the semantic layer embeds: the query, and the words of the answers it asks for."""
+        return f"{text} ({', '.join(self.answer_words)})" if self.answer_words else text
 
 
-def drop_filler(clauses: list[Clause], questions: QuestionWords | None) -> tuple[list[Clause], list[str]]:
-    """The clauses without the filler of a spoken question, and the words left out.
+def drop_filler(clauses: list[Clause], questions: QuestionWords | None):
+    """The clauses without the filler of a spoken question, the words left out, and the answers
+    asked for: [(Answer, the words that ask for it, the groups of those that are not filler)].
 
     Only single plain words count (not phrases, prefixes, negations or OR lists); a query
     made only of filler keeps them all."""
     if questions is None or not clauses:
-        return clauses, []
+        return clauses, [], []
     sizes = {c.group: 0 for c in clauses}
     for clause in clauses:
         sizes[clause.group] += 1
     plain = [not (c.phrase or c.prefix or c.negated) and sizes[c.group] == 1 for c in clauses]
-    found = questions.filler([c.text if ok else "" for c, ok in zip(clauses, plain, strict=True)])
+    texts = [c.text if ok else "" for c, ok in zip(clauses, plain, strict=True)]
+    asked = [(answer, " ".join(t.strip(PUNCTUATION) for t in texts[start:end]), range(start, end))
+             for answer, start, end in questions.asked(texts)]
+    found = questions.filler(texts)
     found = {i for i in found if plain[i]}
     kept = [c for i, c in enumerate(clauses) if i not in found]
     if not any(not c.negated for c in kept):
-        return clauses, []
-    return kept, [clauses[i].text for i in sorted(found)]
+        return clauses, [], []
+    asked = [(a, text, [clauses[i].group for i in span if i not in found]) for a, text, span in asked]
+    return kept, [clauses[i].text for i in sorted(found)], asked
 
 
 def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str, str] | None = None,
@@ -178,7 +191,8 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
     with such a word is searched for in the thesaurus's other words too (the reader's own
     words, when the knowledge base uses them, need no stand-ins). None: every phrase."""
     corrections = corrections or {}
-    clauses, filler = drop_filler(clauses, questions)
+    lang = query_language(" ".join(c.text for c in clauses))
+    clauses, filler, asked = drop_filler(clauses, questions)
     groups: dict[int, list] = {}
     sequence: list[tuple[int, frozenset]] = []   # (group, forms) for glossary matching
     surface: list[str] = []                      # the typed word of each position of `sequence`
@@ -197,19 +211,24 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
         typed = clause.text.split()
         surface += [typed[i] if len(typed) == len(forms) else clause.text for i in range(len(forms))]
     units = [(g, qs[0] if len(qs) == 1 else wq.Or(qs)) for g, qs in groups.items()]
+    typed = _typed(units, sequence, glossary)
     names = [(start, end) for start, end, _ in glossary.matches([forms for _, forms in sequence])
              if end - start > 1] if thesaurus is not None else []
     synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce, names)
+    free = max((c.group for c in clauses), default=0) + 1
+    answers, units, embed = _answer_units(asked, units, sequence, lang, free)
+    synonyms += answers
     positive = _combine(units, sequence, glossary, synonym_units)
     spans = _coverage_spans(units, _glossary_units(sequence, glossary) + synonym_units)
     held = {c.group for c in clauses if c.phrase or c.prefix or c.text not in corrections}
+    # An answer's unit is no typed word: like a spelling guess it is left out of the known words
+    # (whose best lexical matches keep a place on the first page, semantic.keep_lexical).
     guessed = [end - start == 1 and not expanded and units[start][0] not in held
                for _, start, end, expanded in spans]
-    typed = _typed(units, sequence, glossary)
     if negatives:
         positive = wq.AndNot(positive or wq.Every(), wq.Or(negatives))
     used = {w: corrections[w] for w in words if w in corrections}
-    return BuiltQuery(positive, words, used, filler, [q for q, *_ in spans], synonyms, typed, guessed)
+    return BuiltQuery(positive, words, used, filler, [q for q, *_ in spans], synonyms, typed, guessed, embed)
 
 
 def _clause_query(clause: Clause, corrections: dict[str, str]):
@@ -290,6 +309,33 @@ def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, s
             synonyms += found
             spans.append((sequence[start][0], sequence[end - 1][0], wq.Or([s.query for s in found])))
     return synonyms, spans
+
+
+def _answer_units(asked, units, sequence, lang: str | None, group: int):
+    """The answers a question asks for: [Synonym], the units with one more word each, and the first
+    words of each answer in the query's language `lang` (for the text embedded).
+
+    An entry holding a word of the answer (duration, period...; its one-word variants scored as
+    one word, weighted below the words typed) holds that unit; the words that ask for it ("long"
+    of "how long") stay words of their own. An answer the question names itself ("who could
+    fund": funds) adds nothing. `group`: the first free clause group, for the answers' units."""
+    synonyms, units, embedded = [], list(units), []
+    for answer, asking, groups in asked if units else ():
+        at = [i for i, (g, _) in enumerate(units) if g in groups]
+        if answer.named_by([forms for g, forms in sequence if g in groups]):
+            continue
+        found = sorted(((v, q) for v in answer.about if (q := _variant_query(v, ANSWER_WEIGHT)) is not None),
+                       key=lambda found: lang is not None and found[0].lang != lang)   # named first
+        single = [q for v, q in found if len(v.forms) == 1]
+        parts = ([Equivalents(single) if len(single) > 1 else single[0]] if single else []) \
+            + [q for v, q in found if len(v.forms) > 1]
+        if not parts:
+            continue
+        typed = wq.Or([units[i][1] for i in at]) if at else wq.NullQuery
+        synonyms += [Synonym(asking, v.text, q, typed) for v, q in found]
+        units.append((group + len(units), parts[0] if len(parts) == 1 else wq.Or(parts)))
+        embedded += [v.text for v, _ in found][:ANSWER_EMBEDDED]
+    return synonyms, units, embedded
 
 
 def _typed(units, sequence, glossary: Glossary) -> wq.Query | None:

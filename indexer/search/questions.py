@@ -1,11 +1,15 @@
-"""The filler of spoken questions: words and phrases that say nothing of the subject asked about.
+"""The filler of spoken questions, and the kind of answer a question asks for.
 
     "how can we involve employers?"             -> involve employers
     «что делать, если пилот закончился?»         -> пилот закончился
+    "how long should a pilot last?"             -> pilot last, and a duration (period, timeframe...)
 
 The lists are data (`question-words.yaml` of the content tree, editors extend it). Words
 are compared in all their forms (pymorphy3 lemmas, English stems), so one entry covers a
-word's inflections. A query made only of filler is left as it is.
+word's inflections. A query made only of filler is left as it is. An answer (`answers:`)
+is the words that ask for it ("how long", «сколько времени») and the words an entry that
+gives it uses ("duration", «продолжительность»): the query searches for those too, below
+its own words.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from indexer.analysis import normalize_word, word_forms
 from indexer.content.datafile import read_data_file
+from indexer.content.glossary import Variant, analyze_variant
 from indexer.errors import ContentError
 
 
@@ -25,23 +30,57 @@ def filler_forms(text: str) -> tuple[frozenset, ...]:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """A kind of answer: the phrases that ask for it (word forms) and the words that give it."""
+
+    asks: tuple[tuple[frozenset, ...], ...]
+    about: tuple[Variant, ...]
+
+    def named_by(self, words: list[frozenset]) -> bool:
+        """Whether one of the words (each its set of index terms) is a one-word variant of the
+        answer: "fund" of "who could fund" is "funds" ("long" of "how long" is not "long-term")."""
+        return any(len(v.forms) == 1 and v.forms[0] <= word for v in self.about for word in words)
+
+
+@dataclass(frozen=True)
 class QuestionWords:
-    """Filler phrases (sequences of word forms) and single filler words (their forms)."""
+    """Filler phrases (sequences of word forms), single filler words (their forms), answers."""
 
     phrases: tuple[tuple[frozenset, ...], ...] = ()
     words: frozenset = frozenset()
+    answers: tuple[Answer, ...] = ()
 
     def filler(self, words: list[str]) -> set[int]:
         """The positions of `words` that are filler; the rest are what the question is about."""
-        forms = [filler_forms(w)[0] if filler_forms(w) else frozenset() for w in words]
+        forms = _word_forms(words)
         found: set[int] = set()
         for phrase in sorted(self.phrases, key=len, reverse=True):
-            n = len(phrase)
-            for start in range(len(forms) - n + 1):
-                if all(forms[start + i] & phrase[i] for i in range(n)):
-                    found.update(range(start, start + n))
+            for start in _occurrences(forms, phrase):
+                found.update(range(start, start + len(phrase)))
         found.update(i for i, f in enumerate(forms) if f & self.words)
         return found
+
+    def asked(self, words: list[str]) -> list[tuple[Answer, int, int]]:
+        """The answers `words` ask for, each with the span (start, end) of its longest asking phrase."""
+        forms = _word_forms(words)
+        found = []
+        for answer in self.answers:
+            spans = [(start, start + len(phrase)) for phrase in answer.asks
+                     for start in _occurrences(forms, phrase)]
+            if spans:
+                start, end = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
+                found.append((answer, start, end))
+        return found
+
+
+def _word_forms(words: list[str]) -> list[frozenset]:
+    return [filler_forms(w)[0] if filler_forms(w) else frozenset() for w in words]
+
+
+def _occurrences(forms: list[frozenset], phrase: tuple[frozenset, ...]) -> list[int]:
+    n = len(phrase)
+    return [start for start in range(len(forms) - n + 1)
+            if all(forms[start + i] & phrase[i] for i in range(n))]
 
 
 def load_question_words(path: Path | None) -> QuestionWords:
@@ -52,6 +91,7 @@ def load_question_words(path: Path | None) -> QuestionWords:
     if not isinstance(data, dict):
         raise ContentError(f"{path}: the question words need `en:` and `ru:` sections")
     phrases, words = [], set()
+    answers = _answers(path, data.pop("answers", None) or [])
     for lang, section in data.items():
         if not isinstance(section, dict):
             raise ContentError(f"{path}: section `{lang}` must map `words` and `phrases` to lists")
@@ -65,4 +105,27 @@ def load_question_words(path: Path | None) -> QuestionWords:
                     words |= forms[0]
                 elif forms:
                     phrases.append(forms)
-    return QuestionWords(tuple(phrases), frozenset(words))
+    return QuestionWords(tuple(phrases), frozenset(words), answers)
+
+
+def _answers(path: Path, items) -> tuple[Answer, ...]:
+    """The `answers:` list: each `asks` (phrases in any language) and `about` (`en:`, `ru:` words)."""
+    if not isinstance(items, list):
+        raise ContentError(f"{path}: `answers` must be a list")
+    found = []
+    for number, item in enumerate(items, start=1):
+        about = item.get("about") if isinstance(item, dict) else None
+        if not (isinstance(item, dict) and isinstance(item.get("asks"), list) and isinstance(about, dict)
+                and all(isinstance(about.get(k) or [], list) for k in ("en", "ru"))):
+            raise ContentError(f"{path}: answer {number} needs an `asks:` list and `about:` "
+                               "mapping `en` and `ru` to lists")
+        asks = tuple(forms for text in item["asks"] if (forms := filler_forms(str(text))))
+        variants: dict[tuple, Variant] = {}     # one per analysed form ("funding", "funds"): the first
+        for lang in ("en", "ru"):
+            for text in about.get(lang) or []:
+                if (forms := analyze_variant(str(text))) and forms not in variants:
+                    variants[forms] = Variant(str(text), lang, forms)
+        variants = tuple(variants.values())
+        if asks and variants:
+            found.append(Answer(asks, variants))
+    return tuple(found)

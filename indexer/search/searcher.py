@@ -204,7 +204,7 @@ class KbSearcher:
             return None
         if self._words_suffice(built, found, visible, coverage):
             return self._unused
-        return self.semantic.similarity(text)
+        return self.semantic.similarity(built.embedded(text))
 
     def _words_suffice(self, built, found, visible: int, coverage: np.ndarray) -> bool:
         """Whether the similarity ranking could move nothing onto the first page: it weighs least
