@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import importlib.util
 import io
 import os
@@ -19,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import relevance_answers
 import yaml
 from corpora import DEV_QUERIES, HERE, REPO, corpus, write_report
 
@@ -99,6 +101,7 @@ class ProjectInProcess:
     """evaluate.py's engine interface over KbSearcher: search(q, filters, limit) -> paths."""
 
     layers = LAYERS
+    answers = True     # the question words' `answers:` (session 5); False: left out
 
     def __init__(self, args):
         paths = corpus("real").paths
@@ -106,9 +109,11 @@ class ProjectInProcess:
         build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base, encoder=encoder)
         ix, generation = open_generation(paths.index_dir)
         on = set(self.layers)
+        questions = load_question_words(paths.questions)
+        if not self.answers:
+            questions = dataclasses.replace(questions, answers=())
         self.searcher = KbSearcher(
-            ix, generation, load_glossary(paths.glossary),
-            load_question_words(paths.questions) if "questions" in on else None,
+            ix, generation, load_glossary(paths.glossary), questions if "questions" in on else None,
             encoder if "semantic" in on else None,
             load_thesaurus(paths.thesaurus) if "thesaurus" in on else None)
         self.searcher.feedback = "feedback" in on
@@ -170,8 +175,8 @@ def categories(text: str) -> dict[str, tuple[float, float]]:
 def before_after(module, queries: Path, name: str) -> list[str]:
     """Session 4's before and after, per category it worked on."""
     found = categories(evaluate(module, "project", queries))
-    rows = ["| category | session start r@10 | MRR | before kept places r@10 | MRR | after r@10 "
-            "| after MRR |", "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| category | session start r@10 | MRR | before kept places r@10 | MRR | now r@10 "
+            "| now MRR |", "|---|---:|---:|---:|---:|---:|---:|"]
     for category, (recall, mrr) in BEFORE.get(name, {}).items():
         now, kept = found.get(category, (0, 0)), BEFORE_KEPT[name][category]
         rows.append(f"| {category} | {recall:.3f} | {mrr:.3f} | {kept[0]:.3f} | {kept[1]:.3f} "
@@ -213,8 +218,13 @@ def main(argv=None) -> None:
                      *ladder(module, with_fingerprints(path, Path(scratch.name))), "",
                      f"Issue 11, session 4 (one-word glossary variants scored as one word, spoken-request "
                      f"filler, lawyers in the thesaurus; then the best lexical matches holding half the "
-                     f"known words keep a place on the first page), all layers on: `{path.name}`", "",
+                     f"known words keep a place on the first page), all layers on: `{path.name}`; "
+                     f"*now*: this run (session 5 added the answers a question asks for, and 28 "
+                     f"queries to our own set)", "",
                      *before_after(module, with_fingerprints(path, Path(scratch.name)), path.name), ""]
+    sections += relevance_answers.sections(
+        module, [args.queries, *args.also], lambda p: with_fingerprints(p, Path(scratch.name)),
+        ProjectInProcess, evaluate, categories, Path(scratch.name))
     for path in [args.queries, *args.also]:
         converted = with_fingerprints(path, Path(scratch.name))
         for engine, title in ENGINE_TITLES:

@@ -15,6 +15,7 @@ its own words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from indexer.analysis import normalize_word, word_forms
@@ -25,8 +26,12 @@ from indexer.errors import ContentError
 
 def filler_forms(text: str) -> tuple[frozenset, ...]:
     """The forms of each word of a text, stop words kept: "how can we" -> ({how}, {can}, {we})."""
-    return tuple(frozenset(word_forms(normalize_word(w))) | {normalize_word(w)}
-                 for w in text.replace(",", " ").replace("?", " ").split() if w.strip("-"))
+    return tuple(_forms(w) for w in text.replace(",", " ").replace("?", " ").split() if w.strip("-"))
+
+
+@lru_cache(maxsize=8192)
+def _forms(word: str) -> frozenset:
+    return frozenset(word_forms(normalize_word(word))) | {normalize_word(word)}
 
 
 @dataclass(frozen=True)
@@ -53,34 +58,52 @@ class QuestionWords:
     def filler(self, words: list[str]) -> set[int]:
         """The positions of `words` that are filler; the rest are what the question is about."""
         forms = _word_forms(words)
-        found: set[int] = set()
-        for phrase in sorted(self.phrases, key=len, reverse=True):
-            for start in _occurrences(forms, phrase):
-                found.update(range(start, start + len(phrase)))
+        found = {i for _, start, end in _occurrences(forms, self._phrase_starts) for i in range(start, end)}
         found.update(i for i, f in enumerate(forms) if f & self.words)
         return found
 
     def asked(self, words: list[str]) -> list[tuple[Answer, int, int]]:
         """The answers `words` ask for, each with the span (start, end) of its longest asking phrase."""
-        forms = _word_forms(words)
-        found = []
-        for answer in self.answers:
-            spans = [(start, start + len(phrase)) for phrase in answer.asks
-                     for start in _occurrences(forms, phrase)]
-            if spans:
-                start, end = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
-                found.append((answer, start, end))
-        return found
+        best: dict[int, tuple[int, int]] = {}
+        for number, start, end in _occurrences(_word_forms(words), self._ask_starts):
+            held = best.get(number)
+            if held is None or (end - start, -start) > (held[1] - held[0], -held[0]):
+                best[number] = (start, end)
+        return [(self.answers[n], *best[n]) for n in sorted(best)]
+
+    @cached_property
+    def _phrase_starts(self) -> dict:
+        return _by_first_word((0, phrase) for phrase in self.phrases)
+
+    @cached_property
+    def _ask_starts(self) -> dict:
+        return _by_first_word((n, phrase) for n, answer in enumerate(self.answers) for phrase in answer.asks)
 
 
 def _word_forms(words: list[str]) -> list[frozenset]:
-    return [filler_forms(w)[0] if filler_forms(w) else frozenset() for w in words]
+    return [found[0] if (found := filler_forms(w)) else frozenset() for w in words]
 
 
-def _occurrences(forms: list[frozenset], phrase: tuple[frozenset, ...]) -> list[int]:
-    n = len(phrase)
-    return [start for start in range(len(forms) - n + 1)
-            if all(forms[start + i] & phrase[i] for i in range(n))]
+def _by_first_word(phrases) -> dict[str, list]:
+    """Phrases (each with a number) by each form of their first word: a query's words find the
+    phrases they may start without trying every phrase at every word."""
+    index: dict[str, list] = {}
+    for number, phrase in phrases:
+        for term in phrase[0]:
+            index.setdefault(term, []).append((number, phrase))
+    return index
+
+
+def _occurrences(forms: list[frozenset], starts: dict) -> set[tuple[int, int, int]]:
+    """(number, start, end) of every phrase of `starts` that `forms` hold in a row."""
+    found = set()
+    for start, first in enumerate(forms):
+        for term in first:
+            for number, phrase in starts.get(term, ()):
+                end = start + len(phrase)
+                if end <= len(forms) and all(forms[start + i] & phrase[i] for i in range(1, len(phrase))):
+                    found.add((number, start, end))
+    return found
 
 
 def load_question_words(path: Path | None) -> QuestionWords:
