@@ -32,7 +32,7 @@ EXACT_WEIGHT = 0.25       # the very word form typed, above other forms of its l
 GLOSSARY_WEIGHT = 0.6     # an abbreviation's expansion (or the reverse), below the words typed
 THESAURUS_WEIGHT = 0.35   # a near-synonym, below the glossary's exact equivalents
 ANSWER_WEIGHT = 0.3       # a word of the kind of answer a question asks for ("how long": duration)
-ANSWER_EMBEDDED = 4       # of its words in the query's language, added to the text the semantic layer embeds
+ANSWER_EMBEDDED = 4       # of its words (the query's language first), added to the text embedded
 CORRECTION_WEIGHT = 0.9   # a typo's correction
 ALL_WORDS_BONUS = 1.0     # a document with every word (or its glossary equivalent)
 MOST_WORDS_BONUS = 0.5    # ... with most of them: k of n words earn k/n of this, from n-1 down
@@ -313,7 +313,7 @@ def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, s
 
 def _answer_units(asked, units, sequence, lang: str | None, group: int):
     """The answers a question asks for: [Synonym], the units with one more word each, and the first
-    words of each answer in the query's language `lang` (for the text embedded).
+    words of each answer, those of the query's language `lang` first (for the text embedded).
 
     An entry holding a word of the answer (duration, period...; its one-word variants scored as
     one word, weighted below the words typed) holds that unit; the words that ask for it ("long"
@@ -325,7 +325,7 @@ def _answer_units(asked, units, sequence, lang: str | None, group: int):
         if answer.named_by([forms for g, forms in sequence if g in groups]):
             continue
         found = sorted(((v, q) for v in answer.about if (q := _variant_query(v, ANSWER_WEIGHT)) is not None),
-                       key=lambda found: lang is not None and found[0].lang != lang)   # named first
+                       key=lambda pair: lang is not None and pair[0].lang != lang)   # named first
         single = [q for v, q in found if len(v.forms) == 1]
         parts = ([Equivalents(single) if len(single) > 1 else single[0]] if single else []) \
             + [q for v, q in found if len(v.forms) > 1]
