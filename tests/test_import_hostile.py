@@ -187,3 +187,46 @@ def test_a_report_with_one_huge_line_imports_what_it_holds(runner, tmp_path, con
 ])
 def test_the_report_language_is_told_by_its_function_words(text, language):
     assert foreign_language(text) == language
+
+
+def _import(runner, content: Path, *args: str):
+    from kb.cli import main
+
+    return runner.invoke(main, ["import", str(FIXTURES / "report-en.txt"), *args],
+                         env={"KB_CONTENT_DIR": str(content)})
+
+
+@pytest.mark.parametrize("slug", ["../outside", "Bad Slug", "x/y", ""])
+def test_a_slug_that_is_no_slug_is_refused_before_anything_is_written(runner, tmp_path, content, slug):
+    result = _import(runner, content, "--report", slug, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "a report's slug is lower-case letters" in result.output
+    assert not (tmp_path / "out").exists() and not (content / "reports").exists()
+    assert sorted(p.name for p in tmp_path.rglob("*.yaml")) == ["taxonomy.yaml"]
+
+
+def test_drafts_going_to_a_file_are_refused_before_the_record_is_written(runner, tmp_path, content):
+    (tmp_path / "out").write_text("a file", encoding="utf-8")
+    result = _import(runner, content, "--report", "example-2024", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1 and f"{tmp_path / 'out'}: not a folder" in result.output
+    assert not (content / "reports").exists()
+
+
+def test_a_draft_that_cannot_be_written_takes_the_others_and_the_new_record_with_it(
+        runner, tmp_path, content, monkeypatch):
+    from indexer.importing import drafts
+
+    calls = []
+    real = drafts.draft_text
+
+    def disk_fills_up(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 4:
+            raise OSError(28, "No space left on device", str(tmp_path / "out" / "fourth.md"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(drafts, "draft_text", disk_fills_up)
+    result = _import(runner, content, "--report", "example-2024", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    assert "fourth.md: cannot write a draft (No space left on device); no drafts written" in result.output
+    assert list((tmp_path / "out").rglob("*.md")) == []
+    assert not (content / "reports" / "example-2024.yaml").exists()
