@@ -567,3 +567,18 @@ def test_a_view_reported_with_should_closes_no_item(tmp_path):
                             "Several interviewees recommended that the project should keep one register.")
     bodies = [body for _, body in items_of(tmp_path, text)]
     assert len(bodies) == 6 and not any("interviewees" in body for body in bodies)
+
+
+def test_a_footnotes_number_on_its_own_line_is_no_page_number(tmp_path):
+    # A footnote set as its number on one line and its words on the next, at the page's foot:
+    # the number is no page number, so the footnote goes, and its marker with it.
+    text = pages("I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four offices.\n",
+                 "II. Recommendations\n\n"
+                 "1. Report the data on affiliate personnel to the board, so as to give a\n"
+                 "more comprehensive overview of the workforce.3\n\n"
+                 "2. Publish the minutes of the board within a month of each meeting.\n\n\n\n"
+                 "__________________\n   3\n        JIU/REP/2023/8, recommendation 5.\n")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Report the data on affiliate personnel to the board, so as to give a more comprehensive "
+        "overview of the workforce.",
+        "Publish the minutes of the board within a month of each meeting."]

@@ -29,13 +29,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # they start and end (1.00); a text finds their sentences (the evaluator's voice, a
     # paragraph's closing "X should …") but not a bold start mid-sentence ("…, the Inspector
     # recommends"), nor the bold sentences that say neither.
-    "jiu-unep-management-review-2025.txt": {"clean": 0.7},
+    "jiu-unep-management-review-2025.txt": {"clean": 0.74},
     # An infographic leaflet: "What the JIU recommends", each number alone on its line.
     "jiu-system-wide-racism-review-highlights-2023.pdf": {"recall": 0.0, "clean": 0.0},
     "jiu-system-wide-racism-review-highlights-2023.txt": {"recall": 0.0, "clean": 0.0},
 }
 # All text files together (the leaflet's six items weigh): what is reached today, below the aims.
-OVERALL_FLOORS: dict[str, float] = {"recall": 0.94, "clean": 0.87}
+OVERALL_FLOORS: dict[str, float] = {"recall": 0.94, "clean": 0.88}
 
 CASES = [pytest.param(truth, path, id=path.name,
                       marks=[pytest.mark.slow] if path.suffix == ".pdf" else [])
