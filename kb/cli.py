@@ -162,15 +162,28 @@ def stats_command(paths: Paths):
 def import_command(paths: Paths, report_file, report, out_dir, again):
     """Write a draft entry for every recommendation, lesson and good practice of a PDF, .docx or text."""
     from indexer.content.corpus import discover
+    from indexer.importing.drafts import check_destination
     from indexer.importing.importer import import_report
     from indexer.importing.reading import read_document
     from indexer.importing.records import record_import
 
+    # Everything that can refuse the import does so before the record or a draft is written.
     document = read_document(report_file)
+    out_dir = out_dir or paths.content_dir / report
+    check_destination(out_dir)
+    record_path = paths.content_dir / "reports" / f"{report}.yaml"
+    before = record_path.read_bytes() if record_path.is_file() else None
     record = record_import(document, report, paths.content_dir / "reports", again=again)
     existing = {p.stem for p in discover(paths.content_dir)}
-    result = import_report(report_file, report, out_dir or paths.content_dir / report,
-                           paths.load_taxonomy(), existing_ids=existing, document=document)
+    try:
+        result = import_report(report_file, report, out_dir, paths.load_taxonomy(),
+                               existing_ids=existing, document=document)
+    except KbError:
+        if before is None:
+            record.path.unlink(missing_ok=True)      # the record goes with the drafts it was made for
+        else:
+            record.path.write_bytes(before)
+        raise
     for path, reason in result.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
     click.echo(record.message)

@@ -372,3 +372,213 @@ def test_a_list_before_the_first_chapter_is_the_summary_whatever_its_name(tmp_pa
     alone = [body for _, body in items_of(tmp_path, pages(brief, chapters.split("4. Recommendations")[0]))]
     assert alone == ["Prioritise the governance reforms with the most potential in the regions.",
                      "Develop an exit strategy for the programmes of both regions."]
+
+
+def _bold_pdf(path: Path, pages_of_lines: list[list[list[tuple[str, bool]]]]) -> Path:
+    """A PDF whose lines are runs of roman and bold words (Times), a page number at each foot."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    sheet = canvas.Canvas(str(path), pagesize=(595, 842))
+    for number, lines in enumerate(pages_of_lines, 1):
+        for row, runs in enumerate(lines):
+            x = 72.0
+            for n, (text, bold) in enumerate(runs):
+                font = "Times-Bold" if bold else "Times-Roman"
+                sheet.setFont(font, 11)
+                sheet.drawString(x, 780 - 15 * row, text)
+                glued = n + 1 < len(runs) and runs[n + 1][0][:1] in ".,;:"
+                x += stringWidth(text if glued else text + " ", font, 11)
+        sheet.setFont("Times-Roman", 10)
+        sheet.drawString(290, 40, str(number))
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+def _roman(text: str) -> list[tuple[str, bool]]:
+    return [(text, False)]
+
+
+INTRO = [_roman("I. Introduction"), _roman(""),
+         _roman("1. The review covers the years 2020 to 2024 and the four regional offices of the"),
+         _roman("programme, and the work of its secretariat in the capital.")]
+
+
+def _bold_items(tmp_path: Path, body: list[list[list[tuple[str, bool]]]]) -> list[str]:
+    items, _ = find_items(read_document(_bold_pdf(tmp_path / "bold.pdf", [INTRO, *body])), TAXONOMY)
+    return [item.body for item in items]
+
+
+def test_a_bold_item_ends_before_the_bold_heading_under_it(tmp_path):
+    page = [_roman("II. Governance"), _roman(""),
+            [("2. The board met twice a year and its minutes were late.", False),
+             ("The Inspector suggests", True)],
+            [("that the minutes be published within a month of each meeting.", True)],
+            _roman(""), [("III. Financial framework", True)], _roman(""), [("A. Funding model", True)],
+            _roman(""), _roman("3. Contributions fell in 2023 and rose again in 2024 with the new donors.")]
+    assert _bold_items(tmp_path, [page]) == [
+        "The Inspector suggests that the minutes be published within a month of each meeting."]
+
+
+def test_a_bold_side_heading_is_no_start_of_the_bold_item_on_the_next_page(tmp_path):
+    first = [_roman("II. Reporting"), _roman(""),
+             [("4.", False), ("Plethora of reporting mechanisms", True),
+              (". The secretariat reports to the board, the", False)],
+             _roman("donors and the assembly, each in its own form and at its own time of the year.")]
+    second = [_roman("While such information could be inferred from the narrative, the reports differ,"),
+              [("and", False), ("the Inspector encourages management to structure its reporting", True)],
+              [("on the qualitative indicators of the programme.", True)],
+              _roman(""), _roman("5. The board welcomed the reports of the secretariat in 2024.")]
+    assert _bold_items(tmp_path, [first, second]) == [
+        "the Inspector encourages management to structure its reporting on the qualitative indicators "
+        "of the programme."]
+
+
+def test_a_bold_sentence_in_which_the_evaluator_believes_something_could_be_done_is_an_item(tmp_path):
+    page = [_roman("II. Discipline"), _roman(""),
+            [("6. Cases took two years on average;", False),
+             ("the Inspectors believe that a more rigorous", True)],
+            [("approach could be taken to placing staff on leave without pay.", True)],
+            _roman(""), _roman("7. The board welcomed the reports of the secretariat in 2024.")]
+    assert _bold_items(tmp_path, [page]) == [
+        "the Inspectors believe that a more rigorous approach could be taken to placing staff on "
+        "leave without pay."]
+
+
+def test_a_boxs_title_standing_alone_heads_the_text_below_it(tmp_path):
+    text = pages("I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four offices.\n",
+                 "II. Findings\n\n5. The team found silos between the units of the office (see Box 1).\n\n"
+                 "Box 1: Good practice: Development of the\nData Management and Analysis Team\n\n"
+                 "The office created a data unit in May 2018 to bring the data of the sectors\n"
+                 "together. It reports to the deputy director.\n\n"
+                 "6. The most important consequence is the added effort to consolidate the data.\n")
+    assert [(kind, " ".join(body.split())) for kind, body in items_of(tmp_path, text)] == [
+        ("good-practice", "Development of the Data Management and Analysis Team The office created a data "
+                          "unit in May 2018 to bring the data of the sectors together. It reports to the "
+                          "deputy director.")]
+
+
+def test_a_management_response_right_under_an_item_is_no_part_of_it(tmp_path):
+    text = pages("I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four offices.\n",
+                 "IV. Recommendations\n\n"
+                 "Recommendation 1. Strengthen the tracking of the recommendations of evaluations.\n"
+                 "IEO response: IEO welcomes this recommendation.\n\n"
+                 "Recommendation 2. Improve the evaluation resource centre for its users.\n"
+                 "IEO response: The IEO accepts the recommendation.\n")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Strengthen the tracking of the recommendations of evaluations.",
+        "Improve the evaluation resource centre for its users."]
+
+
+def test_a_label_alone_waits_for_its_sub_items_past_a_tables_cells(tmp_path):
+    # A key-action table read as two columns puts its right-hand cells between
+    # "Recommendation 9." and its sub-items 9.1, 9.2.
+    text = pages("I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four offices.\n",
+                 "IV. Recommendations\n\nRecommendation 9.\n\nResponsible unit(s) Tracking\n\n"
+                 "Status Comments\n\n"
+                 "Bureau for Policy and Programme Support and the IEO\n\n"
+                 "9.1. Continue to improve the user-friendliness of the resource centre.\n"
+                 "9.2. Continue to work with the regional bureaus on incentives for learning.\n\n"
+                 "IEO response: The IEO welcomes the recommendation.\n")
+    assert [" ".join(body.split()) for _, body in items_of(tmp_path, text)] == [
+        "9.1. Continue to improve the user-friendliness of the resource centre. 9.2. Continue to work "
+        "with the regional bureaus on incentives for learning."]
+
+
+def test_a_side_box_ends_where_the_full_width_text_below_it_resumes(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    left = ["51. In the regional response, the team", "found silos within an operation based",
+            "on the structures of its teams. The", "information team, working on products",
+            "for the partners, has access to a wealth", "of data and produces many dashboards,",
+            "maps and briefs for its partners. The", "creation of an integrated data service",
+            "reflects the lessons of the office and", "the added effort is"]
+    right = ["Box 1: Good practice: Development of the", "Data and Analysis Team",
+             "The office in Amman created the data", "and analysis unit in May 2018, as the",
+             "sectors of the office had capacities", "and resources for their data that were",
+             "siloed, and data were lost. The unit", "reports to the head of the protection",
+             "service of the bureau and to the", "deputy director of the bureau."]
+    below = ["necessary to consolidate the data so that staff can analyse it across protection and",
+             "programme delivery, for donors and for the governments of the host countries."]
+    sheet = canvas.Canvas(str(tmp_path / "box.pdf"), pagesize=(595, 842))
+    for lines in ([" I. Introduction", "", "1. The review covers the years 2020 to 2024 and the offices."],):
+        for row, line in enumerate(lines):
+            sheet.drawString(72, 780 - 14 * row, line)
+        sheet.showPage()
+    sheet.setFont("Helvetica", 10)
+    sheet.drawString(72, 790, "II. Findings")
+    for row, line in enumerate(left):
+        sheet.drawString(72, 760 - 14 * row, line)
+    for row, line in enumerate(right):
+        sheet.drawString(330, 760 - 14 * row, line)
+    for row, line in enumerate(below):
+        sheet.drawString(72, 760 - 14 * (len(left) + row), line)
+    sheet.showPage()
+    sheet.save()
+    items, _ = find_items(read_document(tmp_path / "box.pdf"), TAXONOMY)
+    assert [(item.kind, " ".join(item.body.split())) for item in items] == [
+        ("good-practice", "Development of the Data and Analysis Team The office in Amman created the data "
+                          "and analysis unit in May 2018, as the sectors of the office had capacities and "
+                          "resources for their data that were siloed, and data were lost. The unit reports "
+                          "to the head of the protection service of the bureau and to the deputy director "
+                          "of the bureau.")]
+
+
+CLOSINGS = pages(
+    "I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four regional offices.\n",
+    "II. Governance\n\n2. The board met twice a year. The Inspector encourages management to publish\n"
+    "the minutes within a month of each meeting.\n\n"
+    "3. Planning improved after 2022. The Inspector suggests a review of the planning cycle by 2026.\n\n"
+    "4. Vetting varies between the offices, and some vet none of their consultants. Participating\n"
+    "organizations should vet every consultant who works with the beneficiaries of the programme.\n\n"
+    "5. The offices report in many forms. This fact should be kept in mind when the forms are revised.\n\n"
+    "6. A framework was adopted in 2023. Such a framework should give the basis for the reports of all\n"
+    "the offices.\n\n"
+    "7. Women are few among senior staff. The Inspector draws attention to the fact that gender balance\n"
+    "should be pursued at every level of the offices.\n",
+    "III. Discipline\n\n8. Cases took two years. Given the delays in the cases of the last years, the\n"
+    "Secretary-General should set a time limit of six months for every investigation.\n\n"
+    "9. Leave without pay is rare. In this regard, the Inspectors believe that a more rigorous approach\n"
+    "could be taken when the criteria are met.\n\n"
+    "10. The budget was approved late. The Inspectors recommend that the budget be approved before the\n"
+    "year begins.\n\n"
+    "11. Contributions fell. Participating offices are encouraged to record every pledge in one register.\n")
+
+
+def test_a_paragraph_closing_on_what_an_actor_should_do_is_an_item_where_the_evaluator_recommends(
+        tmp_path):
+    bodies = [body for _, body in items_of(tmp_path, CLOSINGS)]
+    assert bodies == [
+        "The Inspector encourages management to publish the minutes within a month of each meeting.",
+        "The Inspector suggests a review of the planning cycle by 2026.",
+        "Participating organizations should vet every consultant who works with the beneficiaries of the "
+        "programme.",
+        "Given the delays in the cases of the last years, the Secretary-General should set a time limit of "
+        "six months for every investigation.",
+        "In this regard, the Inspectors believe that a more rigorous approach could be taken when the "
+        "criteria are met.",
+        "The Inspectors recommend that the budget be approved before the year begins.",
+        "Participating offices are encouraged to record every pledge in one register."]
+
+
+def test_a_view_reported_with_should_closes_no_item(tmp_path):
+    text = CLOSINGS.replace("Participating offices are encouraged to record every pledge in one register.",
+                            "Several interviewees recommended that the project should keep one register.")
+    bodies = [body for _, body in items_of(tmp_path, text)]
+    assert len(bodies) == 6 and not any("interviewees" in body for body in bodies)
+
+
+def test_a_footnotes_number_on_its_own_line_is_no_page_number(tmp_path):
+    # A footnote set as its number on one line and its words on the next, at the page's foot:
+    # the number is no page number, so the footnote goes, and its marker with it.
+    text = pages("I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four offices.\n",
+                 "II. Recommendations\n\n"
+                 "1. Report the data on affiliate personnel to the board, so as to give a\n"
+                 "more comprehensive overview of the workforce.3\n\n"
+                 "2. Publish the minutes of the board within a month of each meeting.\n\n\n\n"
+                 "__________________\n   3\n        JIU/REP/2023/8, recommendation 5.\n")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Report the data on affiliate personnel to the board, so as to give a more comprehensive "
+        "overview of the workforce.",
+        "Publish the minutes of the board within a month of each meeting."]

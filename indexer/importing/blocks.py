@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.importing.labels import item_label
+from indexer.importing.labels import is_response, item_label
 
 ANNEX = re.compile(r"\s*(?:Annex|Appendix|Прилож\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
                    r"\s*(?:[:.]\s*(.*)|$)")
@@ -96,7 +96,7 @@ def blocks(lines: list[str], pages: list[int] | None = None) -> list[Block]:
         if not line.strip():
             current, previous = None, ""
             continue
-        after = lines[number + 1].strip() if number + 1 < len(lines) else ""
+        after = next((line.strip() for line in lines[number + 1:number + 4] if line.strip()), "")
         if current is None or _opens_block(line, previous, current, after):
             current = _new_block(line, soft=bool(previous))
             current.page = pages[number] if pages else 1
@@ -129,7 +129,10 @@ def _opens_block(line: str, previous: str, current: Block, after: str = "") -> b
     # a column read across.
     if label is not None and label.number and (label.rest or after[:1].isupper() or after[:1].isdigit()):
         return True
-    return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or label)
+    # "IEO response: …" right under an item's last sentence, no blank line between: the
+    # management's words, not the item's.
+    return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or label
+                                            or is_response(line))
 
 
 def title_like(line: str) -> bool:

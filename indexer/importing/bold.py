@@ -4,9 +4,15 @@ Some reports (the Joint Inspection Unit's, say) set their informal recommendatio
 bold inside the running text. A bold passage (`Page.bold`) is such an item when it
 - is a sentence or more (eight words or more), not a heading, a label or a contents line;
 - recommends: its words ask for something ("should", "encourage", "recommend", "urge",
-  "request", "call on", "advise", "suggest", "propose"; «следует», «рекомендуется»…);
+  "request", "call on", "advise", "suggest", "propose"; «следует», «рекомендуется»…), or
+  the evaluator believes that something could be done ("believe that … could be");
 - stands in the report's body (not on a page of the executive summary or the annexes);
 - is not already (part of) an item found otherwise, such as a labelled recommendation.
+A bold run is cut where a numbered heading follows a sentence's end inside it (the bold
+heading of the next chapter right under a bold last sentence is no part of it), and a
+run is carried on over a page turn only when no running text follows it on its page: a
+paragraph's bold side heading ("Plethora of reporting mechanisms") has its paragraph
+after it, so the bold sentence that opens the next page is not its continuation.
 A text file has no fonts, so this finds nothing there.
 """
 
@@ -25,8 +31,13 @@ from indexer.importing.words import normal_words
 
 ASKING = re.compile(r"\b(?:should|must|recommend(?:s|ed|ing)?|encourag(?:es?|ed|ing)|urg(?:es?|ed|ing)|"
                     r"request(?:s|ed)?|calls? on|advis(?:es?|ed)|suggest(?:s|ed|ing)?|propos(?:es?|ed)|"
-                    r"invit(?:es?|ed)|следует|необходимо|рекомендует\w*|предлага\w*|должн\w*)\b", re.I)
+                    r"invit(?:es?|ed)|следует|необходимо|рекомендует\w*|предлага\w*|должн\w*)\b"
+                    # the evaluator's view of what could be done: "the Inspectors believe that … could"
+                    r"|\b(?:believes?|considers?|are\s+of\s+the\s+view|is\s+of\s+the\s+view)\s+that\b"
+                    r"[^.;]*\b(?:could|would)\b", re.I)
 FINDING = re.compile(r"\b(?:finding|conclusion|вывод)\s+\d{1,2}\b", re.I)
+HEADING = re.compile(r"\s*(?:[IVXLC]{1,6}|[A-ZА-Я]|\d{1,2}(?:\.\d{1,2})*)\.\s+[^\W\d_]")
+SEPARATOR = re.compile(r"\s*[_—–-]{5,}\s*")
 NOT_ITEM = re.compile(r"\s*(?:key\s+)?(?:finding|conclusion|figure|table|box|вывод|заключение|"
                       r"таблица|рисунок)s?\b", re.I)
 
@@ -55,18 +66,50 @@ def _passages(document: Document) -> list[tuple[int, list[str]]]:
     forms = Counter(form_of(line) for page in document.pages for run in page.bold
                     for line in set(run.split("\n")) if len(line.strip()) >= 8)
     passages: list[tuple[int, list[str]]] = []
+    last_on_page = False
     for page in document.pages:
         first = True
         for run in page.bold:
             lines = [line.strip() for line in run.split("\n") if _kept(line.strip(), forms)]
             if not lines:
                 continue
-            if first and passages and lines[0][:1].islower() and not ends_sentence(passages[-1][1][-1]):
-                passages[-1][1].extend(lines)
-            else:
-                passages.append((page.number, lines))
-            first = False
+            for piece in _cut_at_headings(lines):
+                if (first and last_on_page and piece[0][:1].islower()
+                        and not ends_sentence(passages[-1][1][-1])):
+                    passages[-1][1].extend(piece)
+                else:
+                    passages.append((page.number, piece))
+                first = False
+            last_on_page = _ends_page(page.lines, passages[-1][1])
     return passages
+
+
+def _cut_at_headings(lines: list[str]) -> list[list[str]]:
+    """A run's lines in pieces: a numbered heading after a sentence's end starts a new one."""
+    pieces = [[lines[0]]]
+    for line in lines[1:]:
+        if HEADING.match(line) and ends_sentence(pieces[-1][-1]) and not ends_sentence(line):
+            pieces.append([])
+        pieces[-1].append(line)
+    return pieces
+
+
+def _ends_page(lines: tuple[str, ...], passage: list[str]) -> bool:
+    """Whether no running text follows the passage on its page (footnotes and numbers aside)."""
+    spaced = [" ".join(line.split()) for line in lines]
+    first, last = (" ".join(line.split()) for line in (passage[0], passage[-1]))
+    start = next((n for n, line in enumerate(spaced) if first and first in line), len(spaced))
+    at = next((n for n in range(start, len(spaced)) if last in spaced[n]), None)
+    if at is None:
+        return True
+    if len(spaced[at].split(last, 1)[1].split()) >= 3:     # roman words go on after it on its line
+        return False
+    for line in spaced[at + 1:]:
+        if SEPARATOR.fullmatch(line):
+            return True
+        if len(line.split()) >= 4:
+            return False
+    return True
 
 
 def _kept(line: str, forms: Counter) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ import yaml
 
 from indexer.content.entries import ID_KINDS
 from indexer.content.taxonomy import Taxonomy
+from indexer.errors import KbError
 from indexer.importing.sections import Item
 from indexer.importing.tagging import keyword_tags, russian_addressee
 from indexer.importing.words import lang_of, slug_of, title_of
@@ -47,9 +49,38 @@ class ImportReport:
                 f"{len(self.skipped)} skipped")
 
 
+class DraftError(KbError):
+    """The drafts cannot be written where they are to go."""
+
+
+def check_destination(out_dir: Path) -> None:
+    """Refuse, before anything is written, a folder for drafts that is a file or cannot be made."""
+    folder = Path(out_dir)
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if folder.exists() and not folder.is_dir():
+        raise DraftError(f"{folder}: not a folder; give --out a folder for the drafts")
+    if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise DraftError(f"{folder}: cannot write the drafts there ({existing or folder} is not a "
+                         "writable folder)")
+
+
 def write_drafts(items: list[Item], report: str, out_dir: Path, taxonomy: Taxonomy,
                  taken: set[str], result: ImportReport) -> None:
-    """Write each item's draft under a fresh id; skip, never overwrite, an existing file."""
+    """Write each item's draft under a fresh id; skip, never overwrite, an existing file. All or
+    none: when one cannot be written (a full disk, a folder of that name taken by a file), the
+    drafts written before it are removed and the error says which file and why."""
+    try:
+        _write_each(items, report, Path(out_dir), taxonomy, taken, result)
+    except OSError as error:
+        for path in result.written:
+            path.unlink(missing_ok=True)
+        result.written.clear()
+        raise DraftError(f"{error.filename or out_dir}: cannot write a draft ({error.strerror or error}); "
+                         "no drafts written") from None
+
+
+def _write_each(items: list[Item], report: str, out_dir: Path, taxonomy: Taxonomy,
+                taken: set[str], result: ImportReport) -> None:
     order, used = Counter(), set()
     for item in items:
         order[item.part.slug, item.kind] += 1
@@ -57,14 +88,14 @@ def write_drafts(items: list[Item], report: str, out_dir: Path, taxonomy: Taxono
         base = f"{item.part.slug}-{ID_KINDS[item.kind]}-{nn:02d}-{slug_of(item.body)}"
         path = _free_path(out_dir / item.part.slug, base, taken, used)
         used.add(path.stem)
+        text = draft_text(item, path.stem, report, taxonomy)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8") as handle:
-                handle.write(draft_text(item, path.stem, report, taxonomy))
+                result.written.append(path)     # counted once made, so that a failed write is undone
+                handle.write(text)
         except FileExistsError:
             result.skipped.append((path, "a file of that name exists"))
-            continue
-        result.written.append(path)
 
 
 def _free_path(folder: Path, base: str, taken: set[str], used: set[str]) -> Path:

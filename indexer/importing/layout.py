@@ -4,7 +4,8 @@
 1. running headers and footers go: a line among a page's first or last three written
    lines whose form (digits aside, spaces collapsed) recurs at the top or foot of at least
    three pages and a fifth of them; so do page numbers ("12", "- 12 -", "Page 1 sur 30",
-   "31 |51", "стр. 4") there, and contents lines (dot leaders and a page number) anywhere,
+   "31 |51", "стр. 4") there (not a footnote's number standing over its words), and
+   contents lines (dot leaders and a page number) anywhere,
    or a contents page's lines without leaders (a wide gap, then page numbers that rise);
 2. footnotes go: the page's last paragraphs that open with a number which the page's
    text carries as a marker glued to a word or mark ("System)2 offers", "projects20.");
@@ -138,7 +139,20 @@ def _is_furniture(line: str, lines: list[str], running: set[str]) -> bool:
         return True
     if line not in _edges(lines):
         return False
-    return form_of(line) in running or bool(PAGE_FORM.fullmatch(text) or PAGE_NUMBER.fullmatch(text))
+    if form_of(line) in running:
+        return True
+    return bool(PAGE_FORM.fullmatch(text) or PAGE_NUMBER.fullmatch(text)) and not _footnote_number(
+        line, lines, running)
+
+
+def _footnote_number(line: str, lines: list[str], running: set[str]) -> bool:
+    """A bare number low on the page with a footnote's words under it ("86" over "JIU/REP/2023/8,
+    recommendation 5."): the footnote's number on its own line, not the page's number."""
+    written = [n for n, other in enumerate(lines) if other.strip()]
+    at = max(n for n in written if lines[n] == line)
+    below = [lines[n].strip() for n in written if n > at and form_of(lines[n]) not in running]
+    return (line.strip().isdigit() and at > len(lines) / 2 and bool(below)
+            and len(below[0].split()) >= 3 and not PAGE_FORM.fullmatch(below[0]))
 
 
 def _drop_footnotes(lines: list[str]) -> list[str]:

@@ -16,6 +16,15 @@ bold (`bold`); plain text keeps only their words, so this reads the words:
   a section of recommendations and a stray "the review recommends" in its conclusions
   keeps its drafts to its section.
 The item is the sentence, and the sentences after it that go on asking ("It should also …").
+
+A report that makes that habit (`LEAST` sentences in the evaluator's voice) also closes
+paragraphs on what someone should do, the informal recommendation of the paragraph
+("Participating organizations should review …", "Given …, the Secretary-General should …"):
+a paragraph's last sentence whose subject, at its start, is an actor that should do
+something is an item too; not one whose subject is a thing said above ("This fact should",
+"Such a framework should", "It should"), nor a view reported ("interviewees recommended
+that the project should", "the Inspector draws attention to the fact that … should": the
+evaluator's own asking is the voice's).
 """
 
 from __future__ import annotations
@@ -35,6 +44,11 @@ ASKS = (r"(?:recommends?|suggests?|encourages?|urges?|calls?\s+(?:on|upon)|reque
 ADVERB = r"(?:\w+ly\s+|thus\s+|therefore\s+|also\s+|further\s+|again\s+|также\s+|поэтому\s+)*"
 LEAD_IN = r"(?:в связи с этим|в этой связи|поэтому|таким образом|кроме того|исходя из этого)\s+"
 VOICE = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+|^{LEAD_IN})(?:{EVALUATOR})\s+{ADVERB}{ASKS}\b", re.I)
+# The evaluator's view of what should or could be done: "the Inspectors believe that a more
+# rigorous approach could be taken"; a belief that asks for nothing ("believe that it works") is none.
+BELIEF = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+|^{LEAD_IN})(?:{EVALUATOR})\s+{ADVERB}"
+                    r"(?:believes?|(?:is|are)\s+of\s+the\s+view|считают|полагают)\s+(?:that\s+|что\s+)?"
+                    r"[^.;]*\b(?:should|could|следует|можно|необходимо)\b", re.I)
 # The addressee asked in the passive, as the sentence's subject: not "by which each State is encouraged".
 PASSIVE = re.compile(r"^(?:(?!\b(?:which|who|whom|whereby|where)\b)[^,;:])*?\b(?:are|is)\s+"
                      r"(?:\w+ly\s+|also\s+)*(?:encouraged|urged|invited|advised|requested)\s+to\b"
@@ -42,12 +56,19 @@ PASSIVE = re.compile(r"^(?:(?!\b(?:which|who|whom|whereby|where)\b)[^,;:])*?\b(?
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?:\d{1,3}\s+)?(?=[«\"“(]?[A-ZА-ЯЁ])")
 GOES_ON = re.compile(r"(?:It|They|This|These|Such|Эт\w+|Он\w*)\s+(?:\w+\s+){0,3}?(?:should|must|"
                      r"could|would|следует|должн\w*)\b")
+LEAD = (r"(?:(?:in\s+this\s+regard|in\s+addition|moreover|furthermore|therefore|accordingly|"
+        r"(?:given|since|as|to|while|with)\s[^,;:]{3,160}),\s+)?")
+CLOSING = re.compile(rf"{LEAD}(?!(?:that|those|its)\b)"
+                     r"(?:(?!(?:this|these|such|it|they|there|which|inspectors?|evaluators?|team"
+                     r"|that\s+(?:the|a|an|its|their|this|these|all|each|every|such|some)\s)\b)"
+                     r"[\w’'()/-]+\s+){1,12}?"
+                     r"(?:should|are\s+encouraged\s+to|is\s+encouraged\s+to)\b(?!\s+be\s+noted\b)", re.I)
 ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|para|paras|No|Nos|art|cf|vol|p|pp|см|т\.е|т\.д|г)\.$", re.I)
 
 
 def asks(sentence: str) -> bool:
     """Whether the evaluator asks for something in this sentence."""
-    return bool(VOICE.search(sentence) or PASSIVE.search(sentence))
+    return bool(VOICE.search(sentence) or PASSIVE.search(sentence) or BELIEF.search(sentence))
 
 
 def sentences(text: str) -> list[str]:
@@ -81,15 +102,24 @@ def narrative_items(found: list[Block], body: list[tuple[str, bool]], vocabulary
     """Items the narrative's sentences make; none unless the report makes a habit of them."""
     known = [normal_words(item.body) for item in items]
     made: list[Item] = []
+    voiced = 0
     for block, title, text in _paragraphs(found, body, vocabulary):
-        for run in asking_runs(text):
+        runs = asking_runs(text)
+        for run in runs or closing_should(text):
             words = normal_words(run)
             if len(words.split()) < 8 or any(words[:60] in other or other[:60] in words for other in known):
                 continue
             known.append(words)
+            voiced += bool(runs)
             made.append(Item("recommendation", part, title, block.number, None, None, "", part.country,
                              False, [("p", [run])], body=run, page=block.page))
-    return made if len(made) >= LEAST else []
+    return made if voiced >= LEAST else []
+
+
+def closing_should(text: str) -> list[str]:
+    """The paragraph's last sentence when an actor, its subject, should do something."""
+    last = sentences(text)[-1] if text else ""
+    return [last] if last[:1].isupper() and CLOSING.match(last) and ends_sentence(last) else []
 
 
 def _paragraphs(found: list[Block], body: list[tuple[str, bool]], vocabulary: Vocabulary

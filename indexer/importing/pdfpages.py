@@ -22,11 +22,26 @@ MIN_GAP = 8.0      # points: wider than any word space of justified text
 def page_text(page) -> tuple[list[str], list[str]]:
     """(lines, bold passages) of the page, columns in reading order."""
     lines, bold = [], []
-    for box in _pieces(page):
+    pieces = _pieces(page)
+    for number, box in enumerate(pieces):
         textmap = (page.crop(box, strict=False) if box else page).get_textmap(layout=True)
-        lines += textmap.as_string.split("\n")
+        piece = textmap.as_string.split("\n")
+        if number and _side_ends(pieces[number - 1], box, page, lines):
+            lines.append("")
+        lines += piece
         bold += _bold_runs(textmap.tuples)
     return lines, bold
+
+
+def _side_ends(before: tuple, box: tuple, page, lines: list[str]) -> bool:
+    """A column's last sentence ends right above a full-width band: the band is a new paragraph
+    (the text beside a side box goes on below it, but the box itself ends there)."""
+    from indexer.importing.blocks import ends_sentence
+
+    written = [line for line in lines if line.strip()]
+    full = box[0] <= page.bbox[0] and box[2] >= page.bbox[2]
+    return (before[0] > page.bbox[0] and full and bool(written)
+            and ends_sentence(written[-1].rstrip()))
 
 
 def _rows(page) -> list[tuple[float, float, list]]:

@@ -23,10 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.errors import KbError
+from indexer.importing.language import foreign_language
 from indexer.importing.pdfpages import page_text
 from indexer.importing.wordtables import body_lines
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".text", ".md")
+SCANNED_WORDS = 5      # a page with fewer written words than this carries no text layer
 
 
 class ReadingError(KbError):
@@ -60,6 +62,8 @@ def read_document(path: Path) -> Document:
         raise ReadingError(f"{path}: cannot read a {suffix or 'suffix-less'} file; "
                            f"give a PDF, a Word .docx or a plain text file ({', '.join(SUFFIXES)})")
     data = path.read_bytes()
+    if not data.strip():
+        raise ReadingError(f"{path}: the file is empty")
     digest = hashlib.sha256(data).hexdigest()
     if suffix == ".pdf":
         form, pages = "layout", _pdf_pages(path)
@@ -69,14 +73,21 @@ def read_document(path: Path) -> Document:
         form, pages = _text_pages(path, data)
     if not any(line.strip() for page in pages for line in page.lines):
         raise ReadingError(f"{path}: no text found (a scanned PDF needs OCR first)")
-    return Document(path.name, digest, form, tuple(pages))
+    document = Document(path.name, digest, form, tuple(pages))
+    if language := foreign_language(document.text):
+        raise ReadingError(f"{path}: the report is written in {language}; the importer reads reports "
+                           "in English or Russian only")
+    return document
 
 
 def _text_pages(path: Path, data: bytes) -> tuple[str, list[Page]]:
+    # Windows editors save "Unicode" text as UTF-16 with its byte-order mark.
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise ReadingError(f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+        raise ReadingError(f"{path}: not {encoding[:5].upper()} text (byte {error.start}); "
+                           "save it as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" not in text:
         return "plain", [Page(1, tuple(text.split("\n")))]
@@ -88,16 +99,34 @@ def _text_pages(path: Path, data: bytes) -> tuple[str, list[Page]]:
 
 def _pdf_pages(path: Path) -> list[Page]:
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         with pdfplumber.open(path) as pdf:
-            return [_pdf_page(n, page) for n, page in enumerate(pdf.pages, 1)]
-    except (PdfminerException, MalformedPDFException, PDFSyntaxError, ValueError, KeyError,
-            TypeError) as error:
-        raise ReadingError(f"{path}: not a readable PDF ({error})") from None
+            pages = [_pdf_page(n, page) for n, page in enumerate(pdf.pages, 1)]
+    except (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError,
+            TypeError, AttributeError, IndexError, RecursionError) as error:
+        cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ReadingError(f"{path}: the PDF is password-protected; save a copy without its "
+                               "password and import that") from None
+        raise ReadingError(f"{path}: not a readable PDF, damaged or cut short "
+                           f"({type(cause).__name__}: {cause})") from None
+    _refuse_scans(path, pages)
+    return pages
+
+
+def _refuse_scans(path: Path, pages: list[Page]) -> None:
+    """A scanned PDF, its pages images without a text layer (a page number or a scanner's stamp
+    at most), is refused: an importer that read only its few written pages would find nothing."""
+    bare = [page.number for page in pages if len(" ".join(page.lines).split()) < SCANNED_WORDS]
+    if pages and len(bare) > len(pages) / 2:
+        shown = ", ".join(map(str, bare[:8])) + (", …" if len(bare) > 8 else "")
+        raise ReadingError(f"{path}: no text layer on {len(bare)} of {len(pages)} pages ({shown}): "
+                           "a scanned PDF needs OCR first (e.g. ocrmypdf), then import its output")
 
 
 def _pdf_page(number: int, page) -> Page:
@@ -108,15 +137,20 @@ def _pdf_page(number: int, page) -> Page:
 def _docx_pages(path: Path) -> list[Page]:
     """Word paragraphs as lines: a heading or list item stands alone, a list item bulleted;
     tables and contents entries as `wordtables` reads them."""
+    import zipfile
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise ReadingError(f"{path}: not a readable Word .docx file ({error})") from None
+        blocks = body_lines(docx.Document(str(path)), _docx_lines)
+    except (PackageNotFoundError, zipfile.BadZipFile, LxmlError, KeyError, ValueError, AttributeError,
+            TypeError, IndexError) as error:
+        raise ReadingError(f"{path}: not a readable Word .docx file, damaged or cut short "
+                           f"({type(error).__name__}: {error})") from None
     pages, lines = [], []
-    for page_break, block in body_lines(document, _docx_lines):
+    for page_break, block in blocks:
         if page_break and lines:
             pages.append(Page(len(pages) + 1, tuple(lines)))
             lines = []

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from indexer.content.problems import ID_PATTERN
 from indexer.errors import KbError
 from indexer.importing.reading import Document
 from indexer.importing.words import lang_of
@@ -60,6 +61,9 @@ class RecordResult:
 
 def record_import(document: Document, slug: str, reports_dir: Path, again: bool = False) -> RecordResult:
     """Create or add to the report's record; refuse a file imported before unless `again`."""
+    if not ID_PATTERN.fullmatch(slug or ""):
+        raise RecordError(f"--report {slug!r}: a report's slug is lower-case letters and digits "
+                          "joined by hyphens, e.g. undp-icpe-uzbekistan-2024")
     path = Path(reports_dir) / f"{slug}.yaml"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -109,13 +109,16 @@ class Walker(HeadingsMixin):
         if annex := bk.is_annex(block.head):
             return self.annex(annex.group(1), annex.group(2) or "")
         if is_response(block.head):
-            self.item = self.pending = None
+            # A key-action table's column headers read out between a label standing alone and
+            # its text (a table read as two columns) do not end the wait for that text.
+            if not (self.pending and len(block.head.split()) <= 6 and not bk.ends_sentence(block.head)):
+                self.item = self.pending = None
             return
         label = None if self.in_annex else item_label(block.head)
         if label and not (label.number or label.rest or self.section):
             label = None    # "Recommendation" alone outside a section: a table's column, say
         if self.pending and not label and not _chapter_heading(block):
-            if not _prose(block):
+            if not _prose(block) or self.subs_below(block):
                 return                      # a chart's labels or a figure between label and text
             return self.open_labelled(self.pending, block.lines, block.page)
         if label:
@@ -136,6 +139,14 @@ class Walker(HeadingsMixin):
             self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
         else:
             self.text(block)
+
+    def subs_below(self, block: Block) -> bool:
+        """Whether the pending "Recommendation 9." has its sub-items ("9.1.") a little below, and
+        this block, not one of them, stands between (a table's cell read out of its row)."""
+        number = self.pending.number
+        first = re.compile(rf"{re.escape(number or '')}\.1\.?(?!\d)")
+        return bool(number) and not bk.ends_sentence(block.lines[-1]) and any(
+            first.match(later.head) for later in self.blocks[self.index + 1:self.index + 4])
 
     def labelled(self, label: Label, block: Block) -> None:
         """An item opened by its label; one standing alone takes the next block's words."""
@@ -172,8 +183,21 @@ class Walker(HeadingsMixin):
                                            or block.soft):
             item.paragraphs[-1][1].extend(block.lines)
             return True
+        if self.titled(block):
+            item.paragraphs.append(("p", list(block.lines)))
+            return True
         self.item = None
         return False
+
+    def titled(self, block: Block) -> bool:
+        """A labelled box's title standing alone ("Box 1: Good practice: Development of the Data
+        Team", no sentence's end), then its text: the item is the title and the text below it."""
+        item = self.item
+        title = item.paragraphs[0][1] if len(item.paragraphs) == 1 else []
+        words = " ".join(title).split()
+        return (bool(title) and len(title) <= 3 and len(words) <= 20 and not bk.ends_sentence(title[-1])
+                and block.number is None and not block.bullet and _prose(block) and block.head[:1].isupper()
+                and item_label(block.head) is None)
 
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item
