@@ -604,3 +604,11 @@ def test_a_lettered_section_of_numbered_paragraphs_each_opened_by_its_label(tmp_
          "plan for each union.\n\nThe plan should also cover the unions' role in resolving disputes over "
          "pasture use between villages."),
         ("recommendation", "Link livestock producers to markets through cooperatives.")]
+
+
+def test_a_labels_long_bracketed_qualifier_is_no_part_of_the_item(tmp_path):
+    # UN Women: the conclusions a recommendation rests on and its priority, in brackets.
+    text = ("1. Введение\n\nОценка охватывает проект.\n\n2. Рекомендации\n\nРекомендация 1 (основана на "
+            "выводах 1 и 2; приоритет высокий): Закрепить методику гендерного анализа бюджетных программ.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Закрепить методику гендерного анализа бюджетных программ.")]

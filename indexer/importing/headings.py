@@ -142,6 +142,7 @@ class HeadingsMixin:
         elif self.index >= len(self.blocks) // 10:        # else: a line of the contents
             self.close_lead()
             self.section, self.item, self.in_annex = None, None, True
+            self.annex_title = self.blocks[self.index].head     # "Annex 5. Lessons learned"
 
     def label(self, text: str) -> None:
         self.item, self.title = self.close_lead(), text

@@ -102,6 +102,7 @@ class Walker(HeadingsMixin):
         self.prosaic: list[Section] = []    # sections with plain paragraphs
         self.body: list[tuple[str, bool]] = []  # block by block: (heading title, in the body)
         self.templated: dict[str, int] = {}     # items of each kind stated in ILO templates
+        self.annex_title = ""                   # the title of the annex being read
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -167,7 +168,9 @@ class Walker(HeadingsMixin):
         """An ILO template's item: kept wherever it stands, in an annex too (see `templates`)."""
         self.item = self.pending = None
         self.templated[kind] = self.templated.get(kind, 0) + 1
-        self.keep(Item(kind, self.part, self.title or "Annex", None, self.templated[kind], None, "",
+        s = self.section
+        where = (s.sub or s.label) if s else self.annex_title if self.in_annex else self.title
+        self.keep(Item(kind, self.part, where or "Annex", None, self.templated[kind], None, "",
                        self.part.country, False, [("p", [text])], page=page, labelled=True,
                        template=True))
 
