@@ -164,6 +164,52 @@ def test_a_table_of_numbered_recommendations_reads_its_items_column(tmp_path):
          "mechanism.")]
 
 
+FIRST_COLUMN = (
+    "Recommendation            Responsibility    Other              Priority   By\n"
+    "                                            contributing                  when\n\n"
+    "{rows}\n")
+ROWS_1 = ("1. Sharpen the strategic     Country office    Regional           High       June\n"
+          "focus of the next plan.                       bureau                        2023\n\n"
+          "1.1 Support the ministry     Country office                       High       2023\n"
+          "to use the registry.\n")
+ROWS_2 = ("1.2 Concentrate the         Country office                       High       2024\n"
+          "activities in fewer\ndistricts.\n\n"
+          "2. Diversify funding and     Country office    Partnerships       Medium     2024\n"
+          "partnerships.\n\n"
+          "3.2 Commission a review      Country office                       Medium     2024\n"
+          "of school meals.\n\n"
+          "The evaluation team thanks the country office for the support given throughout the work.\n")
+
+
+def test_a_table_whose_first_column_holds_the_numbered_items_and_their_sub_rows(tmp_path):
+    # WFP's table: the item's number inside its cell, sub-rows 1.1, 1.2 of the item above, the
+    # header repeated on the next page; the summary's short table makes no chapters of its rows.
+    summary = ("Executive summary\n\nRecommendation                 Responsibility     By\n"
+               "                                                  when\n\n"
+               "1. Sharpen the strategic focus  Country office     2023\n\n"
+               "2. Diversify funding            Country office     2024\n")
+    text = pages(summary, "1. Introduction\n\nThe programme ran for years.",
+                 "2. Recommendations\n\nTwo recommendations emerge from the evaluation.\n\n"
+                 + FIRST_COLUMN.format(rows=ROWS_1), FIRST_COLUMN.format(rows=ROWS_2))
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Sharpen the strategic focus of the next plan.\n\n"
+         "- 1.1 Support the ministry to use the registry.\n"
+         "- 1.2 Concentrate the activities in fewer districts."),
+        ("recommendation", "Diversify funding and partnerships.\n\n"
+         "- 3.2 Commission a review of school meals.")]
+
+
+def test_a_first_column_table_of_management_responses_is_no_list_of_items(tmp_path):
+    response = ("Recommendation                 Management           Actions          Deadline\n"
+                "                               response (agree /\n"
+                "                               disagree)\n\n"
+                "1. Sharpen the strategic       Agree                A new plan.      2023\n"
+                "focus.\n")
+    text = pages("1. Introduction\n\nThe programme ran for years.",
+                 "2. Recommendations\n\nThe recommendations and the responses to them.\n\n" + response)
+    assert items_of(tmp_path, text) == []
+
+
 def test_a_summary_list_repeats_the_chapter_or_stands_alone(tmp_path):
     summary = ("Executive summary\n\nThe programme met most targets.\n\nMain recommendations\n\n"
                "• Simplify the procurement procedures.\n\n• Document the grievance mechanism.\n\n")
@@ -324,7 +370,8 @@ def test_a_word_table_of_recommendations_reads_its_rows_and_sub_rows(tmp_path):
             for cell, text in zip(row.cells, cells, strict=True):
                 cell.text = text
     assert _word(tmp_path, build) == [
-        ("recommendation", "Focus the next plan on social protection. 1.1 Support the ministry's registry."),
+        ("recommendation", "Focus the next plan on social protection.\n\n"
+         "- 1.1 Support the ministry's registry."),
         ("recommendation", "Diversify funding.")]
 
 
@@ -582,3 +629,196 @@ def test_a_footnotes_number_on_its_own_line_is_no_page_number(tmp_path):
         "Report the data on affiliate personnel to the board, so as to give a more comprehensive "
         "overview of the workforce.",
         "Publish the minutes of the board within a month of each meeting."]
+
+
+def test_in_a_report_that_numbers_every_paragraph_the_item_chapters_paragraphs_are_items(tmp_path):
+    # The World Bank's ICR: paragraphs 1 to 12 run through the report; under "V. Lessons and
+    # recommendations" each numbered paragraph is a lesson, its introduction none.
+    findings = "".join(f"{n}. The works of year {n} were finished on time and within the budget set.\n\n"
+                       for n in range(1, 13))
+    text = pages("I. Project context\n\n" + findings,
+                 "V. LESSONS AND RECOMMENDATIONS\n\n13. This section draws the main lessons from the "
+                 "project for the Government.\n\n14. Maintenance contracts need a credible payment "
+                 "record before they attract bidders.\n\n15. Road safety audits work best at the design "
+                 "stage.\n\nANNEX 1. RESULTS FRAMEWORK\n\n16. Travel time fell by a third.\n")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Maintenance contracts need a credible payment record before they attract bidders."),
+        ("lesson", "Road safety audits work best at the design stage.")]
+
+
+LL_TEMPLATE = (
+    "Annex 5. Lessons learned (ILO template)\n"
+    " LL Element                        Text\n\n"
+    " Name of the lesson                Provincial ownership\n\n"
+    " Brief description of lesson       Involving provincial authorities from the design stage builds\n"
+    " learned (link to specific         ownership: the province assigned its own staff and budget.\n"
+    " action or task)\n"
+    " Context and any related           Decentralised employment services.\n"
+    " preconditions\n\n"
+    "Annex 6. Emerging good practices (ILO template)\n"
+    " GP Element                        Text\n\n"
+    " Brief summary of the good         The youth corner in district employment centres combines\n"
+    " practice                          counselling and job matching.\n\n"
+    " Potential for replication         Two provinces replicated it.\n")
+
+
+def test_an_ilo_template_states_its_item_in_an_annex_as_in_the_body(tmp_path):
+    # The template, not the annex, says what it holds; the chapter only points to the annexes.
+    text = pages("1. Introduction\n\nThe project ran for four years in two provinces.",
+                 "2. Lessons learned and good practices\n\nThe evaluation identified one lesson and one "
+                 "good practice, described in the ILO templates of Annexes 5 and 6.\n\nThey are "
+                 "presented in full there, with their context and the conditions of replication.",
+                 LL_TEMPLATE)
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Involving provincial authorities from the design stage builds ownership: the "
+         "province assigned its own staff and budget."),
+        ("good-practice", "The youth corner in district employment centres combines counselling and "
+         "job matching.")]
+
+
+def test_ilo_templates_repeating_the_chapters_lessons_are_no_items_of_their_own(tmp_path):
+    text = pages("1. Lessons learned\n\n• Involving provincial authorities from the design stage builds "
+                 "ownership.\n\n• Blended training keeps completion rates high.", LL_TEMPLATE)
+    assert [kind for kind, _ in items_of(tmp_path, text)] == ["lesson", "lesson", "good-practice"]
+
+
+def test_an_ilo_template_in_a_word_table_is_an_item(tmp_path):
+    def build(document):
+        document.add_heading("1. Introduction", level=1)
+        document.add_paragraph("The project ran for four years.")
+        document.add_heading("Annex 5. Lessons learned", level=1)
+        table = document.add_table(rows=3, cols=2)
+        for row, cells in zip(table.rows, [("Элемент ИУ", "Текст"), ("Название урока", "Роль профсоюзов"),
+                                           ("Краткое описание извлечённого урока",
+                                            "Защита прав мигрантов действенна, когда профсоюзы помогают.")],
+                              strict=True):
+            for cell, value in zip(row.cells, cells, strict=True):
+                cell.text = value
+    assert _word(tmp_path, build) == [
+        ("lesson", "Защита прав мигрантов действенна, когда профсоюзы помогают.")]
+
+
+def test_a_mixed_chapters_sub_sections_type_their_items_and_a_wrapped_title_keeps_the_count(tmp_path):
+    # «3. Результаты оценки:» wraps in its column; «6.2 Успешные практики» holds good practices.
+    text = ("1. Введение\n\nОценка охватывает проект за четыре года.\n\n2. Контекст\n\nПроект работал в "
+            "двух областях.\n\n3. Результаты оценки:\n\nрелевантность и согласованность\n\nПроект был "
+            "релевантен.\n\n4. Результаты оценки:\n\nрезультативность\n\nПроект был результативен."
+            "\n\n5. Рекомендации\n\nРекомендация 1. Усилить систему мониторинга, ориентированного "
+            "на результаты:\nопределить показатели качества услуг и ежегодно публиковать их.\n\n"
+            "6. Извлечённые уроки и успешные практики\n\n6.1 Извлечённые уроки\n\n1) Изменения устойчивы, "
+            "когда их закрепляет нормативный акт.\n\n6.2 Успешные практики\n\n• Конкурс муниципальных "
+            "инициатив повысил ответственность ОМСУ.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Усилить систему мониторинга, ориентированного на результаты: определить "
+         "показатели качества услуг и ежегодно публиковать их."),
+        ("lesson", "Изменения устойчивы, когда их закрепляет нормативный акт."),
+        ("good-practice", "Конкурс муниципальных инициатив повысил ответственность ОМСУ.")]
+
+
+def test_running_paragraphs_under_sub_sections_leave_the_sub_sections_the_items(tmp_path):
+    # UNHCR's evaluations number every paragraph too, but each sub-section of the chapter is one
+    # recommendation, its title leading; the chapter's first paragraph only introduces them.
+    findings = "".join(f"{n}. The data of year {n} were collected on time and stored in one place.\n\n"
+                       for n in range(1, 13))
+    text = pages("1. Findings\n\n" + findings + "ANNEX 4. COMMENTS OF THE PARTNERS ... 15\n\n"
+                 "13. The offices kept their own registers until the last year of the period.",
+                 "2. Recommendations\n\n14. The evaluation has highlighted the gaps in data practice that "
+                 "exist today.\n\n2.1. Developing a global vision\n\n15. The evaluation recommends that "
+                 "the organization develop a data strategy.\n\n2.2. Connecting the systems\n\n16. The "
+                 "evaluation recommends that the systems share one registry.\n")
+    assert [body.split("\n\n")[0] for _, body in items_of(tmp_path, text)] == [
+        "Developing a global vision", "Connecting the systems"]
+
+
+def _pdf_with_table(path: Path, rows: list[list[str]], grid: bool) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
+    table = Table([[Paragraph(text, cell) for text in row] for row in rows],
+                  colWidths=[150] + [320 / (len(rows[0]) - 1)] * (len(rows[0]) - 1))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]
+                              + ([("GRID", (0, 0), (-1, -1), 0.4, "#888888")] if grid else [])))
+    story = [Paragraph("1. Introduction", styles["Heading1"]),
+             Paragraph("The programme ran for four years in two provinces.", styles["BodyText"]),
+             Paragraph("2. Recommendations", styles["Heading1"]),
+             Paragraph("Two recommendations emerge from the evaluation.", styles["BodyText"]), table]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_a_pdf_table_in_small_print_keeps_its_columns_apart(tmp_path):
+    # pdfplumber's grid runs a small-print table's cells together ("1. Sharpen the Strategic
+    # Country office"); laid out as pdftotext does, the item column is read as in the text.
+    rows = [["Recommendation", "Grouping", "Responsibility", "Priority"],
+            ["1. Sharpen the strategic focus of the next plan on social protection.", "Strategic",
+             "Country office", "High"],
+            ["1.1 Support the ministry to use the registry for shock response.", "", "Country office",
+             "High"],
+            ["2. Diversify funding and partnerships with the private sector.", "Operational",
+             "Regional bureau", "Medium"]]
+    _pdf_with_table(tmp_path / "report.pdf", rows, grid=False)
+    items, _ = find_items(read_document(tmp_path / "report.pdf"), TAXONOMY)
+    assert [(item.kind, item.body) for item in items] == [
+        ("recommendation", "Sharpen the strategic focus of the next plan on social protection.\n\n"
+         "- 1.1 Support the ministry to use the registry for shock response."),
+        ("recommendation", "Diversify funding and partnerships with the private sector.")]
+
+
+def test_a_ruled_pdf_table_of_two_columns_is_no_two_column_page(tmp_path):
+    rows = [["LL Element", "Text"], ["Name of the lesson", "Provincial ownership"],
+            ["Brief description of lesson learned", "Involving provincial authorities from the design "
+             "stage builds ownership: the province assigned its own staff and budget to the model."],
+            ["Context and any related preconditions", "Decentralised employment services in the provinces."],
+            ["Targeted users / Beneficiaries", "Project designers and the ministry of labour."]]
+    _pdf_with_table(tmp_path / "report.pdf", rows, grid=True)
+    items, _ = find_items(read_document(tmp_path / "report.pdf"), TAXONOMY)
+    assert [(item.kind, item.body) for item in items] == [
+        ("lesson", "Involving provincial authorities from the design stage builds ownership: the province "
+         "assigned its own staff and budget to the model.")]
+
+
+def test_a_labelled_recommendations_rationale_paragraph_stays_in_it(tmp_path):
+    # UNDP's ICPE: a paragraph after the recommendation, before its management response.
+    text = pages("1. Introduction\n\nThe evaluation covers the years 2021 to 2025.",
+                 "2. Recommendations\n\nRecommendation 1. UNDP should consolidate its small governance "
+                 "projects into a coherent portfolio.\n\nThe consolidation should be reflected in the new "
+                 "country programme document and its results framework.\n\nManagement response: Fully "
+                 "accepted\n\nRecommendation 2. UNDP should develop an exit strategy for its area-based "
+                 "programmes.\n\nConclusion 3. The area-based programmes depend on continued donor funding "
+                 "for years.\n\nRecommendation 3. UNDP should strengthen the evidence base of its "
+                 "programme.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "UNDP should consolidate its small governance projects into a coherent portfolio."
+         "\n\nThe consolidation should be reflected in the new country programme document and its results "
+         "framework."),
+        ("recommendation", "UNDP should develop an exit strategy for its area-based programmes."),
+        ("recommendation", "UNDP should strengthen the evidence base of its programme.")]
+
+
+def test_a_lettered_section_of_numbered_paragraphs_each_opened_by_its_label(tmp_path):
+    # IFAD's CSPE: "B. Recommendations" under a Roman chapter; "41. Recommendation 1. …" and the
+    # running paragraph after it, which explains it, is part of it.
+    findings = "".join(f"{n}. The pasture unions of year {n} met twice and kept their accounts.\n\n"
+                       for n in range(1, 13))
+    text = pages("I. Background\n\n" + findings,
+                 "VI. Conclusions and recommendations\n\nB. Recommendations\n\n13. The CSPE makes two "
+                 "recommendations, which take into account the priorities of the next programme.\n\n"
+                 "14. Recommendation 1. Deepen the support to pasture user unions. The next operation "
+                 "should include a plan for each union.\n\n15. The plan should also cover the unions' "
+                 "role in resolving disputes over pasture use between villages.\n\n16. Recommendation 2. "
+                 "Link livestock producers to markets through cooperatives.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Deepen the support to pasture user unions. The next operation should include a "
+         "plan for each union.\n\nThe plan should also cover the unions' role in resolving disputes over "
+         "pasture use between villages."),
+        ("recommendation", "Link livestock producers to markets through cooperatives.")]
+
+
+def test_a_labels_long_bracketed_qualifier_is_no_part_of_the_item(tmp_path):
+    # UN Women: the conclusions a recommendation rests on and its priority, in brackets.
+    text = ("1. Введение\n\nОценка охватывает проект.\n\n2. Рекомендации\n\nРекомендация 1 (основана на "
+            "выводах 1 и 2; приоритет высокий): Закрепить методику гендерного анализа бюджетных программ.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Закрепить методику гендерного анализа бюджетных программ.")]

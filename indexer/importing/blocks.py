@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from indexer.importing.labels import is_response, item_label
 
-ANNEX = re.compile(r"\s*(?:Annex|Appendix|Прилож\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
+ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
                    r"\s*(?:[:.]\s*(.*)|$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
 BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|\(?[a-zа-яё]\)(?=\s))\s*(.*)")

@@ -31,6 +31,8 @@ from indexer.importing.sections import (
 
 # A chapter named by the word ("Chapter 6: Recommendations", «Глава 2. Контекст»): its number.
 CHAPTER = re.compile(r"\s*(?:chapter|глава|раздел)\s+(\d{1,2})\s*[:.–—-]\s*(?=\w)", re.I)
+# A contents entry the leaders' rule left (short leaders): its title ends "... 15".
+CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+)\s*\d{1,3}\s*$")
 ROMAN_VALUES = {r: n for n, r in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split(), 1)}
 
@@ -47,7 +49,7 @@ class HeadingsMixin:
         first = int(number.split(".")[0])
         if "." in number:
             return (number, title) if first in (self.chapter, self.chapter + 1) else None
-        if len(block.lines) > 1 or title.endswith(":") or (
+        if len(block.lines) > 1 or title.endswith(":") and not self.title_wraps(first) or (
                 title.endswith(".") and len(title.split()) > 3):
             return None
         contents = self.first_chapter == title and self.chapter > 1    # the contents listed it
@@ -60,6 +62,13 @@ class HeadingsMixin:
             return None
         return number, title
 
+    def title_wraps(self, number: int) -> bool:
+        """Whether a chapter's title ending in a colon goes on in the block below, in lower case
+        ("3. Findings:" over "relevance and coherence"), as a narrow column wraps it."""
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        return bool(number == self.chapter + 1 and after and after.head[:1].islower()
+                    and not after.bullet and len(after.head.split()) <= 8)
+
     def heading(self, number: str, title: str) -> None:
         level, first = number.count(".") + 1, int(number.split(".")[0])
         self.item = self.close_lead()
@@ -71,7 +80,8 @@ class HeadingsMixin:
         if self.section is None and kind and not self.in_annex:
             self.section = Section(kind, level, number)
         elif self.section:
-            self.section.subheading(number)
+            self.drop_running()
+            self.section.subheading(number, kind)
             self.open_lead(number, title)
 
     def roman(self, head: str) -> None:
@@ -123,6 +133,8 @@ class HeadingsMixin:
         self.chapter, self.in_annex, self.section, self.item = 0, False, None, None
 
     def annex(self, annex: str, title: str) -> None:
+        if CONTENTS_ENTRY.search(title):
+            return                                          # "ANNEX 4. COMMENTS ... 15": the contents'
         named = self.names.named(title)
         if len(named) == 1 and STUDY.search(title):
             self.close_lead()
@@ -130,6 +142,7 @@ class HeadingsMixin:
         elif self.index >= len(self.blocks) // 10:        # else: a line of the contents
             self.close_lead()
             self.section, self.item, self.in_annex = None, None, True
+            self.annex_title = self.blocks[self.index].head     # "Annex 5. Lessons learned"
 
     def label(self, text: str) -> None:
         self.item, self.title = self.close_lead(), text

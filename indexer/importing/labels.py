@@ -37,8 +37,9 @@ ATTRIBUTE = re.compile(
     r"(?:\s+\w+){0,2}(?:\(s\))?\s*:\s*\S", re.I)
 
 
-# A label's qualifier in brackets before its colon: "(priority: high)", «(высокий приоритет)».
-QUALIFIER = re.compile(r"\([^()]{1,40}\)\s*[:.–—-]\s*(?=\S)")
+# A label's qualifier in brackets before its colon: "(priority: high)", UN Women's «(основана на
+# выводах 1 и 2; приоритет высокий)».
+QUALIFIER = re.compile(r"\([^()]{1,100}\)\s*[:.–—-]\s*(?=\S)")
 CODES = {"L": "lesson", "LL": "lesson", "У": "lesson", "GP": "good-practice", "BP": "good-practice",
          "П": "good-practice", "ПП": "good-practice", "НП": "good-practice"}
 

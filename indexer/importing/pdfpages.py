@@ -15,21 +15,29 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from indexer.importing.pdftables import regions, table_lines
+
 BOLD = re.compile(r"bold|black|heavy|demi|semibold|,B\b", re.I)
 MIN_GAP = 8.0      # points: wider than any word space of justified text
 
 
 def page_text(page) -> tuple[list[str], list[str]]:
-    """(lines, bold passages) of the page, columns in reading order."""
+    """(lines, bold passages) of the page, columns in reading order, tables as
+    `pdftables` lays them out."""
     lines, bold = [], []
-    pieces = _pieces(page)
-    for number, box in enumerate(pieces):
-        textmap = (page.crop(box, strict=False) if box else page).get_textmap(layout=True)
-        piece = textmap.as_string.split("\n")
-        if number and _side_ends(pieces[number - 1], box, page, lines):
-            lines.append("")
-        lines += piece
-        bold += _bold_runs(textmap.tuples)
+    for box, table in regions(page, _rows(page)) or [(None, False)]:
+        region = page.crop(box, strict=False) if box else page
+        if table:
+            lines += table_lines(region)
+            bold += _bold_runs(region.get_textmap(layout=True).tuples)
+            continue
+        pieces = _pieces(region)
+        for number, piece in enumerate(pieces):
+            textmap = (region.crop(piece, strict=False) if piece else region).get_textmap(layout=True)
+            if number and _side_ends(pieces[number - 1], piece, region, lines):
+                lines.append("")
+            lines += textmap.as_string.split("\n")
+            bold += _bold_runs(textmap.tuples)
     return lines, bold
 
 
@@ -59,11 +67,19 @@ def _gaps(chars: list) -> list[tuple[float, float]]:
     return [(a["x1"], b["x0"]) for a, b in pairs if b["x0"] - a["x1"] >= MIN_GAP]
 
 
+def _unjustified(gaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The gaps no justified line made: a justified line's wide word spaces are as wide as
+    the one beside them; a gutter is as wide as its page makes it."""
+    widths = [end - start for start, end in gaps]
+    return [gap for n, gap in enumerate(gaps)
+            if not any(0 <= m < len(gaps) and abs(widths[m] - widths[n]) <= 0.5 for m in (n - 1, n + 1))]
+
+
 def _gutter(page, rows) -> float | None:
     left, right = page.bbox[0] + page.width / 4, page.bbox[0] + 3 * page.width / 4
     votes: dict[int, int] = defaultdict(int)
     for _, _, chars in rows:
-        for start, end in _gaps(chars):
+        for start, end in _unjustified(_gaps(chars)):
             for x in range(int(max(start, left)) + 1, int(min(end, right))):
                 votes[x] += 1
     if not votes:

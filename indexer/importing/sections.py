@@ -50,10 +50,20 @@ class Section:
     found: int = 0                  # items found in it
     prose: list = field(default_factory=list)   # its plain paragraphs, as items (see walker.prose)
     rejected: int = 0               # its other blocks: tables' cells, headings, short lines
+    base: str = ""                  # the kind its own title names (`kind` may be a sub-section's)
+    running: list = field(default_factory=list)  # items kept from the report's running paragraphs
+    labelled: bool = False          # it holds items opened by their labels
 
-    def subheading(self, number: str = "") -> None:
+    def __post_init__(self) -> None:
+        self.base = self.base or self.kind
+
+    def subheading(self, number: str = "", kind: str | None = None) -> None:
+        """A sub-section begins; one whose title names a kind ("7.2 Good practices" in
+        "7. Lessons and good practices") holds items of that kind, another the section's."""
         self.sub = number or self.sub
         self.position, self.addressee, self.country = 0, "", None
+        if number:
+            self.kind = kind or self.base
 
 
 @dataclass
@@ -75,6 +85,7 @@ class Item:
     page: int = 1
     labelled: bool = False          # opened by its own label ("Recommendation 3.")
     marker: str = ""                # the shape of the bullet that opened it, if one did
+    template: bool = False          # stated in an ILO template (see `templates`)
 
     def sub_list(self, block) -> bool:
         """Whether a bullet block belongs to this item: after its colon, or its sub-list going on."""
@@ -102,7 +113,16 @@ QUALIFIER = (r"(?:(?:main|key|principal|overall|general|specific|strategic|opera
              r"оперативн\w+|прочие|другие)\s+)?")
 
 
+# A heading may name its lessons by the word alone ("V. Lessons and recommendations", "Lessons
+# for future operations"); inside a sentence or a cell "lessons" alone says less.
+HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b"}
+
+
+# A lettered section's letter: "B. Recommendations" (IFAD, the World Bank), «Б. Рекомендации».
+LETTERED = r"(?:[A-HА-Е]\.\s+)?"
+
+
 def kind_of(title: str) -> str | None:
     """The kind of item a section heading announces, or None."""
-    return next((kind for kind, pattern in KIND_TITLES.items()
-                 if re.match(QUALIFIER + f"(?:{pattern})", title, re.I)), None)
+    return next((kind for kind, pattern in HEADING_TITLES.items()
+                 if re.match(LETTERED + QUALIFIER + f"(?:{pattern})", title, re.I)), None)

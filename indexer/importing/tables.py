@@ -9,11 +9,17 @@ side, so the words of one item are cut across many lines and mixed with the othe
 `read_tables(lines)` finds such a table on a page: a header line of three cells or more
 (runs of three spaces apart; two when the first is "#" or "№"), one of them naming a kind
 of item (recommendation, lesson, good practice), and below it rows whose first cell is a
-number. Each row becomes "N. words of the item's column…", its continuation lines the
+number. Each row becomes "N) words of the item's column…", its continuation lines the
 column's further words, so
 the walker reads a numbered list; the other cells (addressee, priority, status) go.
-A table without a numbered first column (a management response's "Recommendation |
-Response | Key actions") is left as it is.
+Other tables name the kind in their first column and number the item inside its cell (WFP:
+"Recommendation | Recommendation grouping | Responsibility | ... | Priority | By when", rows
+"1. Sharpen …" with sub-rows "1.1 Support …"): the header's words may wrap over lines of their
+own ("on grouping", "when"); each row becomes "N) words of the first column…", each sub-row
+a bullet "• N.M words…" of that item, until a line writes across the item column's edge.
+A table without numbered rows is left as it is; the rows of one whose header names a
+management response ("Recommendation | Management response | Key actions") go: they quote
+the items, as the report's own list gives them.
 """
 
 from __future__ import annotations
@@ -21,10 +27,15 @@ from __future__ import annotations
 import re
 
 from indexer.importing.sections import KIND_TITLES
+from indexer.importing.templates import read_templates
 
 KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
 NUMBER = re.compile(r"(?:#|№|No\.?|N°)$", re.I)
 ROW = re.compile(r"\s*(\d{1,2})\.?(?=\s{2,}|$)")
+# A row whose number opens the item's own cell: "1. Sharpen …", "1.1 Support …", "2) Invest …".
+CELL_ROW = re.compile(r"\s*(\d{1,2})(\.\d{1,2})?[.)]?\s+(?=\S)")
+RESPONSE = re.compile(r"management\s+response|ответ\s+руководства|key\s+actions?|action\s+owner|"
+                      r"agree|согласн", re.I)
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -35,42 +46,62 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return cells
 
 
-def _header(line: str) -> tuple[int, int] | None:
-    """(start, end) of the item column when the line is such a table's header, else None."""
+def _header(line: str) -> list | None:
+    """[start, end, first, response] of the item column when the line is such a table's
+    header, else None; `first` when the item column is the table's first, its rows numbered
+    inside it; `response` when the header names a management response (its rows go)."""
     cells = _cells(line)
     if len(cells) < (2 if cells and NUMBER.match(cells[0][1]) else 3) or len(line.split()) > 12:
         return None
+    response = any(RESPONSE.search(text) for _, text in cells)
+    if KIND.match(cells[0][1]):
+        return [cells[0][0], cells[1][0], True, response]
     for n, (start, text) in enumerate(cells[1:], 1):
         if KIND.match(text) and (NUMBER.match(cells[0][1]) or n == 1):
             end = cells[n + 1][0] if n + 1 < len(cells) else 10_000
-            return start, end
+            return [start, end, False, response]
     return None
 
 
+def _crosses(line: str, end: int) -> bool:
+    """Whether the line writes across the item column's edge: running text below the table."""
+    return 0 < end < len(line) and line[end - 1:end + 1].strip() == line[end - 1:end + 1]
+
+
 def read_tables(lines: list[str]) -> list[str]:
-    """The page's lines, each table of numbered items read as a numbered list."""
+    """The page's lines, each table of numbered items read as a numbered list, each ILO
+    template's item as its marked line (`templates`)."""
+    lines = read_templates(lines)
     out: list[str] = []
-    column: tuple[int, int] | None = None
+    column: list | None = None
     rows = 0
     for line in lines:
         if column is None:
-            column = _header(line)
-            rows = 0
+            column, rows = _header(line), 0
             out.append("" if column else line)
             continue
         if not line.strip():
             out.append(line)
             continue
-        start, end = column
-        row = ROW.match(line)
-        if not row and rows == 0 or line[:max(0, start - 1)].strip() and not row:
+        start, end, first, response = column
+        cell = line[max(0, start - 2):end]
+        row = CELL_ROW.match(cell) if first else ROW.match(line)
+        if first and not row and rows == 0 and not cell.strip():
+            column[3] = response or bool(RESPONSE.search(line))    # "response (agree / …"
+            continue                        # the header's words wrapped onto a line of their own
+        if (not row and rows == 0 or line[:max(0, start - 1)].strip() and not row
+                or first and _crosses(line, end)):
             column = None                   # the table has ended (or never had numbered rows)
             out.append(line)
             continue
-        words = " ".join(line[max(0, start - 2):end].split())
-        if row:
-            rows += 1
-            out += ["", f"{row.group(1)}. {words}"]
+        words = " ".join((cell[row.end():] if first and row else line[max(0, start - 2):end]).split())
+        rows += bool(row)
+        if response:
+            out.append("")                  # a management response quotes the items: no item
+        elif row and first and row.group(2):
+            out += ["", f"• {row.group(1)}{row.group(2)} {words}"]
+        elif row:                           # "N) …": a list item, never a heading ("1. Introduction")
+            out += ["", f"{row.group(1)}) {words}"]
         elif words:
             out.append(f"   {words}")
     return out

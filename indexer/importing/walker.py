@@ -11,10 +11,19 @@ from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
 from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, ROMAN, Item, Part, Section
+from indexer.importing.templates import template_item
 
 # A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
 INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommendations|suggestions)\b|"
-                        r"следующ\w+|сформулирован\w*\s+\w*\s*рекомендац", re.I)
+                        r"следующ\w+|сформулирован\w*\s+\w*\s*рекомендац|"
+                        r"^(?:this|the\s+present)\s+(?:section|chapter)\b|"
+                        r"^(?:в\s+)?(?:этом|данном|настоящем)\s+(?:разделе|главе)|"
+                        r"^(?:этот|данный)\s+раздел", re.I)
+# A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
+OTHER_LABEL = re.compile(r"[^\W\d_]+\s+\d{1,2}[.:]\s")
+# A report that numbers all its paragraphs ("77. This section…", "78. Performance-based…"):
+# after this many numbered paragraphs in sequence, a section's numbered paragraphs are its items.
+RUNNING = 10
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
@@ -51,6 +60,15 @@ def _prose(block: Block) -> bool:
     return len(words) >= 8 or len(words) >= 5 and any(word[:1].islower() for word in words[1:6])
 
 
+def opening_label(block: Block) -> Label | None:
+    """The label opening the block; in a numbered paragraph, a numbered label right after its
+    number ("41. Recommendation 1. Deepen …", as IFAD numbers every paragraph)."""
+    label = item_label(block.head)
+    if label is None and block.number is not None and (inner := item_label(block.lines[0])):
+        label = inner if inner.number else None
+    return label
+
+
 def _chapter_heading(block: Block) -> bool:
     """A heading in capitals ("LESSONS LEARNED", "ANNEXES"): a chapter's."""
     head = block.head
@@ -68,6 +86,7 @@ class Walker(HeadingsMixin):
         self.names = CountryNames(taxonomy, set(record.countries) if record and record.countries else None)
         self.part, self.chapter, self.in_annex, self.top = Part("main", "Main report"), 0, False, ""
         self.listed = 0  # the number of the last short numbered line that was no heading
+        self.running, self.in_run = 0, 0   # the last numbered block's number; how many ran in sequence
         self.section: Section | None = None
         self.item: Item | None = None
         self.items: list[Item] = []
@@ -82,6 +101,8 @@ class Walker(HeadingsMixin):
         self.lead_mark = 0
         self.prosaic: list[Section] = []    # sections with plain paragraphs
         self.body: list[tuple[str, bool]] = []  # block by block: (heading title, in the body)
+        self.templated: dict[str, int] = {}     # items of each kind stated in ILO templates
+        self.annex_title = ""                   # the title of the annex being read
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -92,6 +113,7 @@ class Walker(HeadingsMixin):
             self.body.append((self.title, not self.in_annex and not self.top))
         self.close_lead()
         self.items += self.paragraph_items()
+        self.templates_repeat()
         self.front_matter_is_summary()
         return self.items
 
@@ -106,6 +128,11 @@ class Walker(HeadingsMixin):
 
     def step(self, block: Block) -> None:
         single = len(block.lines) == 1
+        if block.number is not None:        # the run of paragraphs numbered in sequence
+            self.in_run = self.in_run + 1 if block.number == self.running + 1 else 1
+            self.running = block.number
+        if found := template_item(block.head):
+            return self.template(*found, block.page)
         if annex := bk.is_annex(block.head):
             return self.annex(annex.group(1), annex.group(2) or "")
         if is_response(block.head):
@@ -114,7 +141,7 @@ class Walker(HeadingsMixin):
             if not (self.pending and len(block.head.split()) <= 6 and not bk.ends_sentence(block.head)):
                 self.item = self.pending = None
             return
-        label = None if self.in_annex else item_label(block.head)
+        label = None if self.in_annex else opening_label(block)
         if label and not (label.number or label.rest or self.section):
             label = None    # "Recommendation" alone outside a section: a table's column, say
         if self.pending and not label and not _chapter_heading(block):
@@ -148,6 +175,21 @@ class Walker(HeadingsMixin):
         return bool(number) and not bk.ends_sentence(block.lines[-1]) and any(
             first.match(later.head) for later in self.blocks[self.index + 1:self.index + 4])
 
+    def template(self, kind: str, text: str, page: int) -> None:
+        """An ILO template's item: kept wherever it stands, in an annex too (see `templates`)."""
+        self.item = self.pending = None
+        self.templated[kind] = self.templated.get(kind, 0) + 1
+        s = self.section
+        where = (s.sub or s.label) if s else self.annex_title if self.in_annex else self.title
+        self.keep(Item(kind, self.part, where or "Annex", None, self.templated[kind], None, "",
+                       self.part.country, False, [("p", [text])], page=page, labelled=True,
+                       template=True))
+
+    def templates_repeat(self) -> None:
+        """Where the report states items of a kind in its chapters too, its templates repeat them."""
+        stated = {item.kind for item in self.items if not item.template}
+        self.items = [item for item in self.items if not (item.template and item.kind in stated)]
+
     def labelled(self, label: Label, block: Block) -> None:
         """An item opened by its label; one standing alone takes the next block's words."""
         self.item, self.pending = None, None
@@ -168,6 +210,8 @@ class Walker(HeadingsMixin):
                          (s.country if s else None) or self.part.country, bool(self.top),
                          [("p", list(lines))], page=page, labelled=True)
         self.keep(self.item)
+        if s:
+            s.labelled = True   # its items have labels: its running paragraphs explain them
 
     def continues(self, block: Block) -> bool:
         """Whether the block carries on the labelled item: a sub-item, a sub-bullet, a page turn."""
@@ -179,11 +223,13 @@ class Walker(HeadingsMixin):
             item.paragraphs.append(("li" if block.bullet else "p", block.lines if block.bullet
                                     else [block.head, *block.lines[1:]]))
             return True
-        if not bk.ends_sentence(last) and (block.lines[0].strip()[:1].islower() or block.turn
-                                           or block.soft):
+        lower = block.lines[0].strip()[:1].islower()
+        # A colon ends no sentence when the words below it go on in lower case, no bullet before.
+        if (not bk.ends_sentence(last) or last.endswith(":") and lower) and (lower or block.turn
+                                                                           or block.soft):
             item.paragraphs[-1][1].extend(block.lines)
             return True
-        if self.titled(block):
+        if self.titled(block) or self.section and self.explains(block):
             item.paragraphs.append(("p", list(block.lines)))
             return True
         self.item = None
@@ -198,6 +244,16 @@ class Walker(HeadingsMixin):
         return (bool(title) and len(title) <= 3 and len(words) <= 20 and not bk.ends_sentence(title[-1])
                 and block.number is None and not block.bullet and _prose(block) and block.head[:1].isupper()
                 and item_label(block.head) is None)
+
+    def explains(self, block: Block) -> bool:
+        """A paragraph of running prose after a labelled item, in its section, before a management
+        response or the next label: the item's own rationale ("The consolidation should…")."""
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        text = " ".join(" ".join(block.lines).split())
+        running = block.number is not None and block.number == self.running and self.in_run > 1  # "42. …"
+        return bool((block.number is None or running) and not block.bullet and not OTHER_LABEL.match(text)
+                    and _plain_paragraph(text) and after
+                    and (is_response(after.head) or opening_label(after)))
 
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item
@@ -248,10 +304,24 @@ class Walker(HeadingsMixin):
         if section and block.number == section.expected:
             section.expected += 1
             self.new_item(block.lines, None, block.number)
+        elif section and self.in_run > RUNNING and section.expected == 1 and not (
+                section.sub or section.labelled) and (
+                section.found or not INTRODUCES.search(" ".join(block.lines))):
+            self.new_item(block.lines, None, block.number)     # the report's running paragraphs
+            section.running.append(self.item)
         elif section:
             section.paragraph, section.position, self.item = block.number, 0, None
             if self.lead:
                 self.lead.paragraphs.append(("p", list(block.lines)))
+
+    def drop_running(self) -> None:
+        """A section of running paragraphs that turns out to have sub-sections: those are its
+        items (each a lead, see `close_lead`); the paragraphs above them only introduce them."""
+        for item in self.section.running:
+            self.items.remove(item)
+            self.front = [kept for kept in self.front if kept is not item]
+            self.section.found -= 1
+        self.section.running = []
 
     def text(self, block: Block) -> None:
         self.listed = 0                     # a run of short numbered lines ends at running text
@@ -305,5 +375,7 @@ class Walker(HeadingsMixin):
 
     def paragraph_items(self) -> list[Item]:
         """The paragraphs of each section written in paragraphs only: no number, label or bullet."""
+        # A report that states its lessons in templates states them there: the chapter's
+        # paragraphs of that kind only point to them ("described in Annex 5").
         return [item for s in self.prosaic if not s.found and len(s.prose) >= 2
-                and s.rejected * 4 <= len(s.prose) for item in s.prose]
+                and s.rejected * 4 <= len(s.prose) and s.kind not in self.templated for item in s.prose]

@@ -4,11 +4,11 @@
 (python-docx's `iter_inner_content`), and gives, block by block, (page break before?, lines):
 - a contents entry goes: a paragraph in one of Word's `TOC n` styles, or "title<TAB>page";
 - a table of items (a header cell names a kind: "Recommendation", «Рекомендация»; no cell
-  names a management response) gives each numbered row ("1.", "2.") as a list item made of
-  its item cell, and its sub-rows ("1.1", "1.2") as that item's further lines; the other
+  names a management response) gives each numbered row ("1.", "2.") as a list item "N) …"
+  made of its item cell, and its sub-rows ("1.1", "1.2") as that item's bullets; the other
   cells (responsibility, priority, date) are not the item's words;
 - a template table of one item ("LL Element | Text": a row whose first cell describes or
-  summarises a lesson or good practice) gives a heading naming the kind and the item;
+  summarises a lesson or good practice) gives its item's marked line (`templates`);
 - any other table (data, a matrix, a list of people) gives nothing, as before.
 """
 
@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 
 from indexer.importing.sections import KIND_TITLES
+from indexer.importing.templates import template_kind, template_line
 
 KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
 RESPONSE = re.compile(r"management\s+response|ответ\s+руководства|key\s+actions?|action\s+owner", re.I)
 CONTENTS = re.compile(r".*\S\t+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*", re.I)
 ROW = re.compile(r"\s*(\d{1,2})(\.\d{1,2})?\.?\s+(?=\S)")
-DESCRIBES = re.compile(r"описани|описыва|brief|description|summary|краткое", re.I)
-HEADINGS = {"lesson": "Lesson learned", "good-practice": "Good practice"}
 
 
 def body_lines(document, paragraph_lines) -> list[tuple[bool, list[str]]]:
@@ -74,17 +73,15 @@ def _item_rows(rows: list[list[str]], column: int) -> list[str]:
         match = ROW.match(text)
         if not match:
             continue
-        if match.group(2) and out:
-            out.append(text)
-        else:
-            out += ["", f"• {text[match.end():]}"]
+        if match.group(2) and out:          # a sub-row: a bullet of the row's item
+            out += ["", f"• {text.strip()}"]
+        else:                               # "N) words", as `tables` reads a layout text's row
+            out += ["", f"{match.group(1)}) {text[match.end():]}"]
     return out
 
 
 def _template(rows: list[list[str]]) -> list[str]:
     for cells in rows:
-        if len(cells) == 2 and DESCRIBES.search(cells[0]) and cells[1]:
-            kinds = [kind for kind, pattern in KIND_TITLES.items() if re.search(pattern, cells[0], re.I)]
-            if kinds and kinds[0] in HEADINGS:
-                return ["", HEADINGS[kinds[0]], "", f"• {cells[1]}"]
+        if len(cells) == 2 and cells[1] and (kind := template_kind(cells[0])):
+            return ["", template_line(kind, cells[1]), ""]
     return []
