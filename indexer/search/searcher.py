@@ -8,6 +8,7 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer.content.glossary import Glossary
+from indexer.index.arrays import open_arrays
 from indexer.search.explain import Explainer
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.postings import Postings
@@ -96,7 +97,7 @@ class KbSearcher:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
-        self.postings = Postings(self.reader)
+        self.postings = Postings(self.reader, open_arrays(ix, self.reader))
         self.engine = Engine(self.searcher, self.postings)
         self._vocabulary: Vocabulary | None = None
         self._lexicons: tuple[set[str], set[str]] | None = None
