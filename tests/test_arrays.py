@@ -7,6 +7,7 @@ from conftest import build
 from indexer.content.glossary import Glossary
 from indexer.index.arrays import NAMES, array_path, open_arrays, text_fields
 from indexer.index.build import open_generation
+from indexer.search import ranking
 from indexer.search.postings import Postings
 from indexer.search.request import SearchRequest
 from indexer.search.searcher import KbSearcher
@@ -40,7 +41,8 @@ def test_the_arrays_hold_exactly_whooshs_postings_and_positions(index_dir):
             assert np.array_equal(ids, expected[0]) and np.array_equal(freqs, expected[1]), (fieldname, text)
             if reader.schema[fieldname].format.supports("positions"):
                 got, want = mapped.positions(fieldname, text, ids), whoosh.positions(fieldname, text, ids)
-                assert {d: list(p) for d, p in got.items()} == want, (fieldname, text)
+                assert len(got[0]) >= len(ids), (fieldname, text)       # every posting has a position
+                assert all(np.array_equal(g, w) for g, w in zip(got, want, strict=True)), (fieldname, text)
             checked += 1
     assert checked > 1000
     assert mapped.raw("body", "no-such-word-anywhere")[0].size == 0
@@ -50,7 +52,8 @@ def _answers(searcher: KbSearcher, q: str) -> dict:
     return searcher.search(SearchRequest(q=q)).to_dict()
 
 
-def test_a_search_over_the_arrays_answers_as_one_over_whoosh(index_dir):
+def test_a_search_over_the_arrays_answers_as_one_over_whoosh(index_dir, monkeypatch):
+    monkeypatch.setattr(ranking, "TIME_LIMIT", 60.0)     # a loaded machine's deadline is no difference
     ix, generation = open_generation(index_dir)
     mapped = KbSearcher(ix, generation, Glossary())
     plain = KbSearcher(ix, generation, Glossary())

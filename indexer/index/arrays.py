@@ -167,17 +167,18 @@ class SegmentArrays:
         start, end = self._starts[number], self._starts[number + 1]
         return self.docs[start:end], self.freqs[start:end]
 
-    def term_positions(self, number: int, wanted: np.ndarray) -> dict[int, np.ndarray]:
-        """{segment document number: positions} of one key, for the wanted (sorted) documents."""
+    def term_positions(self, number: int, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(segment document numbers, positions), one pair per position, of one key in the wanted
+        (sorted) documents."""
         start, end = self._starts[number], self._starts[number + 1]
         docs = self.docs[start:end]
         at = np.searchsorted(docs, wanted)
         inside = at < len(docs)
         at = at[inside][docs[at[inside]] == wanted[inside]]
-        bounds = self.posstarts[start + at], self.posstarts[start + at + 1]
-        positions = self.positions
-        return {int(docs[a]): positions[b:e] for a, b, e in zip(at.tolist(), bounds[0].tolist(),
-                                                                 bounds[1].tolist(), strict=True)}
+        begins = self.posstarts[start + at].astype(np.int64)
+        counts = self.posstarts[start + at + 1].astype(np.int64) - begins
+        flat = np.repeat(begins - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+        return np.repeat(docs[at].astype(np.int64), counts), self.positions[flat].astype(np.int64)
 
 
 def open_arrays(ix, reader) -> dict[str, SegmentArrays]:

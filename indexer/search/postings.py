@@ -73,22 +73,30 @@ class Postings:
         keep = self.alive[ids]
         return (ids, freqs) if keep.all() else (ids[keep], freqs[keep])
 
-    def positions(self, fieldname: str, text: str, docs: np.ndarray) -> dict[int, list[int]]:
-        """{document: the term's positions in it} for the given (sorted) documents only."""
-        found = {}
+    def positions(self, fieldname: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, positions), one pair per position of the term, in the given (sorted) documents."""
+        found_docs, found_positions = [], []
         fmt = self.reader.schema[fieldname].format
         for leaf, offset, arrays in self.leaves:
+            local = docs - offset
+            local = local[(local >= 0) & (local < leaf.doc_count_all())]
+            if not len(local):
+                continue
             if arrays is not None and fieldname in arrays.fields:
                 number = arrays.find(fieldname, text)
-                local = docs - offset
-                local = local[(local >= 0) & (local < leaf.doc_count_all())]
-                if number is not None and len(local):
-                    found.update((doc + offset, p) for doc, p in arrays.term_positions(number, local).items())
+                if number is not None:
+                    ids, positions = arrays.term_positions(number, local)
+                    found_docs.append(ids + offset)
+                    found_positions.append(positions)
                 continue
-            for ids, values in _leaf_values(leaf, fieldname, text, docs - offset):
-                for local, value in zip(ids, values, strict=True):
-                    found[local + offset] = fmt.decode_positions(value)
-        return found
+            for ids, values in _leaf_values(leaf, fieldname, text, local):
+                for doc, value in zip(ids, values, strict=True):
+                    positions = fmt.decode_positions(value)
+                    found_docs.append(np.full(len(positions), doc + offset, dtype=np.int64))
+                    found_positions.append(np.array(positions, dtype=np.int64))
+        if not found_docs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(found_docs), np.concatenate(found_positions)
 
     def docs(self, fieldname: str, text: str) -> np.ndarray:
         return self.weights(fieldname, text)[0]
@@ -166,9 +174,6 @@ def _leaf_postings(leaf, arrays, fieldname: str, text: str):
 
 def _leaf_values(leaf, fieldname: str, text: str, wanted: np.ndarray):
     """Yield (local ids, posting values) of the wanted local documents, block by block."""
-    wanted = wanted[(wanted >= 0) & (wanted < leaf.doc_count_all())]
-    if not len(wanted):
-        return
     try:
         btext = leaf._text_to_bytes(fieldname, text)
         matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)

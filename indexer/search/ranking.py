@@ -302,14 +302,16 @@ class _Run:
         score = np.zeros(self.size, dtype=np.float32)
         loose = np.zeros(self.size, dtype=bool)
         strict = np.zeros(self.size, dtype=bool)
-        exact = True
+        exact, merged = True, set()   # an OR is idempotent: each vector once
         for sub in ordered:
             # Only a phrase looks at what is covered: the other parts need not pay for the union.
             inside = (strict if covered is None else strict | covered) if self.has_phrase(sub) else None
             found = self.node(sub, inside)
             score += found.score
-            loose |= found.loose
-            strict |= found.strict
+            for into, vector in ((loose, found.loose), (strict, found.strict)):
+                if vector is not self.engine.nothing and (id(into), id(vector)) not in merged:
+                    into |= vector
+                    merged.add((id(into), id(vector)))
             exact = exact and found.exact
         if query.boost != 1:
             score *= query.boost
@@ -374,14 +376,19 @@ def _flat_terms(query: wq.Query, memo: dict) -> list[tuple[str, str, float]] | N
 
 
 def adjacent(postings: Postings, query: wq.Phrase, candidates: np.ndarray) -> list[int]:
-    """The candidates holding the phrase's words at consecutive positions (Whoosh's slop 1)."""
-    per_word = [postings.positions(query.fieldname, w, candidates) for w in query.words]
-    found = []
-    for doc in candidates.tolist():
-        sets = [set(p.get(doc, ())) for p in per_word]
-        if all(sets) and any(all(start + i in sets[i] for i in range(1, len(sets))) for start in sets[0]):
-            found.append(doc)
-    return found
+    """The candidates holding the phrase's words at consecutive positions (Whoosh's slop 1):
+    each word's (document, position - its place in the phrase) pairs, intersected."""
+    starts = None
+    for place, word in enumerate(query.words):
+        docs, positions = postings.positions(query.fieldname, word, candidates)
+        keys = (docs << 32) | (positions - place + _PLACES)
+        starts = np.unique(keys) if starts is None else np.intersect1d(starts, keys)
+        if not len(starts):
+            return []
+    return np.unique(starts >> 32).tolist()
+
+
+_PLACES = 2**16    # more words than a phrase has: keeps position - place positive
 
 
 def check_candidates(searcher, query: wq.Query, candidates: list[int], deadline: float | None):
