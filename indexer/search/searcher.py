@@ -9,6 +9,7 @@ from whoosh import query as wq
 
 from indexer.content.glossary import Glossary
 from indexer.index.arrays import open_arrays
+from indexer.index.inplace import read_compound_in_place
 from indexer.search.explain import Explainer
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.postings import Postings
@@ -19,6 +20,8 @@ from indexer.search.request import FILTERS, SearchRequest
 from indexer.search.semantic import fuse, open_semantic, semantic_weight, similar
 from indexer.search.snippets import make_snippet
 from indexer.search.spelling import Vocabulary, correct_word
+
+read_compound_in_place()   # before any reader opens: segments read from the shared map, not copied
 
 MORPH_FIELDS = ("body", "title", "translation", "title_translated")
 SCORED_FIELDS = ("title", "title_translated", "body", "translation", "note", "tags", "exact")
