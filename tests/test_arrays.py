@@ -90,3 +90,13 @@ def test_an_index_without_arrays_is_searched_through_whoosh(content_copy, tmp_pa
     assert open_arrays(ix, ix.reader()) == {}
     hits = KbSearcher(ix, generation, Glossary()).search(SearchRequest(q="children")).hits
     assert hits
+
+
+def test_the_terms_most_documents_hold_come_from_the_arrays(index_dir):
+    ix, _ = open_generation(index_dir)
+    reader = ix.reader()
+    postings = Postings(reader, open_arrays(ix, reader))
+    for fieldname in ("body", "title", "exact"):
+        found = postings.frequent_terms(fieldname, 10)
+        counts = sorted((reader.doc_frequency(fieldname, t) for t in reader.lexicon(fieldname)), reverse=True)
+        assert [reader.doc_frequency(fieldname, t) for t in found] == counts[:10]

@@ -153,6 +153,11 @@ class SegmentArrays:
     def find(self, fieldname: str, text: str) -> int | None:
         """The number of a term's key, or None."""
         wanted = fieldname.encode("utf-8") + b"\0" + text.encode("utf-8")
+        low = self._first_from(wanted)
+        return low if low < self.count and self.key(low) == wanted else None
+
+    def _first_from(self, wanted: bytes) -> int:
+        """The number of the first key not below `wanted` (binary search)."""
         low, high = 0, self.count
         while low < high:
             middle = (low + high) // 2
@@ -160,7 +165,15 @@ class SegmentArrays:
                 low = middle + 1
             else:
                 high = middle
-        return low if low < self.count and self.key(low) == wanted else None
+        return low
+
+    def frequent(self, fieldname: str, number: int) -> list[tuple[int, str]]:
+        """(documents, term) of the field's `number` terms held by most documents of the segment."""
+        name = fieldname.encode("utf-8")
+        low, high = self._first_from(name + b"\0"), self._first_from(name + b"\1")
+        counts = np.diff(self.starts[low:high + 1])
+        best = np.argsort(-counts, kind="stable")[:number]
+        return [(int(counts[i]), self.key(low + i)[len(name) + 1:].decode("utf-8")) for i in best.tolist()]
 
     def postings(self, number: int) -> tuple[np.ndarray, np.ndarray]:
         """(segment document numbers, weights) of one key."""

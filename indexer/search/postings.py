@@ -98,6 +98,17 @@ class Postings:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(found_docs), np.concatenate(found_positions)
 
+    def frequent_terms(self, fieldname: str, number: int) -> list[str]:
+        """The field's `number` terms held by most documents: from the arrays' key ranges (no
+        pass over the term index) when every segment has them, else Whoosh's most frequent."""
+        if not all(arrays is not None and fieldname in arrays.fields for _, _, arrays in self.leaves):
+            return [_text(t) for _, t in self.reader.most_frequent_terms(fieldname, number=number)]
+        counts: dict[str, int] = {}
+        for _, _, arrays in self.leaves:
+            for count, term in arrays.frequent(fieldname, number):
+                counts[term] = counts.get(term, 0) + count
+        return sorted(counts, key=lambda t: -counts[t])[:number]
+
     def docs(self, fieldname: str, text: str) -> np.ndarray:
         return self.weights(fieldname, text)[0]
 
@@ -209,3 +220,7 @@ def _length_bytes(leaf, fieldname: str) -> np.ndarray:
     colfile, offset, length = perdoc._colfiles[lenfield]
     count = min(length, leaf.doc_count_all())
     return np.frombuffer(colfile.get(offset, count), dtype=np.uint8)
+
+
+def _text(text) -> str:
+    return text.decode("utf-8") if isinstance(text, bytes) else text

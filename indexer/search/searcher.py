@@ -118,8 +118,8 @@ class KbSearcher:
         of each text field's most frequent terms (the costliest to read) now."""
         self.postings.warm(SCORED_FIELDS)
         for fieldname in SCORED_FIELDS:
-            for _, text in self.reader.most_frequent_terms(fieldname, number=WARM_TERMS):
-                self.postings.weights(fieldname, _text(text))
+            for text in self.postings.frequent_terms(fieldname, WARM_TERMS):
+                self.postings.weights(fieldname, text)
         for fieldname, _ in FILTERS.values():
             for value in self.masks.values(fieldname):
                 self.masks.mask(fieldname, value)
