@@ -25,7 +25,8 @@ from latency import requests
 from indexer.content.taxonomy import load_taxonomy
 
 # The innermost frame of an allocation's traceback that falls in one of these names it.
-OWNERS = [("indexer/search/postings.py", "postings: field lengths, term weights (cache), alive vector"),
+OWNERS = [("indexer/index/arrays.py", "postings arrays: index of the mapped files (binary search keys)"),
+          ("indexer/search/postings.py", "postings: field lengths, term weights (cache), alive vector"),
           ("indexer/search/facets.py", "facet masks (bitmasks per value)"),
           ("indexer/search/spelling.py", "spelling vocabulary"),
           ("indexer/search/searcher.py", "lexicons, sort orders, stored fields of hits"),
@@ -56,6 +57,28 @@ def owner(trace) -> str:
 def resident_mib() -> int:
     status = Path("/proc/self/status").read_text()
     return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024
+
+
+def mapped_files() -> dict[str, list[int]]:
+    """{kind: [bytes mapped, bytes resident]} of the files this process maps (from /proc/self/smaps):
+    the postings arrays, Whoosh's segment files, the model's weights, the rest; and the anonymous
+    (heap) memory. Mapped file pages are the page cache's: every worker shares them."""
+    kinds: dict[str, list[int]] = {}
+    kind = None
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+            start, end = (int(x, 16) for x in fields[0].split("-"))
+            path = fields[5] if len(fields) > 5 else ""
+            kind = ("postings arrays (.arr_*.npy, memory-mapped)" if ".arr_" in path else
+                    "Whoosh segment files (.seg, memory-mapped)" if path.endswith(".seg") else
+                    "semantic model weights (memory-mapped)" if "/models/" in path or path.endswith(".npy")
+                    else "anonymous (heap: Python objects, numpy arrays)" if not path.startswith("/")
+                    else "other mapped files (libraries)")
+            kinds.setdefault(kind, [0, 0])[0] += end - start
+        elif fields and fields[0] == "Rss:" and kind:
+            kinds[kind][1] += int(fields[1]) * 1024
+    return kinds
 
 
 def process_memory() -> str:
@@ -95,7 +118,12 @@ def measure(name: str) -> list[str]:
         f"Resident memory of this process: {rss_before} MiB before opening, {resident_mib()} MiB "
         f"after the load run ({process_memory()}), tracemalloc's own bookkeeping included (see "
         f"http.md for a worker without it). Load average {os.getloadavg()[0]:.1f}. "
-        f"Before this issue: {BEFORE.get(name, '')}.", ""]
+        f"Before this issue: {BEFORE.get(name, '')}.", "",
+        "What this process maps after the load run (/proc/self/smaps; file pages are shared by every "
+        "worker and count once):", "", "| mapping | mapped MiB | resident MiB |", "|---|---:|---:|"]
+    rows += [f"| {kind} | {size / 2**20:.0f} | {resident / 2**20:.0f} |"
+             for kind, (size, resident) in sorted(mapped_files().items(), key=lambda kv: -kv[1][1])]
+    rows.append("")
     searcher.close()
     print("\n".join(rows), file=sys.stderr)
     return rows

@@ -36,6 +36,7 @@ from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
 from indexer.index import integrity
+from indexer.index.arrays import write_arrays
 from indexer.index.embeddings import write_embeddings
 from indexer.index.schema import SCHEMA_VERSION, make_schema
 from indexer.index.tree import Tree, scan
@@ -116,6 +117,7 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
             taken: list = []      # (key, Entry) of the entries read, for their embeddings
             generation = _write_generation(index_dir, old, full, plan, _kept(fresh, taken), report,
                                            progress)
+            write_arrays(generation)      # the searchers' memory-mapped postings (indexer.index.arrays)
             report.warnings = _link_problems(plan)
             if encoder is not None and semantic_limit and len(plan["files"]) > semantic_limit:
                 report.warnings.append(Problem(display_path(content_dir, base), 1, (

@@ -7,12 +7,15 @@ many documents match, instead of Whoosh's per-document `groupedby` collection.
 from __future__ import annotations
 
 import numpy as np
+from whoosh.reading import TermNotFound
+
+from indexer.index.arrays import read_postings
 
 
 def ids_to_mask(ids, size: int) -> int:
     """A bitmask with the bits of the given document numbers set."""
     bits = np.zeros(max(size, 1), dtype=bool)
-    array = np.fromiter(ids, dtype=np.int64)
+    array = ids.astype(np.int64) if isinstance(ids, np.ndarray) else np.fromiter(ids, dtype=np.int64)
     if array.size:
         bits[array] = True
     return vector_to_mask(bits)
@@ -41,12 +44,21 @@ class FacetMasks:
     def mask(self, fieldname: str, value: str) -> int:
         key = (fieldname, value)
         if key not in self._masks:
-            try:
-                ids = self.reader.postings(fieldname, value).all_ids()
-            except Exception:  # whoosh raises TermNotFound (a KeyError subclass) or similar
-                ids = ()
-            self._masks[key] = ids_to_mask(ids, self.size) & self.alive
+            self._masks[key] = ids_to_mask(self._ids(fieldname, value), self.size) & self.alive
         return self._masks[key]
+
+    def _ids(self, fieldname: str, value: str) -> np.ndarray:
+        """The documents holding a value, read a block at a time (a posting at a time took
+        5 s for the filters' values at 100 000 entries)."""
+        found = []
+        for leaf, offset in self.reader.leaf_readers():
+            try:
+                postings = read_postings(leaf, fieldname, leaf._text_to_bytes(fieldname, value))
+            except (TermNotFound, KeyError, ValueError):
+                continue
+            if postings is not None:
+                found.append(postings[0].astype(np.int64) + offset)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
     def values(self, fieldname: str) -> list[str]:
         """Every value the field holds in this index."""

@@ -1,8 +1,10 @@
 """Posting lists, field lengths and BM25F term weights of one open generation, as numpy arrays.
 
-Whoosh stays the index format; this reads it a block (up to 128 postings) at a time
-instead of a posting at a time, so a term held by half of 100 000 entries costs a few
-milliseconds, and each field's lengths come from one read of its length column. What
+Whoosh stays the index of record. A generation built with `indexer.index.arrays` holds each
+segment's postings as memory-mapped arrays: a term's postings are a slice of them, found by
+a binary search, shared by every worker. A segment without them (an index built before them)
+is read through Whoosh a block (up to 128 postings) at a time. Each field's lengths come
+from one read of its length column. What
 a term is worth in each document (Whoosh's own BM25F: idf, length norm, the term's
 frequency) is computed once per term and kept, least recently used dropped past
 `CACHE_BYTES`; deleted documents are dropped on the way in.
@@ -18,6 +20,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN as _LENGTHS_COLUMN
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from indexer.index.arrays import SegmentArrays, read_postings
+
 BM25_B, BM25_K1 = 0.75, 1.2    # Whoosh's BM25F defaults, which the index is searched with
 CACHE_BYTES = 24 * 2**20       # term weights kept per open generation
 _LENGTH_OF_BYTE = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float32)
@@ -27,10 +31,13 @@ _EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 class Postings:
     """(document numbers, BM25F weights) of each term of one reader, read by blocks and kept."""
 
-    def __init__(self, reader):
+    def __init__(self, reader, arrays: dict[str, SegmentArrays] | None = None):
         self.reader = reader
         self.size = reader.doc_count_all()
-        self.leaves = list(reader.leaf_readers())
+        arrays = arrays or {}
+        # (segment reader, offset, its arrays or None)
+        self.leaves = [(leaf, offset, arrays.get(leaf.segment().segment_id()))
+                       for leaf, offset in reader.leaf_readers()]
         self.alive = np.zeros(self.size, dtype=bool)
         self.alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
         self._lengths: dict[str, np.ndarray] = {}
@@ -45,6 +52,7 @@ class Postings:
     def memory(self) -> dict[str, int]:
         """Bytes held, per structure: for benchmarks/memory.md."""
         return {"alive vector": self.alive.nbytes,
+                "postings arrays (memory-mapped, shared)": sum(a.nbytes() for _, _, a in self.leaves if a),
                 "field lengths": sum(a.nbytes for a in self._lengths.values()),
                 "term weights (cache)": self._bytes}
 
@@ -53,10 +61,10 @@ class Postings:
     def raw(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, term frequencies) of a term, deleted documents left out."""
         ids, freqs = [], []
-        for leaf, offset in self.leaves:
-            found = _leaf_postings(leaf, fieldname, text)
-            if found is not None:
-                ids.append(found[0] + offset)
+        for leaf, offset, arrays in self.leaves:
+            found = _leaf_postings(leaf, arrays, fieldname, text)
+            if found is not None and len(found[0]):
+                ids.append(found[0] + offset if offset else found[0])
                 freqs.append(found[1])
         if not ids:
             return _EMPTY
@@ -65,15 +73,41 @@ class Postings:
         keep = self.alive[ids]
         return (ids, freqs) if keep.all() else (ids[keep], freqs[keep])
 
-    def positions(self, fieldname: str, text: str, docs: np.ndarray) -> dict[int, list[int]]:
-        """{document: the term's positions in it} for the given (sorted) documents only."""
-        found = {}
+    def positions(self, fieldname: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, positions), one pair per position of the term, in the given (sorted) documents."""
+        found_docs, found_positions = [], []
         fmt = self.reader.schema[fieldname].format
-        for leaf, offset in self.leaves:
-            for ids, values in _leaf_values(leaf, fieldname, text, docs - offset):
-                for local, value in zip(ids, values, strict=True):
-                    found[local + offset] = fmt.decode_positions(value)
-        return found
+        for leaf, offset, arrays in self.leaves:
+            local = docs - offset
+            local = local[(local >= 0) & (local < leaf.doc_count_all())]
+            if not len(local):
+                continue
+            if arrays is not None and fieldname in arrays.fields:
+                number = arrays.find(fieldname, text)
+                if number is not None:
+                    ids, positions = arrays.term_positions(number, local)
+                    found_docs.append(ids + offset)
+                    found_positions.append(positions)
+                continue
+            for ids, values in _leaf_values(leaf, fieldname, text, local):
+                for doc, value in zip(ids, values, strict=True):
+                    positions = fmt.decode_positions(value)
+                    found_docs.append(np.full(len(positions), doc + offset, dtype=np.int64))
+                    found_positions.append(np.array(positions, dtype=np.int64))
+        if not found_docs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(found_docs), np.concatenate(found_positions)
+
+    def frequent_terms(self, fieldname: str, number: int) -> list[str]:
+        """The field's `number` terms held by most documents: from the arrays' key ranges (no
+        pass over the term index) when every segment has them, else Whoosh's most frequent."""
+        if not all(arrays is not None and fieldname in arrays.fields for _, _, arrays in self.leaves):
+            return [_text(t) for _, t in self.reader.most_frequent_terms(fieldname, number=number)]
+        counts: dict[str, int] = {}
+        for _, _, arrays in self.leaves:
+            for count, term in arrays.frequent(fieldname, number):
+                counts[term] = counts.get(term, 0) + count
+        return sorted(counts, key=lambda t: -counts[t])[:number]
 
     def docs(self, fieldname: str, text: str) -> np.ndarray:
         return self.weights(fieldname, text)[0]
@@ -88,7 +122,7 @@ class Postings:
         found = self._lengths.get(fieldname)
         if found is None:
             found = np.zeros(self.size, dtype=np.float32)
-            for leaf, offset in self.leaves:
+            for leaf, offset, _ in self.leaves:
                 raw = _length_bytes(leaf, fieldname)
                 found[offset:offset + len(raw)] = _LENGTH_OF_BYTE[raw]
             self._lengths[fieldname] = found
@@ -135,37 +169,22 @@ class Postings:
         return found
 
 
-def _leaf_postings(leaf, fieldname: str, text: str):
-    """(local document numbers, frequencies) of a term in one segment, or None."""
+def _leaf_postings(leaf, arrays, fieldname: str, text: str):
+    """(local document numbers, frequencies) of a term in one segment, or None: a slice of its
+    arrays when it has them, else read through Whoosh."""
+    if arrays is not None and fieldname in arrays.fields:
+        number = arrays.find(fieldname, text)
+        return None if number is None else arrays.postings(number)
     try:
         btext = leaf._text_to_bytes(fieldname, text)
-        matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
-    except (TermNotFound, KeyError):
+    except (TermNotFound, KeyError, ValueError):
         return None
-    if not hasattr(matcher, "_next_block"):      # an inlined or unusual matcher: walk it
-        ids, freqs = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            freqs.append(matcher.weight())
-            matcher.next()
-        return np.array(ids, dtype=np.int32), np.array(freqs, dtype=np.float32)
-    ids, freqs = [], []
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int32))
-        freqs.append(np.asarray(matcher._weights, dtype=np.float32))
-        matcher._next_block()
-    if not ids:
-        return None
-    return np.concatenate(ids), np.concatenate(freqs)
+    found = read_postings(leaf, fieldname, btext)
+    return None if found is None else found[:2]
 
 
 def _leaf_values(leaf, fieldname: str, text: str, wanted: np.ndarray):
     """Yield (local ids, posting values) of the wanted local documents, block by block."""
-    wanted = wanted[(wanted >= 0) & (wanted < leaf.doc_count_all())]
-    if not len(wanted):
-        return
     try:
         btext = leaf._text_to_bytes(fieldname, text)
         matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
@@ -201,3 +220,7 @@ def _length_bytes(leaf, fieldname: str) -> np.ndarray:
     colfile, offset, length = perdoc._colfiles[lenfield]
     count = min(length, leaf.doc_count_all())
     return np.frombuffer(colfile.get(offset, count), dtype=np.uint8)
+
+
+def _text(text) -> str:
+    return text.decode("utf-8") if isinstance(text, bytes) else text

@@ -80,6 +80,8 @@ class Engine:
         self.postings = postings
         self.size = postings.size
         self.alive = postings.alive
+        self.nothing = np.zeros(self.size, dtype=bool)    # shared, so read-only: Matches are never changed
+        self.nothing.setflags(write=False)
 
     def run(self, query: wq.Query, session: Session | None = None) -> Match:
         """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate).
@@ -131,6 +133,7 @@ class Session:
     flat: dict = field(default_factory=dict)
     checked: dict = field(default_factory=dict)    # phrase (field, words) -> (checked, found) bool vectors
     sums: dict = field(default_factory=dict)       # ((field, text, boost), ...), every -> Match
+    held: dict = field(default_factory=dict)       # id of a term sum's Match -> its documents (sparse)
 
 
 class _Run:
@@ -146,6 +149,7 @@ class _Run:
         self.flat: dict[int, list | None] = session.flat
         self.checked: dict[tuple, tuple[np.ndarray, np.ndarray]] = session.checked
         self.sums: dict[tuple, Match] = session.sums
+        self.held: dict[int, np.ndarray] = session.held
         self.met: set[tuple[str, str]] = set()
         self.prefixes: set[str] = set()
 
@@ -233,21 +237,31 @@ class _Run:
         return Match(score, match, match)
 
     def phrase(self, query: wq.Phrase, covered) -> Match:
-        """The words together (scored so); matched where checked position by position."""
+        """The words together (scored so); matched where checked position by position. The
+        candidates are taken from the words' documents (sparse, once per session), not from a
+        pass over every document: a question's tree holds hundreds of phrase nodes."""
         boost = query.boost
         together = self.terms([(query.fieldname, w, boost) for w in query.words], every=True)
-        candidates = together.loose & ~covered if covered is not None else together.loose
-        ids = np.flatnonzero(candidates)
+        ids = self.held.get(id(together))
+        if ids is None:
+            ids = self.held[id(together)] = np.flatnonzero(together.loose)
+        if covered is not None and len(ids):
+            ids = ids[~covered[ids]]
         if not len(ids):
-            return Match(together.score, together.loose, candidates)
+            return Match(together.score, together.loose, self.engine.nothing)
         if len(ids) > PHRASE_CHECK_LIMIT or time.perf_counter() > self.deadline:
+            candidates = together.loose & ~covered if covered is not None else together.loose
             return Match(together.score, together.loose, candidates, exact=False)
         if query.slop == 1:
             found = self.adjacent(query, ids)
         else:
             found, late = check_candidates(self.engine.searcher, query, ids.tolist(), self.deadline)
             if late:
+                candidates = np.zeros(self.size, dtype=bool)
+                candidates[ids] = True
                 return Match(together.score, together.loose, candidates, exact=False)
+        if not len(found):
+            return Match(together.score, together.loose, self.engine.nothing)
         strict = np.zeros(self.size, dtype=bool)
         strict[list(found)] = True
         return Match(together.score, together.loose, strict)
@@ -288,12 +302,16 @@ class _Run:
         score = np.zeros(self.size, dtype=np.float32)
         loose = np.zeros(self.size, dtype=bool)
         strict = np.zeros(self.size, dtype=bool)
-        exact = True
+        exact, merged = True, set()   # an OR is idempotent: each vector once
         for sub in ordered:
-            found = self.node(sub, strict if covered is None else strict | covered)
+            # Only a phrase looks at what is covered: the other parts need not pay for the union.
+            inside = (strict if covered is None else strict | covered) if self.has_phrase(sub) else None
+            found = self.node(sub, inside)
             score += found.score
-            loose |= found.loose
-            strict |= found.strict
+            for into, vector in ((loose, found.loose), (strict, found.strict)):
+                if vector is not self.engine.nothing and (id(into), id(vector)) not in merged:
+                    into |= vector
+                    merged.add((id(into), id(vector)))
             exact = exact and found.exact
         if query.boost != 1:
             score *= query.boost
@@ -358,14 +376,19 @@ def _flat_terms(query: wq.Query, memo: dict) -> list[tuple[str, str, float]] | N
 
 
 def adjacent(postings: Postings, query: wq.Phrase, candidates: np.ndarray) -> list[int]:
-    """The candidates holding the phrase's words at consecutive positions (Whoosh's slop 1)."""
-    per_word = [postings.positions(query.fieldname, w, candidates) for w in query.words]
-    found = []
-    for doc in candidates.tolist():
-        sets = [set(p.get(doc, ())) for p in per_word]
-        if all(sets) and any(all(start + i in sets[i] for i in range(1, len(sets))) for start in sets[0]):
-            found.append(doc)
-    return found
+    """The candidates holding the phrase's words at consecutive positions (Whoosh's slop 1):
+    each word's (document, position - its place in the phrase) pairs, intersected."""
+    starts = None
+    for place, word in enumerate(query.words):
+        docs, positions = postings.positions(query.fieldname, word, candidates)
+        keys = (docs << 32) | (positions - place + _PLACES)
+        starts = np.unique(keys) if starts is None else np.intersect1d(starts, keys)
+        if not len(starts):
+            return []
+    return np.unique(starts >> 32).tolist()
+
+
+_PLACES = 2**16    # more words than a phrase has: keeps position - place positive
 
 
 def check_candidates(searcher, query: wq.Query, candidates: list[int], deadline: float | None):

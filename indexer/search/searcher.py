@@ -8,6 +8,8 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer.content.glossary import Glossary
+from indexer.index.arrays import open_arrays
+from indexer.index.inplace import read_compound_in_place
 from indexer.search.explain import Explainer
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.postings import Postings
@@ -18,6 +20,8 @@ from indexer.search.request import FILTERS, SearchRequest
 from indexer.search.semantic import fuse, open_semantic, semantic_weight, similar
 from indexer.search.snippets import make_snippet
 from indexer.search.spelling import Vocabulary, correct_word
+
+read_compound_in_place()   # before any reader opens: segments read from the shared map, not copied
 
 MORPH_FIELDS = ("body", "title", "translation", "title_translated")
 SCORED_FIELDS = ("title", "title_translated", "body", "translation", "note", "tags", "exact")
@@ -96,7 +100,7 @@ class KbSearcher:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
-        self.postings = Postings(self.reader)
+        self.postings = Postings(self.reader, open_arrays(ix, self.reader))
         self.engine = Engine(self.searcher, self.postings)
         self._vocabulary: Vocabulary | None = None
         self._lexicons: tuple[set[str], set[str]] | None = None
@@ -114,8 +118,8 @@ class KbSearcher:
         of each text field's most frequent terms (the costliest to read) now."""
         self.postings.warm(SCORED_FIELDS)
         for fieldname in SCORED_FIELDS:
-            for _, text in self.reader.most_frequent_terms(fieldname, number=WARM_TERMS):
-                self.postings.weights(fieldname, _text(text))
+            for text in self.postings.frequent_terms(fieldname, WARM_TERMS):
+                self.postings.weights(fieldname, text)
         for fieldname, _ in FILTERS.values():
             for value in self.masks.values(fieldname):
                 self.masks.mask(fieldname, value)
