@@ -66,3 +66,13 @@ def test_analyzer_pickles_without_its_caches():
     restored = pickle.loads(pickle.dumps(analyzer))
     assert [t.text for t in restored("школам")] == ["школа"]
     assert len(pickle.dumps(analyzer)) < 5000
+
+
+def test_an_index_pickled_before_the_move_still_finds_its_analyzer():
+    # Whoosh's table of contents names each analyzer's filters by module path; generations
+    # built before analysis moved to indexer/analysis.py name indexer.index.analysis.
+    from indexer import analysis
+
+    for name in ("MorphologyFilter", "CaseFlagFilter", "YoFilter"):
+        old = pickle.loads(f"cindexer.index.analysis\n{name}\n.".encode())
+        assert old is getattr(analysis, name)
