@@ -87,3 +87,49 @@ def test_a_pool_built_index_searches_like_a_plain_one(tmp_path, monkeypatch, q):
         ix, generation = open_generation(tmp_path / name)
         answers.append(KbSearcher(ix, generation, Glossary()).search(SearchRequest(q=q)).to_dict()["results"])
     assert answers[0] == answers[1] and answers[0]
+
+
+def test_postings_spilled_to_many_sorted_runs_are_written_as_whoosh_writes_them(tmp_path, monkeypatch):
+    import indexer.index.termpool
+
+    monkeypatch.setattr(indexer.index.termpool, "POSTING_BYTES", 2**30)   # a run per document
+    spilled = []
+    real = indexer.index.termpool.TermPool.spill
+    monkeypatch.setattr(indexer.index.termpool.TermPool, "spill",
+                        lambda self: (spilled.append(1), real(self)))
+    build(CONTENT, tmp_path / "ours")
+    assert len(spilled) > 5
+    ours, _ = open_generation(tmp_path / "ours")
+    (tmp_path / "theirs").mkdir()
+    assert contents(ours) == contents(whoosh_written(tmp_path / "theirs"))
+
+
+def test_an_update_that_merges_old_segments_keeps_every_posting(content_copy, tmp_path):
+    """Whoosh merges old segments into the new one at commit (small ones by default; all of them
+    here): their postings go through the term pool after this writer's own documents."""
+    build(content_copy, tmp_path / "index")
+    files = sorted(content_copy.glob("*.md"))
+    for number, path in enumerate(files[:3]):      # three updates: three small segments, merged
+        path.write_text(path.read_text(encoding="utf-8").replace("\n## ", f" Edited{number}.\n## ", 1),
+                        encoding="utf-8")
+        build(content_copy, tmp_path / "index")
+    ours, _ = open_generation(tmp_path / "index")
+    assert len(list(ours.reader().leaf_readers())) > 1
+    writer = indexer.index.writer.PreparedWriter(ours)
+    entry = load_entry(files[-1], load_taxonomy(TAXONOMY), ROOT)
+    writer.delete_by_term("path", display_path(files[-1], ROOT))
+    writer.add_document(**indexer.index.writer.prepare(
+        to_document(entry, display_path(files[-1], ROOT), load_taxonomy(TAXONOMY)), ours.schema))
+    writer.commit(optimize=True)
+    ours = whoosh_index.open_dir(str(ours.storage.folder))
+    assert len(list(ours.reader().leaf_readers())) == 1
+    plain = whoosh_index.create_in(str(tmp_path), make_schema())
+    taxonomy = load_taxonomy(TAXONOMY)
+    with plain.writer() as writer:
+        for path in discover(content_copy):
+            entry = load_entry(path, taxonomy, ROOT)
+            if not isinstance(entry, list):
+                doc = to_document(entry, display_path(path, ROOT), taxonomy)
+                writer.add_document(**doc, snippet_words=snippet_words(doc))
+    found, expected = contents(ours), contents(plain)
+    assert found["postings"] == expected["postings"] and found["lengths"] == expected["lengths"]
