@@ -36,14 +36,16 @@ from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
 from indexer.index import integrity
+from indexer.index import manifest as manifest_file
 from indexer.index.embeddings import write_embeddings
+from indexer.index.manifest import Manifest
 from indexer.index.schema import SCHEMA_VERSION, make_schema
 from indexer.index.tree import Tree, scan
 from indexer.index.writer import PreparedWriter, load_all
 
 log = logging.getLogger(__name__)
 CURRENT = "current"
-MANIFEST = "manifest.json"
+MANIFEST = "manifest.json"    # of generations built before manifest.sqlite
 STATE = "state.json"
 KEEP_GENERATIONS = 3  # old generations stay readable for searchers still open on them
 
@@ -104,37 +106,54 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
             same.seconds = time.perf_counter() - start
             log.info("%s", same.summary())
             return same
-        old = _read_manifest(index_dir)
-        full = full or old.get("fingerprint") != fingerprint or not _sound(index_dir)
-        known = {} if full else _still_valid(old.get("files", {}), old.get("reports", {}), records)
-        plan = _plan(tree, known)
-        report = BuildReport(full=full, problems=list(taxonomy.report_problems) + plan["unreadable"])
-        # With only the taxonomy's reports, the glossary or the like changed, a new generation is
-        # still made (links, an empty commit): the servers re-read them when one is swapped in.
-        fresh = _read_changed(plan, taxonomy, base, report, progress)
+        old = _open_manifest(index_dir)
         try:
-            taken: list = []      # (key, Entry) of the entries read, for their embeddings
-            generation = _write_generation(index_dir, old, full, plan, _kept(fresh, taken), report,
-                                           progress)
-            report.warnings = _link_problems(plan)
-            if encoder is not None and semantic_limit and len(plan["files"]) > semantic_limit:
-                report.warnings.append(Problem(display_path(content_dir, base), 1, (
-                    f"{len(plan['files'])} entries, more than KB_SEMANTIC_LIMIT ({semantic_limit}): "
-                    "no embeddings written, search is lexical only")))
-                encoder = None
-            write_embeddings(generation, taken, plan["files"], encoder,
-                             read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
-            manifest = {"fingerprint": fingerprint, "files": plan["files"], "reports": records}
-            report.entries = len(plan["files"])
-            report.generation = _publish(index_dir, generation, manifest, _state_record(state, report),
+            return _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, state, old,
+                          full, progress, encoder, semantic_limit, start)
+        finally:
+            if old is not None:
+                old.close()
+
+
+def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, state, old, full,
+           progress, encoder, semantic_limit, start) -> BuildReport:
+    """Plan, read, write and publish a new generation (the served one's manifest `old`, or None)."""
+    full = full or old is None or old.meta("fingerprint") != fingerprint or not _sound(index_dir)
+    known = {} if full else old.stats()
+    plan = _plan(tree, known, records, {} if full else old.meta("reports", {}))
+    report = BuildReport(full=full, problems=list(taxonomy.report_problems) + plan["unreadable"])
+    log.info("plan: %d files to read, %d unchanged, %d removed", len(plan["read"]), len(plan["kept"]),
+             len(plan["removed"]))
+    # With only the taxonomy's reports, the glossary or the like changed, a new generation is
+    # still made (links, an empty commit): the servers re-read them when one is swapped in.
+    fresh = _read_changed(plan, taxonomy, base, report, progress, None if full else old)
+    try:
+        taken: list = []      # (key, Entry) of the entries read, for their embeddings
+        generation = _write_generation(index_dir, full, plan, _kept(fresh, taken), report, progress)
+        with _step(progress, "writing the manifest and checking parallel links"):
+            manifest = _write_manifest(generation, None if report.full else old, plan, fingerprint, records)
+            links = _links(manifest, None if report.full else old, plan, index_dir)
+        report.warnings = list(links)
+        entries = len(manifest)
+        if encoder is not None and semantic_limit and entries > semantic_limit:
+            report.warnings.append(Problem(display_path(content_dir, base), 1, (
+                f"{entries} entries, more than KB_SEMANTIC_LIMIT ({semantic_limit}): "
+                "no embeddings written, search is lexical only")))
+            encoder = None
+        write_embeddings(generation, taken, manifest.rows() if encoder is not None else {}, encoder,
+                         read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
+        manifest.finish()
+        report.entries = entries
+        with _step(progress, "sealing and swapping in the new generation"):
+            report.generation = _publish(index_dir, generation, _state_record(state, report, links),
                                          linked_from=None if report.full else _current_dir(index_dir))
-        except OSError as exc:
-            _remove_stale(index_dir)
-            served = current_generation(index_dir) or "none"
-            raise IndexWriteError(f"cannot write a new generation in {index_dir}: {exc.strerror or exc}"
-                                  f"{f' ({exc.filename})' if exc.filename else ''}; the served "
-                                  f"generation ({served}) is unchanged; free space and run "
-                                  "`kb index` again") from None
+    except OSError as exc:
+        _remove_stale(index_dir)
+        served = current_generation(index_dir) or "none"
+        raise IndexWriteError(f"cannot write a new generation in {index_dir}: {exc.strerror or exc}"
+                              f"{f' ({exc.filename})' if exc.filename else ''}; the served "
+                              f"generation ({served}) is unchanged; free space and run "
+                              "`kb index` again") from None
     report.seconds = time.perf_counter() - start
     log.info("%s", report.summary())
     return report
@@ -166,10 +185,11 @@ def _state(fingerprint: str, records: dict, tree: Tree, inputs, encoder, semanti
             "semantic": [encoder.name if encoder is not None else None, semantic_limit]}
 
 
-def _state_record(state: dict, report: BuildReport) -> dict:
+def _state_record(state: dict, report: BuildReport, links: list[Problem]) -> dict:
     return {"state": state, "entries": report.entries,
             "problems": [[p.path, p.line, p.message] for p in report.problems],
-            "warnings": [[p.path, p.line, p.message] for p in report.warnings]}
+            "warnings": [[p.path, p.line, p.message] for p in report.warnings],
+            "links": [[p.path, p.line, p.message] for p in links]}
 
 
 def _unchanged(index_dir: Path, state: dict) -> BuildReport | None:
@@ -196,46 +216,44 @@ def _fingerprint(taxonomy_path: Path) -> str:
     return f"v{SCHEMA_VERSION}-{digest}"
 
 
-def _still_valid(files: dict, old_records: dict, records: dict) -> dict:
-    """The manifest's files whose report record is unchanged; the others are read again."""
-    return {key: info for key, info in files.items()
-            if records.get(info.get("report")) is not None
-            and records.get(info.get("report")) == old_records.get(info.get("report"))}
-
-
-def _plan(tree: Tree, known: dict) -> dict:
-    """Sort files into unchanged (same size and mtime as last time) and to-read."""
-    plan = {"read": [], "files": {}, "removed": [], "unreadable": list(tree.unreadable)}
+def _plan(tree: Tree, known: dict, records: dict, old_records: dict) -> dict:
+    """Sort the tree's files into kept (same size and mtime as in the manifest, and their report
+    record unchanged) and to-read; the manifest's files no longer in the tree are removed."""
+    plan = {"read": [], "kept": set(), "removed": [], "records": {}, "previous": known,
+            "unreadable": list(tree.unreadable)}
     seen = set()
     for key, path, stat in tree.files:
         seen.add(key)
         old = known.get(key)
-        if old and old["mtime_ns"] == stat.st_mtime_ns and old["size"] == stat.st_size:
-            plan["files"][key] = old
+        if (old and old[0] == stat.st_mtime_ns and old[1] == stat.st_size
+                and records.get(old[2]) is not None and records.get(old[2]) == old_records.get(old[2])):
+            plan["kept"].add(key)
         else:
             plan["read"].append((Path(path), key, stat))
     plan["removed"] = [key for key in known if key not in seen]
     return plan
 
 
-def _read_changed(plan, taxonomy, base, report, progress):
+def _read_changed(plan, taxonomy, base, report, progress, old):
     """Read, check and analyse the new and changed files in parallel (see indexer.index.writer);
-    yield (key, Entry, prepared document) of the good ones, recording them in the manifest."""
-    owners = {info["id"]: key for key, info in plan["files"].items()}
+    yield (key, Entry, prepared document) of the good ones, recording them in plan["records"]."""
+    owners = {}      # id -> file, of the files read so far; the kept ones are asked of `old`
     for (_, key, stat), entry, doc in load_all(plan["read"], taxonomy, base, progress):
         if isinstance(entry, list):
             report.problems += entry
             continue
         owner = owners.get(entry.id)
+        if owner is None and old is not None:
+            owner = next((path for path in old.owners(entry.id) if path in plan["kept"]), None)
         if owner is not None and owner != key:
             report.problems.append(Problem(key, entry.line_of("id"),
                                            f"id `{entry.id}` is already used by {owner}; file skipped"))
             continue
         owners[entry.id] = key
-        plan["files"][key] = {"id": entry.id, "lang": entry.lang, "parallel": list(entry.parallel),
-                              "report": entry.source.report,
-                              "line": entry.line_of("parallel"), "digest": entry.digest,
-                              "mtime_ns": stat.st_mtime_ns, "size": stat.st_size}
+        plan["records"][key] = {"id": entry.id, "lang": entry.lang, "parallel": list(entry.parallel),
+                                "report": entry.source.report,
+                                "line": entry.line_of("parallel"), "digest": entry.digest,
+                                "mtime_ns": stat.st_mtime_ns, "size": stat.st_size}
         yield key, entry, doc
 
 
@@ -246,11 +264,13 @@ def _kept(fresh, taken: list):
         yield key, entry, doc
 
 
-def _link_problems(plan) -> list[Problem]:
-    return link_problems([dict(info, path=key) for key, info in plan["files"].items()])
+def _dropped(plan) -> list[str]:
+    """The files of the served generation that are gone, or were re-read and are now skipped."""
+    return plan["removed"] + [key for _, key, _ in plan["read"]
+                              if key in plan["previous"] and key not in plan["records"]]
 
 
-def _write_generation(index_dir, old, full, plan, fresh, report, progress) -> Path:
+def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
     """Link the served generation's files into a new one (or start empty), apply the changes, commit.
 
     Whoosh never rewrites a segment file once written (a commit adds files and a new table of
@@ -265,17 +285,15 @@ def _write_generation(index_dir, old, full, plan, fresh, report, progress) -> Pa
         report.full = True
     else:
         # Never link a file this build rewrites in place: the old generation would change with it.
-        shutil.copytree(current, tmp, ignore=shutil.ignore_patterns("*.lock", "*WRITELOCK", MANIFEST,
-                                                                    STATE, integrity.SEAL),
-                        copy_function=_link_or_copy)
+        shutil.copytree(current, tmp, ignore=shutil.ignore_patterns(
+            "*.lock", "*WRITELOCK", MANIFEST, manifest_file.FILE, STATE, integrity.SEAL),
+            copy_function=_link_or_copy)
         ix = whoosh_index.open_dir(str(tmp))
-    previous = set(old.get("files", {})) if not report.full else set()
-    changed = set()
+    previous = plan["previous"] if not report.full else {}
     with PreparedWriter(ix, progress=progress, limitmb=256) as writer:
         for key in plan["removed"]:
             writer.delete_by_term("path", key)
         for key, _, doc in fresh:
-            changed.add(key)
             if key in previous:
                 writer.delete_by_term("path", key)
                 report.updated += 1
@@ -283,12 +301,82 @@ def _write_generation(index_dir, old, full, plan, fresh, report, progress) -> Pa
                 report.added += 1
             writer.add_document(**doc)
         # A changed file that now fails validation is dropped from the index too.
-        for key in previous - set(plan["files"]) - set(plan["removed"]):
+        for key in _dropped(plan)[len(plan["removed"]):]:
             writer.delete_by_term("path", key)
-        log.info("write: %d documents, %d postings; committing", len(changed), writer.postings)
+        log.info("write: %d documents, %d postings; committing", writer.docnum, writer.postings)
+        if progress:
+            writer.mergetype = _announced_merge(progress)
     report.removed = len(plan["removed"])
-    report.unchanged = len(previous & set(plan["files"]) - changed)  # empty on a full build
+    report.unchanged = len(plan["kept"]) if not report.full else 0
     return tmp
+
+
+def _write_manifest(generation: Path, old, plan, fingerprint: str, records: dict):
+    """The new generation's manifest: a copy of the served one's with the changed rows written
+    (an update), or every record (a full build); left open for the embeddings to read."""
+    path = generation / manifest_file.FILE
+    if old is None:
+        manifest = Manifest.create(path)
+    else:
+        manifest = Manifest.copy(old, path)
+        manifest.delete(_dropped(plan))
+    manifest.put(plan["records"])
+    manifest.set_meta(fingerprint=fingerprint, reports=records)
+    return manifest
+
+
+def _links(manifest, old, plan, index_dir: Path) -> list[Problem]:
+    """`parallel` link problems of the whole new generation. An update checks again only the
+    files that changed and those that name, or are named by, a changed or removed id; the
+    others keep the problems the served generation recorded."""
+    recorded = _recorded_links(index_dir) if old is not None else None
+    if recorded is None:
+        return _sorted(link_problems([dict(info, path=key) for key, info in manifest.rows().items()]))
+    changed = [key for _, key, _ in plan["read"]] + plan["removed"]
+    ids = {info["id"] for info in old.rows(changed).values()} | {r["id"] for r in plan["records"].values()}
+    affected = manifest.naming(ids) | set(plan["records"])
+    rows = manifest.rows(affected)
+    named = {other for info in rows.values() for other in info["parallel"]}
+    partners = manifest.ids(named - {info["id"] for info in rows.values()})
+    found = link_problems([dict(info, path=key) for key, info in rows.items()] + list(partners.values()))
+    gone = set(_dropped(plan))
+    kept = [p for p in recorded if p.path not in affected and p.path not in gone]
+    return _sorted(kept + [p for p in found if p.path in affected])
+
+
+def _recorded_links(index_dir: Path) -> list[Problem] | None:
+    current = _current_dir(index_dir)
+    try:
+        links = json.loads((current / STATE).read_text(encoding="utf-8"))["links"]
+        return [Problem(*p) for p in links]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line, p.message))
+
+
+@contextmanager
+def _step(progress, desc: str):
+    """A phase with no count of its own, shown as a one-step bar that says what is being done."""
+    bar = progress(None, total=1, desc=desc, unit="step") if progress else None
+    try:
+        yield
+    finally:
+        if bar is not None:
+            bar.update(1)
+            bar.close()
+
+
+def _announced_merge(progress):
+    """Whoosh's default merge policy (merge the small segments into the new one), shown."""
+    from whoosh.writing import MERGE_SMALL
+
+    def merge(writer, segments):
+        with _step(progress, "merging small segments into the new one"):
+            return MERGE_SMALL(writer, segments)
+    return merge
 
 
 def _link_or_copy(source, target):
@@ -298,9 +386,8 @@ def _link_or_copy(source, target):
         shutil.copy2(source, target)
 
 
-def _publish(index_dir: Path, tmp: Path, manifest: dict, state: dict, linked_from: Path | None) -> str:
-    """Write the manifest and state, seal, rename the generation into place and swap the link."""
-    (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+def _publish(index_dir: Path, tmp: Path, state: dict, linked_from: Path | None) -> str:
+    """Write the state, seal, rename the generation into place and swap the link."""
     (tmp / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
     integrity.seal(tmp, linked_from=linked_from)
     _fsync_dir(tmp)
@@ -361,22 +448,20 @@ def _current_dir(index_dir: Path) -> Path | None:
     return path if path.is_dir() else None
 
 
-def _read_manifest(index_dir: Path) -> dict:
+def _open_manifest(index_dir: Path) -> Manifest | None:
     current = _current_dir(index_dir)
-    if current is None:
-        return {}
-    try:
-        return json.loads((current / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    return Manifest.open(current) if current is not None else None
 
 
 def generation_manifest(index_dir: Path, generation: str) -> dict:
     """The manifest of one generation: {"files": {path: {"id", "mtime_ns", ...}}}; {} when unreadable."""
-    try:
-        return json.loads((Path(index_dir) / generation / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    manifest = Manifest.open(Path(index_dir) / generation)
+    if manifest is None:
         return {}
+    try:
+        return {"files": manifest.rows()}
+    finally:
+        manifest.close()
 
 
 def current_generation(index_dir: Path) -> str | None:
