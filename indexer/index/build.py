@@ -34,13 +34,13 @@ from indexer.content.corpus import display_path, link_problems, load_entry
 from indexer.content.entries import Problem
 from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
-from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
+from indexer.errors import ContentError, IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
 from indexer.index import integrity
 from indexer.index import manifest as manifest_file
 from indexer.index.embeddings import write_embeddings
 from indexer.index.manifest import Manifest
 from indexer.index.schema import SCHEMA_VERSION, make_schema
-from indexer.index.tree import Tree, scan
+from indexer.index.tree import Tree, known_tree, scan
 from indexer.index.writer import PreparedWriter, load_all
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class BuildReport:
 def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
                 full: bool = False, progress=None, wait: float = 0.0, on_wait=None,
                 reports_dir: Path | None = None, encoder=None, semantic_limit: int = 0,
-                inputs=()) -> BuildReport:
+                inputs=(), paths=None) -> BuildReport:
     """Bring the index up to date with the content tree; return what was done. A build already
     running on the same index is waited for up to `wait` seconds (see `build_lock`). The report
     records are read from `reports_dir` (default: `reports/` of the content tree, else beside
@@ -89,7 +89,9 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
     (indexer.search.semantic), the entries' embeddings are written too, unless there are more
     than `semantic_limit` entries (0: no limit): then the generation is lexical only, said so.
     `inputs` are the other files the servers load with a generation (glossary, thesaurus...):
-    a change in one makes a new generation even when no entry changed."""
+    a change in one makes a new generation even when no entry changed. `paths` (files or
+    directories an editor changed, added or deleted) are looked at instead of the whole tree:
+    the other files are taken to be as the served generation's manifest records them."""
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -99,7 +101,8 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         taxonomy = load_taxonomy(taxonomy_path, reports_dir, base)
         fingerprint = _fingerprint(taxonomy_path)
         records = {slug: r.digest for slug, r in taxonomy.reports.items()}
-        tree = scan(content_dir, base)
+        with _step(progress, "looking for changed files"):
+            tree = _tree(content_dir, base, index_dir, paths)
         log.info("scan: %d files under %s, %d report records", len(tree.files), content_dir, len(records))
         state = _state(fingerprint, records, tree, inputs, encoder, semantic_limit)
         if not full and (same := _unchanged(index_dir, state)) is not None:
@@ -157,6 +160,19 @@ def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, s
     report.seconds = time.perf_counter() - start
     log.info("%s", report.summary())
     return report
+
+
+def _tree(content_dir: Path, base: Path, index_dir: Path, paths) -> Tree:
+    """The content tree: walked, or (`paths` named and a served manifest) known and looked at."""
+    served = _open_manifest(index_dir) if paths else None
+    if served is None:
+        return scan(content_dir, base)
+    try:
+        return known_tree(content_dir, base, served.stats(), paths)
+    except ValueError as exc:
+        raise ContentError(str(exc)) from None
+    finally:
+        served.close()
 
 
 def _sound(index_dir: Path) -> bool:
