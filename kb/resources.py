@@ -39,6 +39,47 @@ class Refusal:
     at: float
 
 
+class Background:
+    """A call run in a real thread of its own: a threading.Thread, or under gevent's monkey
+    patching (gunicorn's gevent workers) a thread of gevent's pool, since a patched Thread is
+    a greenlet and a CPU-bound opening would stop every other request of the worker."""
+
+    def __init__(self, target, generation: str):
+        name = f"kb-open-{generation}"
+        if _gevent_patched():
+            import gevent
+
+            self.result = gevent.get_hub().threadpool.spawn(_named(target, name), generation)
+            self.thread = None
+        else:
+            self.thread = threading.Thread(target=target, args=(generation,), daemon=True, name=name)
+            self.thread.start()
+
+    def done(self) -> bool:
+        return not self.thread.is_alive() if self.thread is not None else self.result.ready()
+
+    def wait(self, timeout: float) -> None:
+        if self.thread is not None:
+            self.thread.join(timeout)
+        else:
+            self.result.wait(timeout)
+
+
+def _gevent_patched() -> bool:
+    try:
+        from gevent import monkey
+    except ImportError:
+        return False
+    return monkey.is_module_patched("threading")
+
+
+def _named(target, name: str):
+    def run(generation):
+        threading.current_thread().name = name
+        return target(generation)
+    return run
+
+
 class Resources:
     """Per-app holder: paths, vocabularies, and the searcher of the served generation."""
 
@@ -55,7 +96,7 @@ class Resources:
         self.encoder = load_encoder(paths.semantic_model)
         self.searcher: KbSearcher | None = None
         self.refused: Refusal | None = None
-        self.warming: threading.Thread | None = None
+        self.warming: Background | None = None
 
     def stale(self) -> Refusal | None:
         """Why the served generation is not the current one, when a newer one was refused."""
@@ -85,11 +126,9 @@ class Resources:
 
     def _open_in_background(self, generation: str) -> None:
         with _lock:
-            if self.warming is not None and self.warming.is_alive():
+            if self.warming is not None and not self.warming.done():
                 return
-            self.warming = threading.Thread(target=self._open_or_refuse, args=(generation,), daemon=True,
-                                            name=f"kb-open-{generation}")
-            self.warming.start()
+            self.warming = Background(self._open_or_refuse, generation)
 
     def _open_or_refuse(self, generation: str) -> None:
         try:
@@ -125,7 +164,7 @@ class Resources:
         """Wait for a generation being opened in the background (for tests and tools)."""
         warming = self.warming
         if warming is not None:
-            warming.join(timeout)
+            warming.wait(timeout)
 
     def _refused(self, generation: str) -> bool:
         refused = self.refused
