@@ -133,3 +133,36 @@ def test_an_update_that_merges_old_segments_keeps_every_posting(content_copy, tm
                 writer.add_document(**doc, snippet_words=snippet_words(doc))
     found, expected = contents(ours), contents(plain)
     assert found["postings"] == expected["postings"] and found["lengths"] == expected["lengths"]
+
+
+def test_the_pool_reads_no_further_ahead_of_the_writer_than_its_window(tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setattr(indexer.index.writer, "POOL_MINIMUM", 1)
+    monkeypatch.setattr(indexer.index.writer, "CHUNK", 1)
+    monkeypatch.setattr(indexer.index.writer, "AHEAD", 1)     # the window: 4 x chunk x workers
+    import multiprocessing
+
+    loaded, real = multiprocessing.get_context("fork").Value("i", 0), indexer.index.writer._load
+
+    def counted(item):
+        with loaded.get_lock():
+            loaded.value += 1
+        return real(item)
+
+    counted.__module__, counted.__qualname__ = real.__module__, real.__qualname__
+    monkeypatch.setattr(indexer.index.writer, "_load", counted)
+    taxonomy = load_taxonomy(TAXONOMY)
+    items = [(path, display_path(path, ROOT), path.stat()) for path in discover(CONTENT)]
+    window = 4 * 1 * min(os.cpu_count() or 1, 8)
+    assert len(items) > window + 4, "too few fixture files to see the window"
+    results = indexer.index.writer.load_all(items, taxonomy, ROOT)
+    next(results)
+    time.sleep(1)                                  # a writer that is slow to take the next one
+    assert loaded.value <= window + 1, f"{loaded.value} files read ahead of a window of {window}"
+    rest = list(results)
+    assert 1 + len(rest) == len(items) and all(doc is not None for _, entry, doc in rest
+                                               if not isinstance(entry, list))
+    early = indexer.index.writer.load_all(items, taxonomy, ROOT)
+    next(early)
+    early.close()                                  # a writer that stops early does not hang the pool

@@ -132,7 +132,9 @@ def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, s
     fresh = _read_changed(plan, taxonomy, base, report, progress, None if full else old)
     try:
         taken: list = []      # (key, Entry) of the entries read, for their embeddings
-        generation = _write_generation(index_dir, full, plan, _kept(fresh, taken), report, progress)
+        embedded = encoder is not None and not (semantic_limit and len(tree.files) > semantic_limit)
+        generation = _write_generation(index_dir, full, plan, _kept(fresh, taken if embedded else None),
+                                       report, progress)
         with _step(progress, "writing the manifest and checking parallel links"):
             manifest = _write_manifest(generation, None if report.full else old, plan, fingerprint, records)
             links = _links(manifest, None if report.full else old, plan, index_dir)
@@ -273,10 +275,12 @@ def _read_changed(plan, taxonomy, base, report, progress, old):
         yield key, entry, doc
 
 
-def _kept(fresh, taken: list):
-    """Pass the read entries on, keeping (key, Entry) of each."""
+def _kept(fresh, taken: list | None):
+    """Pass the read entries on, keeping (key, Entry) of each in `taken` (None: no embeddings to
+    write, keep none: at 100 000 entries they would hold every text in memory to the end)."""
     for key, entry, doc in fresh:
-        taken.append((key, entry))
+        if taken is not None:
+            taken.append((key, entry))
         yield key, entry, doc
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 
 from whoosh.writing import SegmentWriter
 
@@ -25,6 +26,7 @@ from indexer.index.termpool import TermPool, add_terms, fold_whoosh_pool, segmen
 
 POOL_MINIMUM = 200        # fewer files than this are read in this process: a pool costs ~0.3 s
 CHUNK = 32
+AHEAD = 2000            # files read and analysed ahead of the writer, at most
 
 
 _state: dict = {}
@@ -53,10 +55,28 @@ def load_all(items: list, taxonomy, base, progress=None):
                     if progress else results)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    window, stop = threading.Semaphore(max(AHEAD, 4 * CHUNK * workers)), threading.Event()
+
+    def fed():
+        """The files, handed to the pool no further than the window ahead of the writer: the
+        results wait in this process's memory, a whole corpus of them if the writer is slower."""
+        for item in items:
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield item
+
     with context.Pool(workers, initializer=_init, initargs=(taxonomy, base)) as pool:
-        results = pool.imap(_load, items, chunksize=CHUNK)
-        yield from (progress(results, total=len(items), desc=f"reading and analysing ({workers} processes)",
-                             unit="file") if progress else results)
+        results = pool.imap(_load, fed(), chunksize=CHUNK)
+        if progress:
+            results = progress(results, total=len(items), desc=f"reading and analysing ({workers} processes)",
+                               unit="file")
+        try:
+            for result in results:
+                window.release()
+                yield result
+        finally:
+            stop.set()
 
 
 class PreparedWriter(SegmentWriter):
