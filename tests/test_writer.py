@@ -166,3 +166,26 @@ def test_the_pool_reads_no_further_ahead_of_the_writer_than_its_window(tmp_path,
     early = indexer.index.writer.load_all(items, taxonomy, ROOT)
     next(early)
     early.close()                                  # a writer that stops early does not hang the pool
+
+
+def test_merging_spilled_runs_holds_a_term_at_a_time_not_the_runs(tmp_path):
+    import tracemalloc
+
+    from indexer.index.termpool import TermPool
+
+    pool = TermPool(limitmb=1000, tempdir=str(tmp_path))
+    value = b"\x00\x00\x00\x01" + bytes(40)
+    for run in range(20):                                  # 20 runs of 500 terms, 20 documents each
+        for docnum in range(run * 20, run * 20 + 20):
+            pool.add("body", docnum, [(f"term{t:04d}".encode(), 1, 1.0, value) for t in range(500)])
+        pool.spill()
+    tracemalloc.start()
+    total = 0
+    for _, _, ids, _, values in pool.terms():
+        total += len(ids)
+        assert list(ids) == sorted(ids)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    pool.close()
+    assert total == 20 * 20 * 500
+    assert peak < 20 * 20 * 500 * len(value) / 4, f"{peak} bytes held while merging"

@@ -59,9 +59,10 @@ class TermPool:
     def spill(self) -> None:
         """Write the terms held, sorted, to a temporary run; start afresh."""
         run = tempfile.TemporaryFile(dir=self.tempdir, prefix="kb-terms-")
-        dump = pickle.Pickler(run, protocol=pickle.HIGHEST_PROTOCOL).dump
         for item in self._held():
-            dump(item)
+            data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+            run.write(len(data).to_bytes(8, "little"))
+            run.write(data)
         run.seek(0)
         self.runs.append(run)
         self.current, self.size = {}, 0
@@ -89,12 +90,10 @@ class TermPool:
 
 
 def _read(run):
-    load = pickle.Unpickler(run).load
-    while True:
-        try:
-            yield load()
-        except EOFError:
-            return
+    """The terms of a run, one at a time. Each is its own pickle: one Unpickler over the whole
+    run would keep every term it has read in its memo, the whole run in memory by the end."""
+    while size := int.from_bytes(run.read(8), "little"):
+        yield pickle.loads(run.read(size))
 
 
 def add_terms(fieldwriter: W3FieldWriter, schema, lengths: dict[str, list], terms, progress=None) -> None:
