@@ -70,6 +70,8 @@ def test_a_named_path_outside_the_content_tree_is_a_clear_error(content_copy, tm
         build(content_copy, tmp_path / "index", paths=[tmp_path / "elsewhere.md"])
     with pytest.raises(ContentError, match="not an entry file"):
         build(content_copy, tmp_path / "index", paths=[content_copy / "notes.txt"])
+    with pytest.raises(ContentError, match="a folder the index skips"):
+        build(content_copy, tmp_path / "index", paths=[content_copy / "_drafts" / "x.md"])
 
 
 def test_kb_index_with_paths_updates_only_those(content_copy, tmp_path, monkeypatch):

@@ -88,6 +88,11 @@ def known_tree(content_dir: Path, base: Path, known: dict, paths) -> Tree:
         if path != content_dir and content_dir not in path.parents:
             raise ValueError(f"{path} is not under the content tree {content_dir}")
         prefix = os.path.relpath(path, base)
+        skipped = [part for part in path.relative_to(content_dir).parts[:-1 if path.suffix else None]
+                   if part.startswith((".", "_"))]
+        if skipped:
+            raise ValueError(f"{path} is in a folder the index skips (`{skipped[0]}`: names starting "
+                             "with . or _)")
         if path.is_dir():
             _walk(os.fspath(path), prefix + os.sep, walked)
             named.add(prefix + os.sep)
