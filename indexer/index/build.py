@@ -122,7 +122,7 @@ def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, s
            progress, encoder, semantic_limit, start) -> BuildReport:
     """Plan, read, write and publish a new generation (the served one's manifest `old`, or None)."""
     full = full or old is None or old.meta("fingerprint") != fingerprint or not _sound(index_dir)
-    known = {} if full else old.stats()
+    known = {} if full else (tree.known if tree.known is not None else old.stats())
     plan = _plan(tree, known, records, {} if full else old.meta("reports", {}))
     report = BuildReport(full=full, problems=list(taxonomy.report_problems) + plan["unreadable"])
     log.info("plan: %d files to read, %d unchanged, %d removed", len(plan["read"]), len(plan["kept"]),
@@ -239,16 +239,18 @@ def _plan(tree: Tree, known: dict, records: dict, old_records: dict) -> dict:
     record unchanged) and to-read; the manifest's files no longer in the tree are removed."""
     plan = {"read": [], "kept": set(), "removed": [], "records": {}, "previous": known,
             "unreadable": list(tree.unreadable)}
-    seen = set()
+    same = {slug for slug, digest in records.items()            # reports whose record is unchanged
+            if digest is not None and old_records.get(slug) == digest}
+    kept, read, get = plan["kept"], plan["read"], known.get
     for key, path, stat in tree.files:
-        seen.add(key)
-        old = known.get(key)
-        if (old and old[0] == stat.st_mtime_ns and old[1] == stat.st_size
-                and records.get(old[2]) is not None and records.get(old[2]) == old_records.get(old[2])):
-            plan["kept"].add(key)
+        old = get(key)
+        if old and old[0] == stat.st_mtime_ns and old[1] == stat.st_size and old[2] in same:
+            kept.add(key)
         else:
-            plan["read"].append((Path(path), key, stat))
-    plan["removed"] = [key for key in known if key not in seen]
+            read.append((Path(path), key, stat))
+    if len(kept) < len(known):                 # else every file of the manifest is still there
+        seen = kept | {key for _, key, _ in read}
+        plan["removed"] = [key for key in known if key not in seen]
     return plan
 
 

@@ -12,6 +12,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from indexer.content.corpus import SKIPPED_NAMES
 from indexer.content.problems import Problem
@@ -23,6 +24,7 @@ class Tree:
 
     files: list = field(default_factory=list)
     unreadable: list[Problem] = field(default_factory=list)
+    known: dict | None = None      # the manifest's stats a `known_tree` was made from
 
     def signature(self) -> str:
         """One digest of every file's key, size and mtime (and of the unreadable ones' keys), in
@@ -69,8 +71,7 @@ def _walk(directory: str, prefix: str, tree: Tree) -> None:
         _walk(entry.path, prefix + entry.name + os.sep, tree)
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """A file's size and mtime as the manifest recorded them, standing in for its stat."""
 
     st_mtime_ns: int
@@ -105,9 +106,10 @@ def known_tree(content_dir: Path, base: Path, known: dict, paths) -> Tree:
                 walked.files.append((prefix, os.fspath(path), path.stat()))
             except FileNotFoundError:
                 pass                                    # deleted: dropped from the index
-    tree = Tree(unreadable=walked.unreadable)
-    for key, info in known.items():
-        if key not in named and not any(key.startswith(p) for p in named if p.endswith(os.sep)):
-            tree.files.append((key, os.path.join(base, key), Recorded(info[0], info[1])))
+    tree = Tree(unreadable=walked.unreadable, known=known)
+    folders = tuple(p for p in named if p.endswith(os.sep))
+    root = os.fspath(base) + os.sep
+    tree.files = [(key, root + key, Recorded(info[0], info[1])) for key, info in known.items()
+                  if key not in named and not (folders and key.startswith(folders))]
     tree.files += walked.files
     return tree
