@@ -3,7 +3,7 @@
 Layout of the index directory:
 
     index/current -> gen-00000042    symlink, replaced atomically by rename
-    index/gen-00000042/              a complete Whoosh index + manifest.json + state.json
+    index/gen-00000042/              a complete Whoosh index + manifest.sqlite + state.json
     index/.lock                      held (flock) by the one running build
 
 A build never writes into the served generation: it copies it (or starts empty),

@@ -64,7 +64,7 @@ class Manifest:
     @classmethod
     def open(cls, directory: Path) -> Manifest | None:
         """The manifest of a generation directory, read-only; None when it has none readable.
-        A legacy manifest.json is converted into a temporary SQLite file beside nothing served."""
+        A legacy manifest.json is converted into an in-memory SQLite manifest."""
         path = Path(directory) / FILE
         try:
             if path.exists():
