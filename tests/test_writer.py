@@ -189,3 +189,22 @@ def test_merging_spilled_runs_holds_a_term_at_a_time_not_the_runs(tmp_path):
     pool.close()
     assert total == 20 * 20 * 500
     assert peak < 20 * 20 * 500 * len(value) / 4, f"{peak} bytes held while merging"
+
+
+WORDS = ["School", "ШКОЛАМ", "учёт", "in‐house", "part-time", "НПА", "the", "и", "don’t", "42", "x",
+         "вечерним", "стали", "monitoring", "Labourers", "ЁЖ", "a-b-c", "кое-где", "O'Neil", "İstanbul"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_one_pass_tokens_are_the_analyzer_chains_tokens(seed):
+    import random
+
+    from indexer.analysis import make_analyzer
+    from indexer.index.onepass import tokens
+
+    chooser = random.Random(seed)
+    text = "".join(chooser.choice(WORDS) + chooser.choice([" ", ", ", "\n", " — ", "-", "'", "__"])
+                   for _ in range(chooser.randint(0, 40)))
+    chain = [(t.text, t.pos, t.startchar, t.endchar)
+             for t in make_analyzer(keep_surface=True)(text, positions=True, chars=True)]
+    assert tokens(text) == chain, text
