@@ -30,18 +30,19 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from indexer.content.corpus import display_path, link_problems, load_entry
+from indexer.content.corpus import display_path, load_entry
 from indexer.content.entries import Problem
 from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import ContentError, IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
 from indexer.index import integrity
 from indexer.index import manifest as manifest_file
+from indexer.index import plan as planning
 from indexer.index.embeddings import write_embeddings
 from indexer.index.manifest import Manifest
 from indexer.index.schema import SCHEMA_VERSION, make_schema
 from indexer.index.tree import Tree, known_tree, scan
-from indexer.index.writer import PreparedWriter, load_all
+from indexer.index.writer import PreparedWriter
 
 log = logging.getLogger(__name__)
 CURRENT = "current"
@@ -123,21 +124,23 @@ def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, s
     """Plan, read, write and publish a new generation (the served one's manifest `old`, or None)."""
     full = full or old is None or old.meta("fingerprint") != fingerprint or not _sound(index_dir)
     known = {} if full else (tree.known if tree.known is not None else old.stats())
-    plan = _plan(tree, known, records, {} if full else old.meta("reports", {}))
+    plan = planning.plan(tree, known, records, {} if full else old.meta("reports", {}))
     report = BuildReport(full=full, problems=list(taxonomy.report_problems) + plan["unreadable"])
     log.info("plan: %d files to read, %d unchanged, %d removed", len(plan["read"]), len(plan["kept"]),
              len(plan["removed"]))
     # With only the taxonomy's reports, the glossary or the like changed, a new generation is
     # still made (links, an empty commit): the servers re-read them when one is swapped in.
-    fresh = _read_changed(plan, taxonomy, base, report, progress, None if full else old)
+    fresh = planning.read_changed(plan, taxonomy, base, report, progress, None if full else old)
     try:
         taken: list = []      # (key, Entry) of the entries read, for their embeddings
         embedded = encoder is not None and not (semantic_limit and len(tree.files) > semantic_limit)
-        generation = _write_generation(index_dir, full, plan, _kept(fresh, taken if embedded else None),
-                                       report, progress)
+        fresh = planning.kept(fresh, taken if embedded else None)
+        generation = _write_generation(index_dir, full, plan, fresh, report, progress)
         with _step(progress, "writing the manifest and checking parallel links"):
-            manifest = _write_manifest(generation, None if report.full else old, plan, fingerprint, records)
-            links = _links(manifest, None if report.full else old, plan, index_dir)
+            manifest = planning.write_manifest(generation, None if report.full else old, plan, fingerprint,
+                                               records)
+            links = planning.links(manifest, None if report.full else old, plan,
+                               _recorded_links(index_dir) if not report.full else None)
         report.warnings = list(links)
         entries = len(manifest)
         if encoder is not None and semantic_limit and entries > semantic_limit:
@@ -234,64 +237,6 @@ def _fingerprint(taxonomy_path: Path) -> str:
     return f"v{SCHEMA_VERSION}-{digest}"
 
 
-def _plan(tree: Tree, known: dict, records: dict, old_records: dict) -> dict:
-    """Sort the tree's files into kept (same size and mtime as in the manifest, and their report
-    record unchanged) and to-read; the manifest's files no longer in the tree are removed."""
-    plan = {"read": [], "kept": set(), "removed": [], "records": {}, "previous": known,
-            "unreadable": list(tree.unreadable)}
-    same = {slug for slug, digest in records.items()            # reports whose record is unchanged
-            if digest is not None and old_records.get(slug) == digest}
-    kept, read, get = plan["kept"], plan["read"], known.get
-    for key, path, stat in tree.files:
-        old = get(key)
-        if old and old[0] == stat.st_mtime_ns and old[1] == stat.st_size and old[2] in same:
-            kept.add(key)
-        else:
-            read.append((Path(path), key, stat))
-    if len(kept) < len(known):                 # else every file of the manifest is still there
-        seen = kept | {key for _, key, _ in read}
-        plan["removed"] = [key for key in known if key not in seen]
-    return plan
-
-
-def _read_changed(plan, taxonomy, base, report, progress, old):
-    """Read, check and analyse the new and changed files in parallel (see indexer.index.writer);
-    yield (key, Entry, prepared document) of the good ones, recording them in plan["records"]."""
-    owners = {}      # id -> file, of the files read so far; the kept ones are asked of `old`
-    for (_, key, stat), entry, doc in load_all(plan["read"], taxonomy, base, progress):
-        if isinstance(entry, list):
-            report.problems += entry
-            continue
-        owner = owners.get(entry.id)
-        if owner is None and old is not None:
-            owner = next((path for path in old.owners(entry.id) if path in plan["kept"]), None)
-        if owner is not None and owner != key:
-            report.problems.append(Problem(key, entry.line_of("id"),
-                                           f"id `{entry.id}` is already used by {owner}; file skipped"))
-            continue
-        owners[entry.id] = key
-        plan["records"][key] = {"id": entry.id, "lang": entry.lang, "parallel": list(entry.parallel),
-                                "report": entry.source.report,
-                                "line": entry.line_of("parallel"), "digest": entry.digest,
-                                "mtime_ns": stat.st_mtime_ns, "size": stat.st_size}
-        yield key, entry, doc
-
-
-def _kept(fresh, taken: list | None):
-    """Pass the read entries on, keeping (key, Entry) of each in `taken` (None: no embeddings to
-    write, keep none: at 100 000 entries they would hold every text in memory to the end)."""
-    for key, entry, doc in fresh:
-        if taken is not None:
-            taken.append((key, entry))
-        yield key, entry, doc
-
-
-def _dropped(plan) -> list[str]:
-    """The files of the served generation that are gone, or were re-read and are now skipped."""
-    return plan["removed"] + [key for _, key, _ in plan["read"]
-                              if key in plan["previous"] and key not in plan["records"]]
-
-
 def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
     """Link the served generation's files into a new one (or start empty), apply the changes, commit.
 
@@ -323,7 +268,7 @@ def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
                 report.added += 1
             writer.add_document(**doc)
         # A changed file that now fails validation is dropped from the index too.
-        for key in _dropped(plan)[len(plan["removed"]):]:
+        for key in planning.dropped(plan)[len(plan["removed"]):]:
             writer.delete_by_term("path", key)
         log.info("write: %d documents, %d postings; committing", writer.docnum, writer.postings)
         if progress:
@@ -333,39 +278,6 @@ def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
     return tmp
 
 
-def _write_manifest(generation: Path, old, plan, fingerprint: str, records: dict):
-    """The new generation's manifest: a copy of the served one's with the changed rows written
-    (an update), or every record (a full build); left open for the embeddings to read."""
-    path = generation / manifest_file.FILE
-    if old is None:
-        manifest = Manifest.create(path)
-    else:
-        manifest = Manifest.copy(old, path)
-        manifest.delete(_dropped(plan))
-    manifest.put(plan["records"])
-    manifest.set_meta(fingerprint=fingerprint, reports=records)
-    return manifest
-
-
-def _links(manifest, old, plan, index_dir: Path) -> list[Problem]:
-    """`parallel` link problems of the whole new generation. An update checks again only the
-    files that changed and those that name, or are named by, a changed or removed id; the
-    others keep the problems the served generation recorded."""
-    recorded = _recorded_links(index_dir) if old is not None else None
-    if recorded is None:
-        return _sorted(link_problems([dict(info, path=key) for key, info in manifest.rows().items()]))
-    changed = [key for _, key, _ in plan["read"]] + plan["removed"]
-    ids = {info["id"] for info in old.rows(changed).values()} | {r["id"] for r in plan["records"].values()}
-    affected = manifest.naming(ids) | set(plan["records"])
-    rows = manifest.rows(affected)
-    named = {other for info in rows.values() for other in info["parallel"]}
-    partners = manifest.ids(named - {info["id"] for info in rows.values()})
-    found = link_problems([dict(info, path=key) for key, info in rows.items()] + list(partners.values()))
-    gone = set(_dropped(plan))
-    kept = [p for p in recorded if p.path not in affected and p.path not in gone]
-    return _sorted(kept + [p for p in found if p.path in affected])
-
-
 def _recorded_links(index_dir: Path) -> list[Problem] | None:
     current = _current_dir(index_dir)
     try:
@@ -373,10 +285,6 @@ def _recorded_links(index_dir: Path) -> list[Problem] | None:
         return [Problem(*p) for p in links]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def _sorted(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.path, p.line, p.message))
 
 
 @contextmanager
