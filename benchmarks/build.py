@@ -6,6 +6,9 @@ generated corpus.
     .venv/bin/python benchmarks/build.py --entries 100000 --in-place   # no full build
     .venv/bin/python benchmarks/build.py --entries 100000 --in-place --before "nothing changed=20.48 s"
 
+A named edit (`kb index PATH`) is timed beside the plain one, and the web app's first search
+after a swap beside the background opening of the new generation.
+
 The corpus comes from generate_corpus.py. A full build replaces the corpus's own index
 (benchmarks/index-N) with the same `build_index` as `kb index` (so the other benchmarks then
 search what was just built); `--in-place` skips it and measures only the unchanged tree and
@@ -54,14 +57,15 @@ def found_paths(paths, query: str) -> list[str]:
     return [hit.path for hit in results.hits]
 
 
-def timed(paths, index: Path, full: bool = False):
-    """(report, wall s, this process's CPU s, the pool's CPU s) of one build."""
+def timed(paths, index: Path, full: bool = False, named=None):
+    """(report, wall s, this process's CPU s, the pool's CPU s) of one build (of the `named`
+    paths only, as `kb index PATH...`, when given)."""
     def children():
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         return usage.ru_utime + usage.ru_stime
     start, cpu, child = time.perf_counter(), time.process_time(), children()
     report = build_index(paths.content_dir, index, paths.taxonomy, paths.base, full=full,
-                         encoder=encoder(paths), semantic_limit=paths.semantic_limit)
+                         encoder=encoder(paths), semantic_limit=paths.semantic_limit, paths=named)
     return report, time.perf_counter() - start, time.process_time() - cpu, children() - child
 
 
@@ -70,6 +74,41 @@ def row(step: str, report, wall: float, cpu: float, pool: float, rate: bool = Fa
     rates = f"{report.entries / wall:.0f} | {free:.0f}" if rate else " | "
     return (f"| {step} | {report.entries} | {report.added + report.updated} | {wall:.2f} | {cpu:.2f} | "
             f"{pool:.2f} | {rates} | {BEFORE.get(step.split(' (')[0], '')} |")
+
+
+def first_search_after_swap(paths, index: Path, edited: Path, word: str) -> list[str]:
+    """The web app's searches around a swap: the worker's first search after `kb index` swapped
+    in a new generation (answered from the warm one while the new one opens in the background),
+    how long the opening and warming took, and the first search on the new generation."""
+    from indexer.search.request import SearchRequest
+    from kb import create_app
+
+    started = time.perf_counter()
+    app = create_app({"CONTENT_DIR": str(paths.content_dir), "INDEX_DIR": str(index)})
+    at_start = time.perf_counter() - started
+    resources = app.extensions["kb"]
+    request = SearchRequest(q=word, limit=10)
+    edit_one(paths.content_dir, word)
+    timed(paths, index)
+    started = time.perf_counter()
+    before = resources.get_searcher().search(request)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    resources.wait_until_open(600)
+    opened = time.perf_counter() - started
+    started = time.perf_counter()
+    after = resources.get_searcher().search(request)
+    on_new = time.perf_counter() - started
+    assert edited.name not in [h.path.rsplit("/", 1)[-1] for h in before.hits], "served before the swap?"
+    assert [h.path.rsplit("/", 1)[-1] for h in after.hits] == [edited.name], "the edit is not served"
+    return ["Searches around a swap, as a web worker does them (`create_app`, then `kb index` after an "
+            "edit, then the same query before and after the new generation is open):", "",
+            "| step | ms |", "|---|---:|",
+            f"| app start: open and warm the served generation | {at_start * 1000:.0f} |",
+            f"| first search after the swap (answered from the warm generation; the new one opens in "
+            f"the background) | {first * 1000:.1f} |",
+            f"| opening and warming the new generation, in the background | {opened * 1000:.0f} |",
+            f"| first search on the new generation (finds the edit) | {on_new * 1000:.1f} |"]
 
 
 def main(argv=None) -> None:
@@ -101,6 +140,14 @@ def main(argv=None) -> None:
     rows.append(row(f"one entry edited (`{edited.name}`)", *timed(paths, index)))
     hits = found_paths(paths, word)
     assert [h.rsplit("/", 1)[-1] for h in hits] == [edited.name], f"the edit is not served: {hits}"
+    named_word = word + "b"
+    edit_one(paths.content_dir, named_word)
+    rows.append(row(f"one entry edited, named (`kb index {edited.name}`)",
+                    *timed(paths, index, named=[edited])))
+    hits = found_paths(paths, named_word)
+    assert [h.rsplit("/", 1)[-1] for h in hits] == [edited.name], f"the named edit is not served: {hits}"
+    swap = first_search_after_swap(paths, index, edited,
+                                   "qz" + "".join(chr(ord("a") + int(d)) for d in time.strftime("%H%M%S")))
     victim = sorted(paths.content_dir.rglob("gen-*.md"))[-1]
     aside = victim.with_name(".deleted-" + victim.name)
     victim.rename(aside)
@@ -120,8 +167,8 @@ def main(argv=None) -> None:
     loads = " → ".join("/".join(f"{x:.1f}" for x in avg) for avg in load) or "see above"
     files = len(list(paths.content_dir.rglob("gen-*.md")))
     rows += ["", f"Check: the index holds {held} documents for {files} generated entry files; a search "
-             "for the word the edit added finds the edited entry alone; the deleted entry's update "
-             f"removed one. Load average (1/5/15 min) before and after: {loads}."]
+             "for the word each edit added finds the edited entry alone; the deleted entry's update "
+             f"removed one. Load average (1/5/15 min) before and after: {loads}.", "", *swap]
     print("\n".join(rows), file=sys.stderr)
     command = "benchmarks/build.py " + " ".join(argv if argv is not None else sys.argv[1:])
     name = HERE / ("build.md" if args.entries == "20000" else f"build-{args.entries}.md")
@@ -130,7 +177,9 @@ def main(argv=None) -> None:
         "index) every entry in a pool of processes, and one writer files the postings into a new "
         "generation; an update links the served generation's files, re-reads only the files whose "
         "size or mtime changed, and swaps it in. Figures include the swap. `kb index` shows a "
-        "progress bar for each phase (reading and analysing, writing postings).", "", *rows])
+        "progress bar for each phase, saying what it does: looking for changed files, reading and "
+        "analysing (N processes), writing postings (merging N sorted runs), merging small segments, "
+        "writing the manifest and checking parallel links, sealing and swapping in.", "", *rows])
 
 
 if __name__ == "__main__":

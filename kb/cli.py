@@ -35,13 +35,18 @@ def main(ctx, verbose):
 
 
 @main.command("index")
+@click.argument("paths_changed", metavar="[PATHS]...", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--full", is_flag=True, help="Rebuild every entry, not only the changed files.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--wait", default=600.0, show_default=True, type=click.FloatRange(min=0),
               help="Seconds to wait for another `kb index` on the same index to finish (0: fail at once).")
 @click.pass_obj
-def index_command(paths: Paths, full, quiet, wait):
-    """Build or bring up to date the search index from the content tree."""
+def index_command(paths: Paths, paths_changed, full, quiet, wait):
+    """Build or bring up to date the search index from the content tree.
+
+    With PATHS (entry files or folders you changed, added or deleted), only those are looked
+    at: the rest of the tree is taken as the index last saw it. Without, every file is.
+    """
     from tqdm import tqdm
 
     from indexer.content.glossary import load_glossary
@@ -58,7 +63,8 @@ def index_command(paths: Paths, full, quiet, wait):
                          reports_dir=paths.reports_dir, full=full, progress=progress, wait=wait,
                          on_wait=lambda message: click.echo(f"kb: {message}", err=True), encoder=encoder,
                          semantic_limit=paths.semantic_limit,
-                         inputs=(paths.glossary, paths.thesaurus, paths.questions))
+                         inputs=(paths.glossary, paths.thesaurus, paths.questions),
+                         paths=[p.absolute() for p in paths_changed] or None)
     for problem in report.problems:
         click.echo(f"{problem}", err=True)
     for warning in report.warnings:

@@ -1,7 +1,8 @@
 """Shared resources of the web app: the open searcher, the taxonomy, glossary, thesaurus, question words.
 
 `get_searcher()` reuses one KbSearcher per worker and opens a new one only when
-`kb index` has swapped in a new generation (one readlink per request, no scan).
+`kb index` has swapped in a new generation (one readlink per request, no scan), in a
+background thread, warmed before the first request is answered from it.
 The vocabularies are re-read with each new generation, so an editor's
 change to them is served after `kb index`, like a change to an entry.
 """
@@ -38,6 +39,47 @@ class Refusal:
     at: float
 
 
+class Background:
+    """A call run in a real thread of its own: a threading.Thread, or under gevent's monkey
+    patching (gunicorn's gevent workers) a thread of gevent's pool, since a patched Thread is
+    a greenlet and a CPU-bound opening would stop every other request of the worker."""
+
+    def __init__(self, target, generation: str):
+        name = f"kb-open-{generation}"
+        if _gevent_patched():
+            import gevent
+
+            self.result = gevent.get_hub().threadpool.spawn(_named(target, name), generation)
+            self.thread = None
+        else:
+            self.thread = threading.Thread(target=target, args=(generation,), daemon=True, name=name)
+            self.thread.start()
+
+    def done(self) -> bool:
+        return not self.thread.is_alive() if self.thread is not None else self.result.ready()
+
+    def wait(self, timeout: float) -> None:
+        if self.thread is not None:
+            self.thread.join(timeout)
+        else:
+            self.result.wait(timeout)
+
+
+def _gevent_patched() -> bool:
+    try:
+        from gevent import monkey
+    except ImportError:
+        return False
+    return monkey.is_module_patched("threading")
+
+
+def _named(target, name: str):
+    def run(generation):
+        threading.current_thread().name = name
+        return target(generation)
+    return run
+
+
 class Resources:
     """Per-app holder: paths, vocabularies, and the searcher of the served generation."""
 
@@ -54,6 +96,7 @@ class Resources:
         self.encoder = load_encoder(paths.semantic_model)
         self.searcher: KbSearcher | None = None
         self.refused: Refusal | None = None
+        self.warming: Background | None = None
 
     def stale(self) -> Refusal | None:
         """Why the served generation is not the current one, when a newer one was refused."""
@@ -63,31 +106,65 @@ class Resources:
         return None
 
     def get_searcher(self) -> KbSearcher:
+        """The searcher to answer with. When `kb index` has swapped in a new generation, it is
+        opened and warmed in a background thread while this one keeps answering from the one
+        it has (still on disk, see KEEP_GENERATIONS): no reader's request pays for the opening.
+        Only the very first searcher is opened in the caller (at start, by `init_app`)."""
         generation = current_generation(self.paths.index_dir)
         if generation is None:
             raise IndexMissingError(f"no index in {self.paths.index_dir}: run `kb index`")
         searcher = self.searcher
         if searcher is not None and (searcher.generation == generation or self._refused(generation)):
             return searcher
+        if searcher is None:
+            with _lock:
+                if self.searcher is None:
+                    self._open(generation, first=True)
+                return self.searcher
+        self._open_in_background(generation)
+        return searcher
+
+    def _open_in_background(self, generation: str) -> None:
         with _lock:
-            if self.searcher is None or self.searcher.generation != generation:
-                try:
-                    ix, opened = open_generation(self.paths.index_dir)
-                except IndexMissingError as exc:
-                    if self.searcher is None:
-                        raise
-                    # Keep answering from the last good generation; say so in /health and the log.
-                    self.refused = Refusal(generation, str(exc), time.monotonic())
-                    log.error("serving %s, refused %s: %s", self.searcher.generation, generation, exc)
-                    return self.searcher
-                if self.searcher is not None:
-                    self._reload_vocabularies()
-                # The old searcher is left to the garbage collector, not closed: another
-                # thread may still be reading it, and its generation stays on disk.
-                self.searcher = KbSearcher(ix, opened, self.glossary, self.questions, self.encoder,
-                                           self.thesaurus)
-                self.refused = None
-            return self.searcher
+            if self.warming is not None and not self.warming.done():
+                return
+            self.warming = Background(self._open_or_refuse, generation)
+
+    def _open_or_refuse(self, generation: str) -> None:
+        try:
+            self._open(generation)
+        except Exception as exc:  # noqa: BLE001 - a background thread has nobody to raise to
+            self.refused = Refusal(generation, f"cannot open {generation}: {exc!r}", time.monotonic())
+            log.exception("serving %s, could not open %s", self.searcher.generation, generation)
+
+    def _open(self, generation: str, first: bool = False) -> None:
+        """Open the served generation, warm it, and make it the one requests get."""
+        try:
+            ix, opened = open_generation(self.paths.index_dir)
+        except IndexMissingError as exc:
+            if first:
+                raise
+            # Keep answering from the last good generation; say so in /health and the log.
+            self.refused = Refusal(generation, str(exc), time.monotonic())
+            log.error("serving %s, refused %s: %s", self.searcher.generation, generation, exc)
+            return
+        if not first:
+            self._reload_vocabularies()
+        searcher = KbSearcher(ix, opened, self.glossary, self.questions, self.encoder, self.thesaurus,
+                              warm=False)
+        started = time.perf_counter()
+        searcher.warm()     # the one place a generation is warmed: here, before any request sees it
+        log.info("opened %s, warmed in %.2f s", opened, time.perf_counter() - started)
+        # The old searcher is left to the garbage collector, not closed: another thread may
+        # still be reading it, and its generation stays on disk.
+        self.searcher = searcher
+        self.refused = None
+
+    def wait_until_open(self, timeout: float = 60.0) -> None:
+        """Wait for a generation being opened in the background (for tests and tools)."""
+        warming = self.warming
+        if warming is not None:
+            warming.wait(timeout)
 
     def _refused(self, generation: str) -> bool:
         refused = self.refused

@@ -106,6 +106,7 @@ def test_a_damaged_generation_is_refused_and_the_last_good_one_kept(content_copy
     with pytest.raises(IndexCorruptError, match=r"kb index --full"):
         open_generation(index)
     assert answers(client), "the worker stopped answering instead of keeping the good generation"
+    client.application.extensions["kb"].wait_until_open()    # the new one is opened in the background
     health = client.get("/health").get_json()
     assert health["status"] == "stale" and health["index"] == good and health["current"] == damaged
     assert victim.name in health["message"] and "kb index --full" in health["message"]

@@ -114,6 +114,14 @@ def test_swaps_under_load_lose_no_request_and_a_new_entry_appears(served):
     failures = [f for hammer in hammers for f in hammer.failures]
     assert not failures, failures[:5]
     assert sum(h.done for h in hammers) > 100, "too few requests overlapped the swaps"
+    # Each worker opens and warms the new generation in the background when it notices it, and
+    # answers from the one it has meanwhile: soon every worker serves the newest one.
+    newest, deadline, in_a_row = current_generation(served.index), time.monotonic() + 30, 0
+    while in_a_row < 8 and time.monotonic() < deadline:
+        with urllib.request.urlopen(served.url + "/health") as response:
+            in_a_row = in_a_row + 1 if json.loads(response.read())["index"] == newest else 0
+        time.sleep(0.02)
+    assert in_a_row == 8, "the workers did not all come to serve the newest generation"
     # Every worker now serves the new entry: ask more times than there are workers.
     for _ in range(8):
         with urllib.request.urlopen(served.url + "/api/search?q=beekeeping+cooperatives") as response:
@@ -152,14 +160,23 @@ def test_a_glossary_change_is_served_after_kb_index_without_a_restart(content_co
     glossary.write_text("terms:\n  - en: [CLMS, child labour monitoring system]\n    ru: [СМДТ]\n",
                         encoding="utf-8")
     build(content_copy, index, inputs=(glossary,))    # as `kb index` passes the glossary
-    client = create_app({"CONTENT_DIR": str(content_copy), "INDEX_DIR": str(index),
-                         "GLOSSARY": str(glossary), "TESTING": True}).test_client()
+    app = create_app({"CONTENT_DIR": str(content_copy), "INDEX_DIR": str(index),
+                      "GLOSSARY": str(glossary), "TESTING": True})
+    client = app.test_client()
+
+    def served():
+        """Notice the new generation (opened in the background) and wait until it is served."""
+        client.get("/health")
+        app.extensions["kb"].wait_until_open()
+
     assert client.get("/api/search?q=ELS").get_json()["total"] == 0
     glossary.write_text(glossary.read_text(encoding="utf-8")
                         + "  - en: [ELS, evening literacy school]\n    ru: [вечерняя школа]\n", encoding="utf-8")
     assert not build(content_copy, index, inputs=(glossary,)).nothing_changed
+    served()
     found = client.get("/api/search?q=ELS").get_json()
     assert found["results"][0]["id"].startswith(("kg-rec-17", "kg-rec-18"))
     glossary.write_text("terms: [unclosed", encoding="utf-8")   # broken: the service keeps what it has
     build(content_copy, index, inputs=(glossary,))
+    served()
     assert client.get("/api/search?q=ELS").get_json()["total"] == found["total"]

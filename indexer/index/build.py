@@ -3,7 +3,7 @@
 Layout of the index directory:
 
     index/current -> gen-00000042    symlink, replaced atomically by rename
-    index/gen-00000042/              a complete Whoosh index + manifest.json + state.json
+    index/gen-00000042/              a complete Whoosh index + manifest.sqlite + state.json
     index/.lock                      held (flock) by the one running build
 
 A build never writes into the served generation: it copies it (or starts empty),
@@ -30,21 +30,24 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from indexer.content.corpus import display_path, link_problems, load_entry
+from indexer.content.corpus import display_path, load_entry
 from indexer.content.entries import Problem
 from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
-from indexer.errors import IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
+from indexer.errors import ContentError, IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
 from indexer.index import integrity
+from indexer.index import manifest as manifest_file
+from indexer.index import plan as planning
 from indexer.index.arrays import write_arrays
 from indexer.index.embeddings import write_embeddings
+from indexer.index.manifest import Manifest
 from indexer.index.schema import SCHEMA_VERSION, make_schema
-from indexer.index.tree import Tree, scan
-from indexer.index.writer import PreparedWriter, load_all
+from indexer.index.tree import Tree, known_tree, scan
+from indexer.index.writer import PreparedWriter
 
 log = logging.getLogger(__name__)
 CURRENT = "current"
-MANIFEST = "manifest.json"
+MANIFEST = "manifest.json"    # of generations built before manifest.sqlite
 STATE = "state.json"
 KEEP_GENERATIONS = 3  # old generations stay readable for searchers still open on them
 
@@ -80,7 +83,7 @@ class BuildReport:
 def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: Path,
                 full: bool = False, progress=None, wait: float = 0.0, on_wait=None,
                 reports_dir: Path | None = None, encoder=None, semantic_limit: int = 0,
-                inputs=()) -> BuildReport:
+                inputs=(), paths=None) -> BuildReport:
     """Bring the index up to date with the content tree; return what was done. A build already
     running on the same index is waited for up to `wait` seconds (see `build_lock`). The report
     records are read from `reports_dir` (default: `reports/` of the content tree, else beside
@@ -88,7 +91,9 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
     (indexer.search.semantic), the entries' embeddings are written too, unless there are more
     than `semantic_limit` entries (0: no limit): then the generation is lexical only, said so.
     `inputs` are the other files the servers load with a generation (glossary, thesaurus...):
-    a change in one makes a new generation even when no entry changed."""
+    a change in one makes a new generation even when no entry changed. `paths` (files or
+    directories an editor changed, added or deleted) are looked at instead of the whole tree:
+    the other files are taken to be as the served generation's manifest records them."""
     start = time.perf_counter()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -98,48 +103,84 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         taxonomy = load_taxonomy(taxonomy_path, reports_dir, base)
         fingerprint = _fingerprint(taxonomy_path)
         records = {slug: r.digest for slug, r in taxonomy.reports.items()}
-        tree = scan(content_dir, base)
+        with _step(progress, "looking for changed files"):
+            tree = _tree(content_dir, base, index_dir, paths)
         log.info("scan: %d files under %s, %d report records", len(tree.files), content_dir, len(records))
         state = _state(fingerprint, records, tree, inputs, encoder, semantic_limit)
         if not full and (same := _unchanged(index_dir, state)) is not None:
             same.seconds = time.perf_counter() - start
             log.info("%s", same.summary())
             return same
-        old = _read_manifest(index_dir)
-        full = full or old.get("fingerprint") != fingerprint or not _sound(index_dir)
-        known = {} if full else _still_valid(old.get("files", {}), old.get("reports", {}), records)
-        plan = _plan(tree, known)
-        report = BuildReport(full=full, problems=list(taxonomy.report_problems) + plan["unreadable"])
-        # With only the taxonomy's reports, the glossary or the like changed, a new generation is
-        # still made (links, an empty commit): the servers re-read them when one is swapped in.
-        fresh = _read_changed(plan, taxonomy, base, report, progress)
+        old = _open_manifest(index_dir)
         try:
-            taken: list = []      # (key, Entry) of the entries read, for their embeddings
-            generation = _write_generation(index_dir, old, full, plan, _kept(fresh, taken), report,
-                                           progress)
-            write_arrays(generation)      # the searchers' memory-mapped postings (indexer.index.arrays)
-            report.warnings = _link_problems(plan)
-            if encoder is not None and semantic_limit and len(plan["files"]) > semantic_limit:
-                report.warnings.append(Problem(display_path(content_dir, base), 1, (
-                    f"{len(plan['files'])} entries, more than KB_SEMANTIC_LIMIT ({semantic_limit}): "
-                    "no embeddings written, search is lexical only")))
-                encoder = None
-            write_embeddings(generation, taken, plan["files"], encoder,
-                             read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
-            manifest = {"fingerprint": fingerprint, "files": plan["files"], "reports": records}
-            report.entries = len(plan["files"])
-            report.generation = _publish(index_dir, generation, manifest, _state_record(state, report),
+            return _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, state, old,
+                          full, progress, encoder, semantic_limit, start)
+        finally:
+            if old is not None:
+                old.close()
+
+
+def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, state, old, full,
+           progress, encoder, semantic_limit, start) -> BuildReport:
+    """Plan, read, write and publish a new generation (the served one's manifest `old`, or None)."""
+    full = full or old is None or old.meta("fingerprint") != fingerprint or not _sound(index_dir)
+    known = {} if full else (tree.known if tree.known is not None else old.stats())
+    plan = planning.plan(tree, known, records, {} if full else old.meta("reports", {}))
+    report = BuildReport(full=full, problems=list(taxonomy.report_problems) + plan["unreadable"])
+    log.info("plan: %d files to read, %d unchanged, %d removed", len(plan["read"]), len(plan["kept"]),
+             len(plan["removed"]))
+    # With only the taxonomy's reports, the glossary or the like changed, a new generation is
+    # still made (links, an empty commit): the servers re-read them when one is swapped in.
+    fresh = planning.read_changed(plan, taxonomy, base, report, progress, None if full else old)
+    try:
+        taken: list = []      # (key, Entry) of the entries read, for their embeddings
+        embedded = encoder is not None and not (semantic_limit and len(tree.files) > semantic_limit)
+        fresh = planning.kept(fresh, taken if embedded else None)
+        generation = _write_generation(index_dir, full, plan, fresh, report, progress)
+        with _step(progress, "writing the searchers' postings arrays"):
+            write_arrays(generation)      # memory-mapped by every worker (indexer.index.arrays)
+        with _step(progress, "writing the manifest and checking parallel links"):
+            manifest = planning.write_manifest(generation, None if report.full else old, plan, fingerprint,
+                                               records)
+            links = planning.links(manifest, None if report.full else old, plan,
+                               _recorded_links(index_dir) if not report.full else None)
+        report.warnings = list(links)
+        entries = len(manifest)
+        if encoder is not None and semantic_limit and entries > semantic_limit:
+            report.warnings.append(Problem(display_path(content_dir, base), 1, (
+                f"{entries} entries, more than KB_SEMANTIC_LIMIT ({semantic_limit}): "
+                "no embeddings written, search is lexical only")))
+            encoder = None
+        write_embeddings(generation, taken, manifest.rows() if encoder is not None else {}, encoder,
+                         read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
+        manifest.finish()
+        report.entries = entries
+        with _step(progress, "sealing and swapping in the new generation"):
+            report.generation = _publish(index_dir, generation, _state_record(state, report, links),
                                          linked_from=None if report.full else _current_dir(index_dir))
-        except OSError as exc:
-            _remove_stale(index_dir)
-            served = current_generation(index_dir) or "none"
-            raise IndexWriteError(f"cannot write a new generation in {index_dir}: {exc.strerror or exc}"
-                                  f"{f' ({exc.filename})' if exc.filename else ''}; the served "
-                                  f"generation ({served}) is unchanged; free space and run "
-                                  "`kb index` again") from None
+    except OSError as exc:
+        _remove_stale(index_dir)
+        served = current_generation(index_dir) or "none"
+        raise IndexWriteError(f"cannot write a new generation in {index_dir}: {exc.strerror or exc}"
+                              f"{f' ({exc.filename})' if exc.filename else ''}; the served "
+                              f"generation ({served}) is unchanged; free space and run "
+                              "`kb index` again") from None
     report.seconds = time.perf_counter() - start
     log.info("%s", report.summary())
     return report
+
+
+def _tree(content_dir: Path, base: Path, index_dir: Path, paths) -> Tree:
+    """The content tree: walked, or (`paths` named and a served manifest) known and looked at."""
+    served = _open_manifest(index_dir) if paths else None
+    if served is None:
+        return scan(content_dir, base)
+    try:
+        return known_tree(content_dir, base, served.stats(), paths)
+    except ValueError as exc:
+        raise ContentError(str(exc)) from None
+    finally:
+        served.close()
 
 
 def _sound(index_dir: Path) -> bool:
@@ -168,10 +209,11 @@ def _state(fingerprint: str, records: dict, tree: Tree, inputs, encoder, semanti
             "semantic": [encoder.name if encoder is not None else None, semantic_limit]}
 
 
-def _state_record(state: dict, report: BuildReport) -> dict:
+def _state_record(state: dict, report: BuildReport, links: list[Problem]) -> dict:
     return {"state": state, "entries": report.entries,
             "problems": [[p.path, p.line, p.message] for p in report.problems],
-            "warnings": [[p.path, p.line, p.message] for p in report.warnings]}
+            "warnings": [[p.path, p.line, p.message] for p in report.warnings],
+            "links": [[p.path, p.line, p.message] for p in links]}
 
 
 def _unchanged(index_dir: Path, state: dict) -> BuildReport | None:
@@ -198,61 +240,7 @@ def _fingerprint(taxonomy_path: Path) -> str:
     return f"v{SCHEMA_VERSION}-{digest}"
 
 
-def _still_valid(files: dict, old_records: dict, records: dict) -> dict:
-    """The manifest's files whose report record is unchanged; the others are read again."""
-    return {key: info for key, info in files.items()
-            if records.get(info.get("report")) is not None
-            and records.get(info.get("report")) == old_records.get(info.get("report"))}
-
-
-def _plan(tree: Tree, known: dict) -> dict:
-    """Sort files into unchanged (same size and mtime as last time) and to-read."""
-    plan = {"read": [], "files": {}, "removed": [], "unreadable": list(tree.unreadable)}
-    seen = set()
-    for key, path, stat in tree.files:
-        seen.add(key)
-        old = known.get(key)
-        if old and old["mtime_ns"] == stat.st_mtime_ns and old["size"] == stat.st_size:
-            plan["files"][key] = old
-        else:
-            plan["read"].append((Path(path), key, stat))
-    plan["removed"] = [key for key in known if key not in seen]
-    return plan
-
-
-def _read_changed(plan, taxonomy, base, report, progress):
-    """Read, check and analyse the new and changed files in parallel (see indexer.index.writer);
-    yield (key, Entry, prepared document) of the good ones, recording them in the manifest."""
-    owners = {info["id"]: key for key, info in plan["files"].items()}
-    for (_, key, stat), entry, doc in load_all(plan["read"], taxonomy, base, progress):
-        if isinstance(entry, list):
-            report.problems += entry
-            continue
-        owner = owners.get(entry.id)
-        if owner is not None and owner != key:
-            report.problems.append(Problem(key, entry.line_of("id"),
-                                           f"id `{entry.id}` is already used by {owner}; file skipped"))
-            continue
-        owners[entry.id] = key
-        plan["files"][key] = {"id": entry.id, "lang": entry.lang, "parallel": list(entry.parallel),
-                              "report": entry.source.report,
-                              "line": entry.line_of("parallel"), "digest": entry.digest,
-                              "mtime_ns": stat.st_mtime_ns, "size": stat.st_size}
-        yield key, entry, doc
-
-
-def _kept(fresh, taken: list):
-    """Pass the read entries on, keeping (key, Entry) of each."""
-    for key, entry, doc in fresh:
-        taken.append((key, entry))
-        yield key, entry, doc
-
-
-def _link_problems(plan) -> list[Problem]:
-    return link_problems([dict(info, path=key) for key, info in plan["files"].items()])
-
-
-def _write_generation(index_dir, old, full, plan, fresh, report, progress) -> Path:
+def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
     """Link the served generation's files into a new one (or start empty), apply the changes, commit.
 
     Whoosh never rewrites a segment file once written (a commit adds files and a new table of
@@ -267,17 +255,15 @@ def _write_generation(index_dir, old, full, plan, fresh, report, progress) -> Pa
         report.full = True
     else:
         # Never link a file this build rewrites in place: the old generation would change with it.
-        shutil.copytree(current, tmp, ignore=shutil.ignore_patterns("*.lock", "*WRITELOCK", MANIFEST,
-                                                                    STATE, integrity.SEAL),
-                        copy_function=_link_or_copy)
+        shutil.copytree(current, tmp, ignore=shutil.ignore_patterns(
+            "*.lock", "*WRITELOCK", MANIFEST, manifest_file.FILE, STATE, integrity.SEAL),
+            copy_function=_link_or_copy)
         ix = whoosh_index.open_dir(str(tmp))
-    previous = set(old.get("files", {})) if not report.full else set()
-    changed = set()
+    previous = plan["previous"] if not report.full else {}
     with PreparedWriter(ix, progress=progress, limitmb=256) as writer:
         for key in plan["removed"]:
             writer.delete_by_term("path", key)
         for key, _, doc in fresh:
-            changed.add(key)
             if key in previous:
                 writer.delete_by_term("path", key)
                 report.updated += 1
@@ -285,12 +271,45 @@ def _write_generation(index_dir, old, full, plan, fresh, report, progress) -> Pa
                 report.added += 1
             writer.add_document(**doc)
         # A changed file that now fails validation is dropped from the index too.
-        for key in previous - set(plan["files"]) - set(plan["removed"]):
+        for key in planning.dropped(plan)[len(plan["removed"]):]:
             writer.delete_by_term("path", key)
-        log.info("write: %d documents, %d postings; committing", len(changed), writer.postings)
+        log.info("write: %d documents, %d postings; committing", writer.docnum, writer.postings)
+        if progress:
+            writer.mergetype = _announced_merge(progress)
     report.removed = len(plan["removed"])
-    report.unchanged = len(previous & set(plan["files"]) - changed)  # empty on a full build
+    report.unchanged = len(plan["kept"]) if not report.full else 0
     return tmp
+
+
+def _recorded_links(index_dir: Path) -> list[Problem] | None:
+    current = _current_dir(index_dir)
+    try:
+        links = json.loads((current / STATE).read_text(encoding="utf-8"))["links"]
+        return [Problem(*p) for p in links]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+@contextmanager
+def _step(progress, desc: str):
+    """A phase with no count of its own, shown as a one-step bar that says what is being done."""
+    bar = progress(None, total=1, desc=desc, unit="step") if progress else None
+    try:
+        yield
+    finally:
+        if bar is not None:
+            bar.update(1)
+            bar.close()
+
+
+def _announced_merge(progress):
+    """Whoosh's default merge policy (merge the small segments into the new one), shown."""
+    from whoosh.writing import MERGE_SMALL
+
+    def merge(writer, segments):
+        with _step(progress, "merging small segments into the new one"):
+            return MERGE_SMALL(writer, segments)
+    return merge
 
 
 def _link_or_copy(source, target):
@@ -300,9 +319,8 @@ def _link_or_copy(source, target):
         shutil.copy2(source, target)
 
 
-def _publish(index_dir: Path, tmp: Path, manifest: dict, state: dict, linked_from: Path | None) -> str:
-    """Write the manifest and state, seal, rename the generation into place and swap the link."""
-    (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+def _publish(index_dir: Path, tmp: Path, state: dict, linked_from: Path | None) -> str:
+    """Write the state, seal, rename the generation into place and swap the link."""
     (tmp / STATE).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
     integrity.seal(tmp, linked_from=linked_from)
     _fsync_dir(tmp)
@@ -363,22 +381,20 @@ def _current_dir(index_dir: Path) -> Path | None:
     return path if path.is_dir() else None
 
 
-def _read_manifest(index_dir: Path) -> dict:
+def _open_manifest(index_dir: Path) -> Manifest | None:
     current = _current_dir(index_dir)
-    if current is None:
-        return {}
-    try:
-        return json.loads((current / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    return Manifest.open(current) if current is not None else None
 
 
 def generation_manifest(index_dir: Path, generation: str) -> dict:
     """The manifest of one generation: {"files": {path: {"id", "mtime_ns", ...}}}; {} when unreadable."""
-    try:
-        return json.loads((Path(index_dir) / generation / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    manifest = Manifest.open(Path(index_dir) / generation)
+    if manifest is None:
         return {}
+    try:
+        return {"files": manifest.rows()}
+    finally:
+        manifest.close()
 
 
 def current_generation(index_dir: Path) -> str | None:

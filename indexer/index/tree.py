@@ -12,6 +12,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from indexer.content.corpus import SKIPPED_NAMES
 from indexer.content.problems import Problem
@@ -23,12 +24,15 @@ class Tree:
 
     files: list = field(default_factory=list)
     unreadable: list[Problem] = field(default_factory=list)
+    known: dict | None = None      # the manifest's stats a `known_tree` was made from
 
     def signature(self) -> str:
-        """One digest of every file's key, size and mtime (and of the unreadable ones' keys)."""
+        """One digest of every file's key, size and mtime (and of the unreadable ones' keys), in
+        key order: a tree taken from the manifest and the named files (`known_tree`) signs as
+        the walk of the same files does."""
         digest = hashlib.blake2b(digest_size=16)
-        digest.update("".join(f"{key}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
-                              for key, _, stat in self.files).encode("utf-8", "surrogateescape"))
+        digest.update("".join(sorted(f"{key}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+                                     for key, _, stat in self.files)).encode("utf-8", "surrogateescape"))
         digest.update("".join(f"!{p.path}\n" for p in self.unreadable).encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
@@ -65,3 +69,47 @@ def _walk(directory: str, prefix: str, tree: Tree) -> None:
             tree.unreadable.append(Problem(key, 1, f"cannot read file: {exc.strerror or exc}"))
     for entry in subdirs:
         _walk(entry.path, prefix + entry.name + os.sep, tree)
+
+
+class Recorded(NamedTuple):
+    """A file's size and mtime as the manifest recorded them, standing in for its stat."""
+
+    st_mtime_ns: int
+    st_size: int
+
+
+def known_tree(content_dir: Path, base: Path, known: dict, paths) -> Tree:
+    """The tree as the manifest knows it (`known`: key -> (mtime_ns, size, ...)), with the named
+    files and directories looked at afresh: for an editor who knows what changed, no walk of
+    every file. A named file that is gone is dropped; a named directory is walked."""
+    content_dir = Path(content_dir).resolve()
+    named, walked = set(), Tree()
+    for path in paths:
+        path = Path(path).resolve()
+        if path != content_dir and content_dir not in path.parents:
+            raise ValueError(f"{path} is not under the content tree {content_dir}")
+        prefix = os.path.relpath(path, base)
+        skipped = [part for part in path.relative_to(content_dir).parts[:-1 if path.suffix else None]
+                   if part.startswith((".", "_"))]
+        if skipped:
+            raise ValueError(f"{path} is in a folder the index skips (`{skipped[0]}`: names starting "
+                             "with . or _)")
+        if path.is_dir():
+            _walk(os.fspath(path), prefix + os.sep, walked)
+            named.add(prefix + os.sep)
+        else:
+            name = path.name
+            if not name.endswith(".md") or name.lower() in SKIPPED_NAMES or name.startswith("."):
+                raise ValueError(f"{path} is not an entry file (a .md file other than README.md)")
+            named.add(prefix)
+            try:
+                walked.files.append((prefix, os.fspath(path), path.stat()))
+            except FileNotFoundError:
+                pass                                    # deleted: dropped from the index
+    tree = Tree(unreadable=walked.unreadable, known=known)
+    folders = tuple(p for p in named if p.endswith(os.sep))
+    root = os.fspath(base) + os.sep
+    tree.files = [(key, root + key, Recorded(info[0], info[1])) for key, info in known.items()
+                  if key not in named and not (folders and key.startswith(folders))]
+    tree.files += walked.files
+    return tree

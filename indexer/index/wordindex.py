@@ -23,12 +23,18 @@ def word_index(text: str) -> tuple[bytes, str, bytes, bytes]:
      words: word numbers, per key in key order),
     numbers as uint16 bytes, or b"I" + uint32 bytes when one is too big (see `numbers`).
     Stop words are not words here (they are only context), as the highlighter had them."""
+    return pack_word_index((t.text, t.pos, t.startchar, t.endchar)
+                           for t in make_analyzer(keep_surface=True)(text, chars=True, positions=True))
+
+
+def pack_word_index(tokens) -> tuple[bytes, str, bytes, bytes]:
+    """`word_index` of a text from its keep-surface tokens: (text, position, startchar, endchar)."""
     spans, keys, last = array("I"), {}, None
-    for token in make_analyzer(keep_surface=True)(text, chars=True, positions=True):
-        if token.startchar != last:
-            last = token.startchar
-            spans.extend((token.startchar, token.endchar))
-        keys.setdefault(token.text, {})[len(spans) // 2 - 1] = None
+    for text, _, startchar, endchar in tokens:
+        if startchar != last:
+            last = startchar
+            spans.extend((startchar, endchar))
+        keys.setdefault(text, {})[len(spans) // 2 - 1] = None
     offsets, words = array("I", [0]), array("I")
     for numbers in keys.values():
         words.extend(numbers)

@@ -4,9 +4,10 @@
           --(this process: one SegmentWriter, no analysis left to do)--> a Whoosh segment
 
 Whoosh's writer analyses each field inside `add_document`, in the one writing process.
-Here a process pool runs the fields' own `field.index(value)` (the schema's analyzers,
-so the postings are exactly Whoosh's) and the writer only files the results. The writer
-also knows each document's field lengths, so flushing the segment does not read them
+Here a process pool analyses each text once (indexer.index.onepass: the postings are exactly
+Whoosh's `field.index(value)`) and the writer only files the results, under their terms
+(indexer.index.termpool), writing each term's postings a block at a time at commit. The
+writer also knows each document's field lengths, so flushing the segment does not read them
 back from disk once per posting, as Whoosh's does.
 """
 
@@ -14,37 +15,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from dataclasses import dataclass
+import threading
 
-from whoosh import fields as wf
-from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from indexer.content.corpus import load_entry
+from indexer.index.onepass import Analysed, prepare
 from indexer.index.schema import make_schema, to_document
-from indexer.index.wordindex import snippet_words
+from indexer.index.termpool import TermPool, add_terms, fold_whoosh_pool, segment_lengths
 
 POOL_MINIMUM = 200        # fewer files than this are read in this process: a pool costs ~0.3 s
 CHUNK = 32
-POSTING_BYTES = 200       # what one posting tuple holds in memory, for the pool's run size
-
-
-@dataclass
-class Analysed:
-    """A text field's postings, as `field.index(text)` gives them, and the text to store."""
-
-    items: list
-    text: str
-
-
-def prepare(doc: dict, schema) -> dict:
-    """The document with each text field analysed (Whoosh's own `field.index`), ready to write."""
-    doc["snippet_words"] = snippet_words(doc)
-    for name, value in list(doc.items()):
-        field = schema[name] if name in schema else None
-        if isinstance(field, wf.TEXT) and isinstance(value, str) and not field.column_type:
-            doc[name] = Analysed(list(field.index(value)), value)
-    return doc
+AHEAD = 2000            # files read and analysed ahead of the writer, at most
 
 
 _state: dict = {}
@@ -73,10 +55,28 @@ def load_all(items: list, taxonomy, base, progress=None):
                     if progress else results)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    window, stop = threading.Semaphore(max(AHEAD, 4 * CHUNK * workers)), threading.Event()
+
+    def fed():
+        """The files, handed to the pool no further than the window ahead of the writer: the
+        results wait in this process's memory, a whole corpus of them if the writer is slower."""
+        for item in items:
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield item
+
     with context.Pool(workers, initializer=_init, initargs=(taxonomy, base)) as pool:
-        results = pool.imap(_load, items, chunksize=CHUNK)
-        yield from (progress(results, total=len(items), desc=f"reading and analysing ({workers} processes)",
-                             unit="file") if progress else results)
+        results = pool.imap(_load, fed(), chunksize=CHUNK)
+        if progress:
+            results = progress(results, total=len(items), desc=f"reading and analysing ({workers} processes)",
+                               unit="file")
+        try:
+            for result in results:
+                window.release()
+                yield result
+        finally:
+            stop.set()
 
 
 class PreparedWriter(SegmentWriter):
@@ -87,6 +87,7 @@ class PreparedWriter(SegmentWriter):
         self.progress = progress
         self.lengths: dict[str, dict[int, int]] = {}
         self.postings = 0
+        self.terms = TermPool(kwargs.get("limitmb", 128), tempdir=getattr(ix.storage, "folder", None))
 
     def add_document(self, **fields):
         """Whoosh's add_document, for fields either analysed already or plain values."""
@@ -106,8 +107,10 @@ class PreparedWriter(SegmentWriter):
                 length = 0
                 if field.indexed:
                     boost = self._field_boost(fields, name, docboost)
-                    items = value.items if isinstance(value, Analysed) else list(field.index(value))
-                    total = self._add_postings(name, docnum, items, boost)
+                    if isinstance(value, Analysed):
+                        total = self._add_postings(name, docnum, value.items, boost, value.length)
+                    else:
+                        total = self._add_postings(name, docnum, list(field.index(value)), boost)
                     length = total if field.scorable else 0
                 self._add_extras(name, field, plain, fields)
                 stored = fields.get(f"_stored_{name}", plain)
@@ -123,20 +126,12 @@ class PreparedWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
-    def _add_postings(self, name: str, docnum: int, items: list, boost: float) -> int:
-        """File one field's postings in the pool in one step (Whoosh's pool.add is per posting);
-        return the field's length (the sum of its terms' frequencies)."""
-        pool = self.pool
-        if boost == 1:
-            pool.current.extend([(name, t, docnum, w, v) for t, _, w, v in items])
-        else:
-            pool.current.extend([(name, t, docnum, w * boost, v) for t, _, w, v in items])
-        pool.fieldnames.add(name)
-        pool.currentsize += POSTING_BYTES * len(items)
-        if pool.currentsize > pool.limit:
-            pool.save()
+    def _add_postings(self, name: str, docnum: int, items: list, boost: float, length=None) -> int:
+        """File one field's postings under their terms (see indexer.index.termpool); return the
+        field's length (the sum of its terms' frequencies)."""
+        self.terms.add(name, docnum, items, boost)
         self.postings += len(items)
-        return sum(f for _, f, _, _ in items)
+        return sum(f for _, f, _, _ in items) if length is None else length
 
     def _add_extras(self, name, field, value, fields) -> None:
         """Spelling words and term vectors, as Whoosh adds them (this schema uses neither)."""
@@ -152,37 +147,18 @@ class PreparedWriter(SegmentWriter):
     def _flush_segment(self):
         self.perdocwriter.close()
         reader = self.per_document_reader() if self.codec.length_stats else None
-        lengths = _KnownLengths(self.lengths, reader) if reader else None
-        postings = self.pool.iter_postings()
-        if self.progress:
-            postings = self.progress(postings, total=self.postings or None, desc="writing postings",
-                                     unit="posting", unit_scale=True)
-        self.fieldwriter.add_postings(self.schema, lengths, postings)
+        try:
+            lengths = segment_lengths(self.schema, self.lengths, self.docnum, reader)
+            fold_whoosh_pool(self.pool, self.terms)    # what a merge of old segments put there
+            bar = self.progress(None, total=self.terms.postings, unit="posting", unit_scale=True,
+                                desc=f"writing postings (merging {len(self.terms.runs)} sorted runs)") \
+                if self.progress else None
+            add_terms(self.fieldwriter, self.schema, lengths, self.terms.terms(),
+                      bar.update if bar is not None else None)
+            if bar is not None:
+                bar.close()
+        finally:
+            self.terms.close()
         self.fieldwriter.close()
         if reader:
             reader.close()
-
-
-class _KnownLengths:
-    """Field lengths of the documents this writer added, from memory (byte-rounded, as Whoosh
-    stores them); documents merged in from other segments are asked of the on-disk reader."""
-
-    def __init__(self, known: dict[str, dict[int, int]], reader):
-        self.reader = reader
-        self.known = {name: {doc: _stored_length(n) for doc, n in docs.items()}
-                      for name, docs in known.items()}
-
-    def doc_field_length(self, docnum, fieldname, default=0):
-        docs = self.known.get(fieldname)
-        if docs is not None and docnum in docs:
-            return docs[docnum]
-        return self.reader.doc_field_length(docnum, fieldname, default)
-
-    def __getattr__(self, name):
-        return getattr(self.reader, name)
-
-
-def _stored_length(length: int):
-    """What W3PerDocReader.doc_field_length answers for a length: its byte's value, None for 0."""
-    byte = length_to_byte(length) if length else 0
-    return byte_to_length(byte) if byte else None
