@@ -113,6 +113,14 @@ def _get_json(url: str) -> dict:
         return json.loads(response.read())
 
 
+def _serving(server, generation: str, seconds: float = 60) -> None:
+    """Wait until the replica answers from `generation` (a rolling swap waits for each)."""
+    deadline = time.monotonic() + seconds       # a loaded machine opens slowly
+    while _get_json(server.url + "/health")["index"] != generation:
+        assert time.monotonic() < deadline, f"{server.url} still serves the old generation"
+        time.sleep(0.2)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (make test installs it)")
 def test_two_replicas_behind_nginx_lose_no_request_through_a_rolling_swap(content_copy, tmp_path):
@@ -130,8 +138,9 @@ def test_two_replicas_behind_nginx_lose_no_request_through_a_rolling_swap(conten
         time.sleep(1.0)
         (content_copy / "test-live-beekeeping-cooperatives.md").write_text(NEW_ENTRY, encoding="utf-8")
         second = build(content_copy, builder).generation        # built once
-        for replica in replicas:                                # shipped to each in turn
+        for replica, server in zip(replicas, servers):          # shipped to each in turn
             assert ship_generation(builder / second, replica) == second
+            _serving(server, second)    # it opens the new generation in the background first
             time.sleep(1.0)
         deadline = time.monotonic() + 60                        # a loaded machine answers slowly
         while sum(h.done for h in hammers) < 100 and time.monotonic() < deadline:
