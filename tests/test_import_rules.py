@@ -779,6 +779,28 @@ def test_a_ruled_pdf_table_of_two_columns_is_no_two_column_page(tmp_path):
          "assigned its own staff and budget to the model.")]
 
 
+def test_a_space_glyph_of_another_line_splits_no_word_of_a_pdf_table(tmp_path):
+    # UNDP's Executive Board document: a space glyph a little above a ruled table's label lies
+    # between its letters, and sorted by x it cut the label ("Recommend ation 4.").
+    import pdfplumber
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from indexer.importing.pdftables import table_lines
+
+    sheet = canvas.Canvas(str(tmp_path / "table.pdf"), pagesize=(595, 842))
+    sheet.rect(60, 600, 470, 120)
+    sheet.setFont("Helvetica-Bold", 10)
+    sheet.drawString(70, 700, "Recommendation 4.")
+    sheet.drawString(70 + stringWidth("Recommend", "Helvetica-Bold", 10) - 2, 702.7, " ")
+    sheet.setFont("Helvetica", 10)
+    sheet.drawString(70, 686, "4.1. Encourage greater attention to the identification of risks.")
+    sheet.save()
+    with pdfplumber.open(tmp_path / "table.pdf") as pdf:
+        lines = [line.strip() for line in table_lines(pdf.pages[0]) if line.strip()]
+    assert lines == ["Recommendation 4.", "4.1. Encourage greater attention to the identification of risks."]
+
+
 def test_a_labelled_recommendations_rationale_paragraph_stays_in_it(tmp_path):
     # UNDP's ICPE: a paragraph after the recommendation, before its management response.
     text = pages("1. Introduction\n\nThe evaluation covers the years 2021 to 2025.",

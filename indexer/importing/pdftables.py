@@ -106,7 +106,10 @@ def regions(page, rows) -> list[tuple[tuple, bool]]:
 
 def table_lines(band) -> list[str]:
     """The band's rows as layout lines: a cell at its column, three spaces after the one before."""
-    words = band.extract_words(x_tolerance=1.5, keep_blank_chars=False)
+    # Words by the gaps between letters alone: a space glyph of another line can lie over a word
+    # ("Recommend ation 4." where a stray space sorts between the d and the a).
+    letters = band.filter(lambda obj: obj.get("object_type") != "char" or not obj["text"].isspace())
+    words = letters.extract_words(x_tolerance=1.5, keep_blank_chars=False)
     if not words:
         return []
     grid = 0.75 * median((w["x1"] - w["x0"]) / max(1, len(w["text"])) for w in words)
