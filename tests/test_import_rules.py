@@ -822,3 +822,22 @@ def test_a_labels_long_bracketed_qualifier_is_no_part_of_the_item(tmp_path):
             "выводах 1 и 2; приоритет высокий): Закрепить методику гендерного анализа бюджетных программ.\n")
     assert items_of(tmp_path, text) == [
         ("recommendation", "Закрепить методику гендерного анализа бюджетных программ.")]
+
+
+def test_a_pdf_paragraph_led_by_a_bold_sentence_opens_an_item(tmp_path):
+    # No label and no blank line between the items: the bold lead sentence starts each one;
+    # the bold heading right above the first lead, and a bold heading over a bold run-in
+    # heading ("Summary" / "Project description."), open no item.
+    summary = [[("II. Summary", True)], [("Project description. ", True), ("The project ran in", False)],
+               _roman("three districts from 2019 to 2023 with four partners.")]
+    page = [[("III. Recommendations", True)],
+            [("Fund the monitoring groups from the district budgets so that", True)],
+            [("they outlast the project. ", True), ("Start in the districts where coverage is", False)],
+            _roman("lowest, and report to the steering committee each year."),
+            [("Train the new inspectors before the harvest. ", True), ("Use the manual of 2024", False)],
+            _roman("and the checklists the ministry has approved.")]
+    assert _bold_items(tmp_path, [summary, page]) == [
+        "Fund the monitoring groups from the district budgets so that they outlast the project. Start in "
+        "the districts where coverage is lowest, and report to the steering committee each year.",
+        "Train the new inspectors before the harvest. Use the manual of 2024 and the checklists the "
+        "ministry has approved."]
