@@ -844,3 +844,49 @@ def test_a_labels_long_bracketed_qualifier_is_no_part_of_the_item(tmp_path):
             "выводах 1 и 2; приоритет высокий): Закрепить методику гендерного анализа бюджетных программ.\n")
     assert items_of(tmp_path, text) == [
         ("recommendation", "Закрепить методику гендерного анализа бюджетных программ.")]
+
+
+def test_a_pdf_paragraph_led_by_a_bold_sentence_opens_an_item(tmp_path):
+    # No label and no blank line between the items: the bold lead sentence starts each one;
+    # the bold heading right above the first lead, and a bold heading over a bold run-in
+    # heading ("Summary" / "Project description."), open no item.
+    summary = [[("II. Summary", True)], [("Project description. ", True), ("The project ran in", False)],
+               _roman("three districts from 2019 to 2023 with four partners.")]
+    page = [[("III. Recommendations", True)],
+            [("Fund the monitoring groups from the district budgets so that", True)],
+            [("they outlast the project. ", True), ("Start in the districts where coverage is", False)],
+            _roman("lowest, and report to the steering committee each year."),
+            [("Train the new inspectors before the harvest. ", True), ("Use the manual of 2024", False)],
+            _roman("and the checklists the ministry has approved.")]
+    assert _bold_items(tmp_path, [summary, page]) == [
+        "Fund the monitoring groups from the district budgets so that they outlast the project. Start in "
+        "the districts where coverage is lowest, and report to the steering committee each year.",
+        "Train the new inspectors before the harvest. Use the manual of 2024 and the checklists the "
+        "ministry has approved."]
+
+
+def test_a_word_table_cut_into_one_table_a_row_with_its_numbers_in_a_column_reads_its_items(tmp_path):
+    # Word keeps a table broken row by row (its header apart) as so many tables; the rows
+    # number their items in a "#" column of their own. A table with a header of its own
+    # (the management response's) right after it is no row of it.
+    rows = [("#", "Recommendations", "Addressee"),
+            ("1", "Focus the next plan on social protection.", "UNICEF"),
+            ("2", "Diversify the funding of the programme.", "Government")]
+    response = [("Recommendation", "Management response", "Timeline"),
+                ("1. Focus the next plan", "Accepted", "2025")]
+
+    def build(document):
+        document.add_heading("1. Introduction", level=1)
+        document.add_paragraph("The programme ran for four years.")
+        document.add_heading("2. Recommendations", level=1)
+        document.add_paragraph("The evaluation makes two recommendations.")
+        for table_rows in ([row] for row in rows):
+            table = document.add_table(rows=1, cols=3)
+            for cell, text in zip(table.rows[0].cells, table_rows[0], strict=True):
+                cell.text = text
+        table = document.add_table(rows=2, cols=3)
+        for row, cells in zip(table.rows, response, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+    assert _word(tmp_path, build) == [("recommendation", "Focus the next plan on social protection."),
+                                      ("recommendation", "Diversify the funding of the programme.")]

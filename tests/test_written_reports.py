@@ -27,8 +27,6 @@ TAXONOMY = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
 FLOORS: dict[str, dict[str, float]] = {
     # two columns glued by pdfplumber's grid where the columns' baselines differ (pdfpages)
     "undp-kyrgyzstan-local-governance-ru-2022.pdf": {"recall": 0.44, "clean": 0.0},
-    # bold-lead lesson paragraphs set apart by no blank line in the PDF's layout text
-    "unicef-child-protection-tajikistan-2021.pdf": {"clean": 0.75},
 }
 
 

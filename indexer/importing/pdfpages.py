@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from indexer.importing.leads import BOLD, marked_lines
 from indexer.importing.pdftables import regions, table_lines
 
-BOLD = re.compile(r"bold|black|heavy|demi|semibold|,B\b", re.I)
 MIN_GAP = 8.0      # points: wider than any word space of justified text
 
 
@@ -36,7 +36,7 @@ def page_text(page) -> tuple[list[str], list[str]]:
             textmap = (region.crop(piece, strict=False) if piece else region).get_textmap(layout=True)
             if number and _side_ends(pieces[number - 1], piece, region, lines):
                 lines.append("")
-            lines += textmap.as_string.split("\n")
+            lines += marked_lines(textmap.tuples)
             bold += _bold_runs(textmap.tuples)
     return lines, bold
 

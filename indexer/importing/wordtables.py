@@ -23,19 +23,39 @@ KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
 RESPONSE = re.compile(r"management\s+response|ответ\s+руководства|key\s+actions?|action\s+owner", re.I)
 CONTENTS = re.compile(r".*\S\t+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*", re.I)
 ROW = re.compile(r"\s*(\d{1,2})(\.\d{1,2})?\.?\s+(?=\S)")
+NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?\.?")
 
 
 def body_lines(document, paragraph_lines) -> list[tuple[bool, list[str]]]:
     """(page break before, lines) of each block of the body, in reading order."""
     from docx.table import Table
 
-    blocks = []
+    blocks, rows = [], []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            blocks.append((False, table_lines(_rows(block))))
-        elif not _contents_entry(block):
+            table = _rows(block)
+            if rows and table and _another(table, rows):
+                blocks.append((False, table_lines(rows)))
+                rows = []
+            rows += table
+            continue
+        if rows:
+            blocks.append((False, table_lines(rows)))
+            rows = []
+        if not _contents_entry(block):
             blocks.append((bool(block.rendered_page_breaks), paragraph_lines(block)))
+    if rows:
+        blocks.append((False, table_lines(rows)))
     return blocks
+
+
+def _another(table: list[list[str]], rows: list[list[str]]) -> bool:
+    """Whether a table right after `rows` is a table of its own, not their next rows (Word
+    keeps a table cut row by row, its header apart, as so many tables): its rows are of
+    another width, or it has a header of its own (it names a kind of item or a management
+    response, or repeats the first row above, as ILO's template tables do)."""
+    return (len(table[0]) != len(rows[-1]) or table[0] == rows[0]
+            or any(KIND.match(cell) or RESPONSE.search(cell) for cell in table[0]))
 
 
 def _contents_entry(paragraph) -> bool:
@@ -70,6 +90,8 @@ def _item_rows(rows: list[list[str]], column: int) -> list[str]:
     out: list[str] = []
     for cells in rows:
         text = cells[column] if column < len(cells) else ""
+        if column and NUMBER.fullmatch(cells[0]) and not ROW.match(text):
+            text = f"{cells[0].rstrip('.')}. {text}"        # its number in a column of its own ("#")
         match = ROW.match(text)
         if not match:
             continue
