@@ -890,3 +890,20 @@ def test_a_word_table_cut_into_one_table_a_row_with_its_numbers_in_a_column_read
                 cell.text = text
     assert _word(tmp_path, build) == [("recommendation", "Focus the next plan on social protection."),
                                       ("recommendation", "Diversify the funding of the programme.")]
+
+
+def test_a_paragraph_between_a_recommendation_and_the_next_conclusion_stays_in_the_recommendation(tmp_path):
+    # A "Conclusions and recommendations" chapter alternating "Conclusion n:" and
+    # "Recommendation n:": the paragraph after a recommendation's sub-list is still its own.
+    text = pages("1. Introduction\n\nThe evaluation covers the years 2020 to 2023.",
+                 "2. Conclusions and recommendations\n\nConclusion 1: The programme was relevant to the "
+                 "national priorities.\n\nRecommendation 1: The steering committee should agree a joint work "
+                 "plan with the line ministries. The plan should cover the following:\n\na) a calendar of joint "
+                 "monitoring visits;\n\nb) dedicated funding for training.\n\nProgress should be reviewed at each "
+                 "meeting of the steering committee.\n\nConclusion 2: Most outputs were delivered, although "
+                 "several were late.\n\nRecommendation 2: The project team should update the risk register "
+                 "before the next phase.")
+    found = items_of(tmp_path, text)
+    assert [kind for kind, _ in found] == ["recommendation", "recommendation"]
+    assert found[0][1].endswith("Progress should be reviewed at each meeting of the steering committee.")
+    assert "Most outputs" not in found[0][1] and found[1][1].startswith("The project team should update")

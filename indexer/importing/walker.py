@@ -229,7 +229,7 @@ class Walker(HeadingsMixin):
                                                                            or block.soft):
             item.paragraphs[-1][1].extend(block.lines)
             return True
-        if self.titled(block) or self.section and self.explains(block):
+        if self.titled(block) or (self.section or self.item.labelled) and self.explains(block):
             item.paragraphs.append(("p", list(block.lines)))
             return True
         self.item = None
@@ -247,13 +247,15 @@ class Walker(HeadingsMixin):
 
     def explains(self, block: Block) -> bool:
         """A paragraph of running prose after a labelled item, in its section, before a management
-        response or the next label: the item's own rationale ("The consolidation should…")."""
+        response or the next label of any kind ("Conclusion 2:" too): the item's own rationale
+        ("The consolidation should…")."""
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         text = " ".join(" ".join(block.lines).split())
         running = block.number is not None and block.number == self.running and self.in_run > 1  # "42. …"
         return bool((block.number is None or running) and not block.bullet and not OTHER_LABEL.match(text)
                     and _plain_paragraph(text) and after
-                    and (is_response(after.head) or opening_label(after)))
+                    and (is_response(after.head) or opening_label(after)
+                         or OTHER_LABEL.match(" ".join(after.head.split()))))
 
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item
