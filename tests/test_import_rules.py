@@ -907,3 +907,19 @@ def test_a_paragraph_between_a_recommendation_and_the_next_conclusion_stays_in_t
     assert [kind for kind, _ in found] == ["recommendation", "recommendation"]
     assert found[0][1].endswith("Progress should be reviewed at each meeting of the steering committee.")
     assert "Most outputs" not in found[0][1] and found[1][1].startswith("The project team should update")
+
+
+def test_a_heading_saying_who_recommends_opens_a_section_and_a_methodology_heading_ends_it(tmp_path):
+    # A leaflet's "What the evaluation recommends"; its "Approach & Methodology" lists methods.
+    text = pages("Background\n\nThe review covers the organizations of the system between 2019 and 2023.\n",
+                 "What the evaluation recommends\n\nThe executive heads are called on to:\n\n"
+                 "1. Collaborate to establish a common set of categories by June 2024.\n\n"
+                 "2. Direct the training units to develop an integrated curriculum.\n\n"
+                 "Approach & Methodology\n\nThe review used a blend of methods, including:\n\n"
+                 "• Desk review of literature and data sources.\n\n"
+                 "• The development of 9 principles guiding the conceptual framework:\n\n"
+                 "1. The importance of anchoring the review in the values of the system;\n\n"
+                 "2. The need to establish the benchmarks of the review;\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Collaborate to establish a common set of categories by June 2024."),
+        ("recommendation", "Direct the training units to develop an integrated curriculum.")]

@@ -4,10 +4,13 @@ pdfplumber's layout text places each character on a grid, as `pdftotext -layout`
 where two columns stand close, its grid can glue them ("integrated Better budget"). So
 columns are found from the characters' own positions first: a gutter is an x position
 in the middle half of the page that many lines leave blank (a gap of 8 points or more)
-with text on both sides. Bands of lines that write across it are read whole; between
-them, each stretch of two-column lines is read as its left column, then its right. Each
-piece is cropped and read on pdfplumber's grid, and its bold characters are collected
-from the same map of characters.
+with text on both sides, and few write across; where the columns' baselines differ, no
+line holds both, and the gutter is the band of x that as few rows cross as anywhere, with
+many rows ending left of it and many starting right of it. Bands of lines that write
+across it are read whole; between them, each stretch of two-column lines is read as its
+left column, then its right. Each piece is cropped and read on pdfplumber's grid, and its
+bold characters are collected from the same map of characters. Before all this a page
+set sideways is turned upright (`sideways`) and display numerals become labels (`numerals`).
 """
 
 from __future__ import annotations
@@ -16,14 +19,18 @@ import re
 from collections import defaultdict
 
 from indexer.importing.leads import BOLD, marked_lines
+from indexer.importing.numerals import labelled, spliced
 from indexer.importing.pdftables import regions, table_lines
+from indexer.importing.sideways import upright
 
 MIN_GAP = 8.0      # points: wider than any word space of justified text
+PARTED = 6         # rows on each side of a gutter no row shows by itself
 
 
 def page_text(page) -> tuple[list[str], list[str]]:
     """(lines, bold passages) of the page, columns in reading order, tables as
-    `pdftables` lays them out."""
+    `pdftables` lays them out; a page whose text runs sideways is read turned."""
+    page = labelled(upright(page))
     lines, bold = [], []
     for box, table in regions(page, _rows(page)) or [(None, False)]:
         region = page.crop(box, strict=False) if box else page
@@ -36,8 +43,9 @@ def page_text(page) -> tuple[list[str], list[str]]:
             textmap = (region.crop(piece, strict=False) if piece else region).get_textmap(layout=True)
             if number and _side_ends(pieces[number - 1], piece, region, lines):
                 lines.append("")
-            lines += marked_lines(textmap.tuples)
-            bold += _bold_runs(textmap.tuples)
+            tuples = spliced(textmap.tuples)
+            lines += marked_lines(tuples)
+            bold += _bold_runs(tuples)
     return lines, bold
 
 
@@ -76,7 +84,15 @@ def _unjustified(gaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def _gutter(page, rows) -> float | None:
-    left, right = page.bbox[0] + page.width / 4, page.bbox[0] + 3 * page.width / 4
+    """The gutter's x: voted by the rows that hold both columns, else parted by the page's rows."""
+    return _voted(page, rows) or _parted(page, rows)
+
+
+def _voted(page, rows) -> float | None:
+    """The x that most rows leave blank between text on both sides of it, less the rows that
+    write across it: where one stretch's gutter is a little left of another's (a box's text
+    reaching further right), the x both leave blank."""
+    left, right = _middle(page)
     votes: dict[int, int] = defaultdict(int)
     for _, _, chars in rows:
         for start, end in _unjustified(_gaps(chars)):
@@ -84,8 +100,52 @@ def _gutter(page, rows) -> float | None:
                 votes[x] += 1
     if not votes:
         return None
-    best = max(votes, key=lambda x: (votes[x], -abs(x - (left + right) / 2)))
+    inks = [_ink(chars) for _, _, chars in rows]
+    best = max(votes, key=lambda x: (votes[x] - _crossing(inks, x), votes[x], -abs(x - (left + right) / 2)))
     return float(best) if votes[best] >= 4 else None
+
+
+def _crossing(inks: list[list[tuple[float, float]]], x: float) -> int:
+    return sum(any(a < x < b for a, b in ink) for ink in inks)
+
+
+def _middle(page) -> tuple[float, float]:
+    return page.bbox[0] + page.width / 4, page.bbox[0] + 3 * page.width / 4
+
+
+def _parted(page, rows) -> float | None:
+    """The gutter of two columns whose baselines differ, each row holding one of them: the
+    middle of the widest band of x (MIN_GAP or more) that as few rows as anywhere write
+    across, with more rows of text ending left of it and more starting right of it (PARTED
+    each at least) than twice the rows that cross it: a page of one column has no rows
+    standing right of its middle, only its paragraphs' last lines ending left of it."""
+    low, high = _middle(page)
+    inks = [_ink(chars) for _, _, chars in rows]
+    best, band = None, []
+    for x in range(int(low), int(high) + 1):
+        crossing = _crossing(inks, x)
+        left = sum(ink[0][0] < x and not any(a < x < b for a, b in ink) for ink in inks)
+        right = sum(ink[-1][1] > x and not any(a < x < b for a, b in ink) for ink in inks)
+        sides = min(left, right)
+        score = sides - crossing if sides >= PARTED and sides > 2 * crossing else None
+        if score is not None and band and band[-1][0] == x - 1 and band[-1][1] == score:
+            band.append((x, score))
+        else:
+            band = [(x, score)] if score is not None else []
+        if band and band[-1][0] - band[0][0] >= MIN_GAP and (best is None or (score, len(band)) > best[0]):
+            best = ((score, len(band)), (band[0][0] + band[-1][0]) / 2)
+    return best[1] if best else None
+
+
+def _ink(chars: list) -> list[tuple[float, float]]:
+    """The row's runs of text, (x0, x1) each, split where a gap of MIN_GAP or more opens."""
+    runs = [[chars[0]["x0"], chars[0]["x1"]]]
+    for char in chars[1:]:
+        if char["x0"] - runs[-1][1] >= MIN_GAP:
+            runs.append([char["x0"], char["x1"]])
+        else:
+            runs[-1][1] = max(runs[-1][1], char["x1"])
+    return [(a, b) for a, b in runs]
 
 
 def _crosses(chars: list, x: float) -> bool:
@@ -107,8 +167,7 @@ def _pieces(page) -> list[tuple | None]:
         if not stretch:
             return
         upper, lower = stretch[0][0] - 1, stretch[-1][1] + 1
-        two = sum(bool(cs) and cs[0]["x0"] < x < cs[-1]["x1"] for _, _, cs in stretch)
-        if two >= 3:
+        if _two_columns(stretch, x):
             pieces.extend([(x0, upper, x, lower), (x, upper, x1, lower)])
         else:
             pieces.append((x0, upper, x1, lower))
@@ -122,6 +181,16 @@ def _pieces(page) -> list[tuple | None]:
             stretch.append(row)
     close(stretch)
     return _merged(pieces, x0, x1)
+
+
+def _two_columns(stretch: list, x: float) -> bool:
+    """Whether a stretch of rows none of which crosses x holds two columns: three rows or more
+    of text on each side (a row may hold both); or two where no row holds both, the columns'
+    baselines differing (read whole, their lines would alternate)."""
+    left = [cs[0]["x0"] < x for _, _, cs in stretch]
+    right = [cs[-1]["x1"] > x for _, _, cs in stretch]
+    sides = min(sum(left), sum(right))
+    return sides >= 3 or sides >= 2 and not any(a and b for a, b in zip(left, right, strict=True))
 
 
 def _merged(pieces: list[tuple], x0: float, x1: float) -> list[tuple]:

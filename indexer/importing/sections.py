@@ -18,6 +18,7 @@ STUDY = re.compile(r"report|study|evaluation|assessment|отч[её]т|иссл�
 INTRO = re.compile(r"introduction|введение", re.I)
 SUMMARY = re.compile(r"(?:executive\s+)?summary$|резюме|краткое (?:изложение|резюме)", re.I)
 ENDING = re.compile(r"(?:main\s+)?findings|conclusions?|introduction|background|contents|"
+                    r"(?:approach\s*(?:&|and)\s*)?methodology|методология|"
                     r"выводы|введение|содержание|список сокращений", re.I)
 ANNEXES = re.compile(r"(?:annexes|appendices|attachments|приложения)\b", re.I)
 DEMONSTRATIVE = re.compile(r"(?:This|These|Эта|Это|Эти|Данная|Данный|Данное)\s")
@@ -115,7 +116,10 @@ QUALIFIER = (r"(?:(?:main|key|principal|overall|general|specific|strategic|opera
 
 # A heading may name its lessons by the word alone ("V. Lessons and recommendations", "Lessons
 # for future operations"); inside a sentence or a cell "lessons" alone says less.
-HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b"}
+# A leaflet's heading may say who recommends: "What the JIU recommends", «Что рекомендует ОИГ».
+HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b",
+                  "recommendation": KIND_TITLES["recommendation"]
+                  + r"|what\s+(?:the\s+)?\S+(?:\s+\S+)?\s+recommends?\s*$|что\s+рекоменду\w+"}
 
 
 # A lettered section's letter: "B. Recommendations" (IFAD, the World Bank), «Б. Рекомендации».

@@ -1,0 +1,139 @@
+"""How a PDF page is read into lines (indexer/importing/pdfpages.py), each rule on a small PDF
+drawn with reportlab of the layout it is for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.importing.reading import read_document
+
+pytest.importorskip("reportlab")
+
+LEFT = ["The evaluation team visited both regions and", "met the residents of the villages that took",
+        "part in the activities of the project. The", "partners noted that the guidance made by the",
+        "project is already used outside the target", "districts of the two regions. One official",
+        "said that the project should be seen as a", "starting point rather than a finished model",
+        "for the other districts of the country."]
+RIGHT = ["The documents show that the steering", "committee met four times, as planned.",
+         "Gender equality was ensured mainly by", "the participation of women rather than",
+         "the content of the activities. Delays in", "hiring staff and in procurement in the",
+         "first year shortened the time left for", "the implementation of the work plan by",
+         "the partners in the regions."]
+
+
+def draw(path: Path, pages: list[list[tuple]]) -> Path:
+    """A PDF of A4 pages, each a list of (x, y, text) or (x, y, text, font, size) strings."""
+    from reportlab.pdfgen import canvas
+
+    sheet = canvas.Canvas(str(path), pagesize=(595, 842))
+    for strings in pages:
+        for x, y, text, *font in strings:
+            name, size = font or ("Helvetica", 10)
+            sheet.setFont(name, size)
+            sheet.drawString(x, y, text)
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+def lines_of(path: Path, page: int = 0) -> list[str]:
+    return [" ".join(line.split()) for line in read_document(path).pages[page].lines if line.strip()]
+
+
+def test_two_columns_whose_baselines_differ_are_read_one_after_the_other(tmp_path):
+    # The right column's lines stand 5 points lower and 1 point closer than the left's, so no
+    # row of the page holds both columns.
+    strings = [(72, 790, "Review of the Example Programme, final report"), (72, 765, "2. Context")]
+    strings += [(72, 740 - 14 * n, line) for n, line in enumerate(LEFT)]
+    strings += [(315, 735 - 13 * n, line) for n, line in enumerate(RIGHT)]
+    lines = lines_of(draw(tmp_path / "columns.pdf", [strings]))
+    assert lines == ["Review of the Example Programme, final report", "2. Context", *LEFT, *RIGHT]
+
+
+def test_a_page_of_one_column_with_short_last_lines_is_read_whole(tmp_path):
+    # Paragraphs' last lines end left of the page's middle and a few lines stand right of it
+    # (a date, a signature): no gutter runs down the page.
+    prose = ["The evaluation covers the years 2019 to 2023 and both regions of the project, and the",
+             "work of the national agency for local self-government in the capital city.",
+             "It ends here.", "The team met the partners in the regions and in the capital city, and",
+             "the residents of the villages that took part in the activities of the project.",
+             "So it was.", "The documents show that the steering committee met four times, as was",
+             "planned, and that the partners reported to it on time.", "Done."]
+    strings = [(72, 760 - 14 * n, line) for n, line in enumerate(prose)]
+    strings += [(400, 600, "Bishkek, 12 May 2022"), (400, 586, "The evaluation team"),
+                (400, 572, "Final version")]
+    assert lines_of(draw(tmp_path / "one.pdf", [strings])) == [
+        *prose, "Bishkek, 12 May 2022", "The evaluation team", "Final version"]
+
+
+@pytest.mark.parametrize("angle", [90, -90])
+def test_a_landscape_table_set_sideways_on_a_portrait_page_reads_across(tmp_path, angle):
+    # The text is turned a quarter (down the page or up it) on a portrait page without /Rotate:
+    # the reader turns the paper; the importer reads it turned too, not a word a line.
+    from reportlab.pdfgen import canvas
+
+    rows = [f"Recommendation {n}. Strengthen the monitoring system of the programme." for n in (1, 2, 3)]
+    sheet = canvas.Canvas(str(tmp_path / "sideways.pdf"), pagesize=(595, 842))
+    sheet.drawString(72, 780, "Annex 3 follows on the next page.")
+    sheet.showPage()
+    sheet.translate(*((595, 0) if angle == 90 else (0, 842)))
+    sheet.rotate(angle)
+    sheet.drawString(72, 500, "Annex 3. Recommendations of the evaluation")
+    for n, row in enumerate(rows):
+        sheet.drawString(72, 470 - 14 * n, row)
+    sheet.showPage()
+    sheet.save()
+    path = tmp_path / "sideways.pdf"
+    assert lines_of(path, 0) == ["Annex 3 follows on the next page."]
+    assert lines_of(path, 1) == ["Annex 3. Recommendations of the evaluation", *rows]
+
+
+BOXES = [["Collaborate to establish a common set of", "categories for the voluntary identification",
+          "of personnel by June 2024, for the purposes", "of monitoring progress and success."],
+         ["Direct the training and learning units to", "develop and implement an integrated",
+          "curriculum that responds to the needs of", "personnel of all functions and levels."],
+         ["Provide sufficient resources to support", "the achievement of the defined results of",
+          "the action plans of the organizations."],
+         ["Jointly develop and provide resources to", "a high-level inter-agency mechanism that",
+          "unites the organizations and their work", "across the system and in the countries."]]
+
+
+def test_a_display_numeral_beside_a_box_of_text_numbers_its_item(tmp_path):
+    # Big numerals (40 points, three lines tall) in each box's margin, standing on the box's
+    # third line, the right column's numerals reaching into the gutter: read as "1. ", the
+    # columns apart, no numeral glued to a word ("1of monitoring").
+    strings = [(200, 790, "What the evaluation recommends", "Helvetica-Bold", 14),
+               (72, 760, "The executive heads of the organizations are called on to:")]
+    for n, box in enumerate(BOXES):
+        x, y = (80 if n < 2 else 330), 730 - 90 * (n % 2)
+        strings.append((x - 26 if n < 2 else x - 30, y - 28, str(n + 1), "Helvetica", 40))
+        strings += [(x, y - 14 * row, line) for row, line in enumerate(box)]
+    lines = lines_of(draw(tmp_path / "numerals.pdf", [strings]))
+    assert lines == ["What the evaluation recommends",
+                     "The executive heads of the organizations are called on to:",
+                     *(f"{n}. {line}" if row == 0 else line
+                       for n, box in enumerate(BOXES, 1) for row, line in enumerate(box))]
+
+
+def test_the_display_numerals_items_are_found_under_a_heading_saying_who_recommends(tmp_path):
+    from indexer.content.taxonomy import load_taxonomy
+    from indexer.importing.importer import find_items
+    from kb.settings import ROOT
+
+    strings = [(72, 790, "I. Background", "Helvetica-Bold", 12),
+               (72, 770, "The review covers the organizations of the system between 2019 and 2023.")]
+    strings += [(200, 740, "What the evaluation recommends", "Helvetica-Bold", 14)]
+    for n, box in enumerate(BOXES):
+        x, y = (80 if n < 2 else 330), 710 - 90 * (n % 2)
+        strings.append((x - 26 if n < 2 else x - 30, y - 28, str(n + 1), "Helvetica", 40))
+        strings += [(x, y - 14 * row, line) for row, line in enumerate(box)]
+    strings += [(200, 500, "Approach and methodology", "Helvetica-Bold", 14),
+                (72, 480, "The development of nine principles guiding the framework of the review:"),
+                (72, 460, "1. The importance of anchoring the review in the values of the system."),
+                (72, 446, "2. The need to establish the benchmarks of the review.")]
+    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    items, _ = find_items(read_document(draw(tmp_path / "leaflet.pdf", [strings])), taxonomy)
+    assert [(item.kind, " ".join(item.body.split())) for item in items] == [
+        ("recommendation", " ".join(box)) for box in BOXES]
