@@ -907,3 +907,98 @@ def test_a_paragraph_between_a_recommendation_and_the_next_conclusion_stays_in_t
     assert [kind for kind, _ in found] == ["recommendation", "recommendation"]
     assert found[0][1].endswith("Progress should be reviewed at each meeting of the steering committee.")
     assert "Most outputs" not in found[0][1] and found[1][1].startswith("The project team should update")
+
+
+# A section of plain paragraphs in `pdftotext -layout` text, no blank line between them: each
+# ends where its last line stops short of the measure; a sub-list after a colon is its own.
+PLAIN_WITH_LISTS = (
+    " 3. Recommendations\n"
+    " The evaluation makes the following recommendations.\n"
+    "     The project team should review the referral mechanism for vulnerable households, so\n"
+    "     that assistance reaches the most vulnerable groups first. The plan should cover:\n"
+    "     a) regular feedback sessions with the communities that take part;\n"
+    "     b) clear roles and responsibilities for each partner involved in delivery;\n"
+    "     Local authorities should finance the data collection tools used by partners before\n"
+    "     the next phase of the programme is designed.\n"
+    "     The ministry should simplify the reporting calendar agreed with the donor, in order\n"
+    "     to reduce the reporting burden on field staff. The plan should cover the following:\n"
+    "     a) a small set of outcome indicators that partners can actually collect;\n"
+    "     b) dedicated funding for training and for the replacement of equipment.\n")
+
+
+def test_plain_paragraphs_keep_their_sub_lists_and_end_at_a_line_broken_short(tmp_path):
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", PLAIN_WITH_LISTS)
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "The project team should review the referral mechanism for vulnerable households, "
+         "so that assistance reaches the most vulnerable groups first. The plan should cover:\n\n"
+         "- regular feedback sessions with the communities that take part;\n"
+         "- clear roles and responsibilities for each partner involved in delivery"),
+        ("recommendation", "Local authorities should finance the data collection tools used by partners "
+         "before the next phase of the programme is designed."),
+        ("recommendation", "The ministry should simplify the reporting calendar agreed with the donor, "
+         "in order to reduce the reporting burden on field staff. The plan should cover the following:\n\n"
+         "- a small set of outcome indicators that partners can actually collect;\n"
+         "- dedicated funding for training and for the replacement of equipment.")]
+
+
+def test_a_named_conclusion_under_a_recommendations_sub_list_is_not_its_text(tmp_path):
+    # "Conclusion 2:" opens a block of its own even with no blank line above it.
+    section = (" 3. Conclusions and recommendations\n"
+               " Conclusion 1: The programme was highly relevant to national priorities.\n"
+               " Recommendation 1: The project team should simplify the joint work plan. The plan\n"
+               " should cover the following:\n"
+               " a) regular feedback sessions with the communities that take part;\n"
+               " b) a small set of outcome indicators that partners can actually collect;\n"
+               " Progress should be reviewed at each meeting of the steering committee.\n"
+               " Conclusion 2: Most outputs were delivered, although several were delayed by\n"
+               " procurement problems.\n"
+               " Recommendation 2: The ministry should update the risk register of the project.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "The project team should simplify the joint work plan. The plan should cover the "
+         "following:\n\n- regular feedback sessions with the communities that take part;\n"
+         "- a small set of outcome indicators that partners can actually collect;\n"
+         "Progress should be reviewed at each meeting of the steering committee."),
+        ("recommendation", "The ministry should update the risk register of the project.")]
+
+
+def test_only_a_sections_first_paragraph_introduces_it_and_a_footnote_is_no_paragraph(tmp_path):
+    # «следующем этапе» in a lesson is no introduction («следующие уроки» is); a footnote left
+    # at the page's foot neither makes an item nor makes the section a table's cells.
+    section = (" 2. Извлечённые уроки\n"
+               " Из опыта программы можно извлечь следующие уроки.\n"
+               "     Там, где партнёры вели общую базу данных, дублирование помощи\n"
+               "     одним и тем же семьям заметно сократилось. Партнёры намерены сохранить\n"
+               "     её на следующем этапе.\n"
+               "     Участие женщин росло везде, где занятия планировались с учётом их\n"
+               "     домашних обязанностей, и его стоит описать в других офисах.\n\n\n"
+               "3 Рекомендации обзора 2014 года приведены в его приложении 4.\n")
+    text = pages(" 1. Введение\n Программа работала четыре года в трёх районах.", section,
+                 "     Короткие циклы проектов оставляют слишком мало времени, чтобы новые\n"
+                 "     практики прижились в учреждениях.\n")
+    assert [body[:20] for _, body in items_of(tmp_path, text)] == [
+        "Там, где партнёры ве", "Участие женщин росло", "Короткие циклы проек"]
+
+
+SCENES = pages(
+    "I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four regional offices.\n",
+    "II. Governance\n\n2. The board met twice a year. While the new policy can be seen as a response to\n"
+    "these observations, the Inspector encourages management to publish the minutes within a month. 12\n"
+    "3. Planning improved after 2022. Therefore, the Inspector suggests a review of the planning\n"
+    "cycle by the end of 2026.\n\n"
+    "4. A working group studies the services. While awaiting its outcomes, the Inspector suggests\n"
+    "reviewing the process of each service with its clients.\n\n"
+    "5. The budget was approved late. The Inspectors recommend that the budget be approved before\n"
+    "the year begins, as the financial rules require.\n")
+
+
+def test_an_asking_starts_after_the_clause_that_sets_its_scene_and_ends_before_its_footnote(tmp_path):
+    # "While X can be seen as …," concedes; "While awaiting …," says when: part of the asking.
+    # A footnote's number after the full stop ("… a month. 12") ends the sentence and the paragraph.
+    assert [body for _, body in items_of(tmp_path, SCENES)] == [
+        "the Inspector encourages management to publish the minutes within a month.",
+        "Therefore, the Inspector suggests a review of the planning cycle by the end of 2026.",
+        "While awaiting its outcomes, the Inspector suggests reviewing the process of each service with "
+        "its clients.",
+        "The Inspectors recommend that the budget be approved before the year begins, as the financial "
+        "rules require."]

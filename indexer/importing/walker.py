@@ -21,20 +21,22 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
                         r"^(?:этот|данный)\s+раздел", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
 OTHER_LABEL = re.compile(r"[^\W\d_]+\s+\d{1,2}[.:]\s")
+# A footnote left at a page's foot: its number, a space, its words ("4 Source: interviews …").
+FOOTNOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ]")
 # A report that numbers all its paragraphs ("77. This section…", "78. Performance-based…"):
 # after this many numbered paragraphs in sequence, a section's numbered paragraphs are its items.
 RUNNING = 10
 
 
-def _paragraphs(lines: list[str]) -> list[list[str]]:
-    """A block's paragraphs where a text set them apart by no blank line: a line that ends a
-    sentence well short of the block's width ends one, when a capital opens the next line."""
-    width = max(len(line.strip()) for line in lines)
+def _paragraphs(block: Block) -> list[list[str]]:
+    """A block's paragraphs where a text set them apart by no blank line (see `blocks.breaks`)."""
+    lines = block.lines
+    measure = max(block.measure, *(len(line.strip()) for line in lines))
     out: list[list[str]] = [[]]
     for number, line in enumerate(lines):
         out[-1].append(line)
-        after = lines[number + 1].strip() if number + 1 < len(lines) else ""
-        if after[:1].isupper() and bk.ends_sentence(line) and len(line.strip()) < 0.8 * width:
+        if number + 1 < len(lines) and bk.breaks(line, lines[number + 1], measure) and not line.rstrip(
+                ).endswith(";"):
             out.append([])
     return [piece for piece in out if piece]
 
@@ -327,6 +329,8 @@ class Walker(HeadingsMixin):
 
     def text(self, block: Block) -> None:
         self.listed = 0                     # a run of short numbered lines ends at running text
+        if self.item and self.item.plain and not block.lines[0].strip()[:1].islower():
+            self.item = None                # a plain paragraph's sub-list ends: the next paragraph
         if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
             self.item.paragraphs[-1][1].extend(block.lines)
         elif self.follow_on(block):
@@ -360,20 +364,26 @@ class Walker(HeadingsMixin):
             self.section.found += 1
 
     def prose(self, block: Block) -> None:
-        """A plain paragraph of a section: an item if the section holds no other (see run)."""
+        """A plain paragraph of a section: an item if the section holds no other (see run); its
+        last paragraph ending in a colon, over bullets, is an item whose sub-list they are."""
         s = self.section
         if s not in self.prosaic:
             self.prosaic.append(s)
-        for lines in _paragraphs(block.lines):
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        pieces = _paragraphs(block)
+        for number, lines in enumerate(pieces):
             text = " ".join(" ".join(lines).split())
-            if INTRODUCES.search(text) and not s.prose:
+            listing = number == len(pieces) - 1 and text.endswith(":") and bool(after and after.bullet)
+            first, s.read = not s.read, True      # only its first paragraph introduces a section
+            if INTRODUCES.search(text) and first and not listing or FOOTNOTE.match(text):
                 continue
-            if not _plain_paragraph(text):
+            if not _plain_paragraph(text[:-1] + "." if listing else text):
                 s.rejected += 1
                 continue
             s.prose.append(Item(s.kind, self.part, s.sub or s.label, None, len(s.prose) + 1, None,
                                 s.addressee, s.country or self.part.country, s.summary,
-                                [("p", lines)], page=block.page))
+                                [("p", lines)], page=block.page, plain=True))
+            self.item = s.prose[-1] if listing else None
 
     def paragraph_items(self) -> list[Item]:
         """The paragraphs of each section written in paragraphs only: no number, label or bullet."""
