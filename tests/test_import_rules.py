@@ -1002,3 +1002,79 @@ def test_an_asking_starts_after_the_clause_that_sets_its_scene_and_ends_before_i
         "its clients.",
         "The Inspectors recommend that the budget be approved before the year begins, as the financial "
         "rules require."]
+
+
+def test_a_recommendations_paragraph_and_attribute_lines_stay_in_it_over_a_page_turn(tmp_path):
+    # The paragraph under the sub-list goes with the item when its attribute lines follow; the
+    # last attribute line ("Timeline: …", no full stop) ends the item before the next page's heading.
+    first = (" 2. Recommendations\n"
+             " 2.1 Strategic recommendations\n"
+             " Recommendation 1: The project team should update the risk register of the project. The\n"
+             " plan should cover the following:\n"
+             " a) a realistic timeline with milestones agreed by all the stakeholders;\n"
+             " b) regular feedback sessions with the communities that take part;\n"
+             " Lessons from the pilot regions should inform the national roll-out.\n"
+             " Responsible: The steering committee\n"
+             " Timeline: within 12 months\n")
+    second = (" 2.2 Operational recommendations\n"
+              " Recommendation 2: The ministry should finance the follow-up visits of the inspectors.\n"
+              " Responsible: The Ministry of Labour\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", first, second)
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "The project team should update the risk register of the project. The plan should "
+         "cover the following:\n\n- a realistic timeline with milestones agreed by all the stakeholders;\n"
+         "- regular feedback sessions with the communities that take part;\n"
+         "Lessons from the pilot regions should inform the national roll-out.\n\n"
+         "Responsible: The steering committee\n\nTimeline: within 12 months"),
+        ("recommendation", "The ministry should finance the follow-up visits of the inspectors.\n\n"
+         "Responsible: The Ministry of Labour")]
+
+
+def test_letter_labels_in_cyrillic_and_their_short_lead_in_to_a_sub_list(tmp_path):
+    # «Рекомендация Д:» is a label as "Recommendation D:" is; «При этом следует предусмотреть:»
+    # standing alone over bullets leads the item's sub-list in.
+    section = (" 3. Рекомендации\n"
+               " Рекомендация Г: Министерству труда следует согласовать инструменты сбора данных.\n"
+               " Рекомендация Д: Необходимо разработать критерии отбора получателей грантов до\n"
+               " начала следующего этапа программы.\n"
+               " При этом следует предусмотреть:\n"
+               " а) чёткое распределение ролей и обязанностей между всеми партнёрами;\n"
+               " б) отдельное финансирование обучения и замены оборудования;\n")
+    text = pages(" 1. Введение\n Программа работала четыре года в трёх районах.", section)
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Министерству труда следует согласовать инструменты сбора данных."),
+        ("recommendation", "Необходимо разработать критерии отбора получателей грантов до начала следующего "
+         "этапа программы.\n\nПри этом следует предусмотреть:\n\n"
+         "- чёткое распределение ролей и обязанностей между всеми партнёрами;\n"
+         "- отдельное финансирование обучения и замены оборудования")]
+
+
+def test_items_marked_with_roman_numerals_and_an_i_that_is_a_letter(tmp_path):
+    # "(i) (ii) (iii)" mark a list's items; after "(h)", "(i)" is the next letter of a list.
+    roman = (" 3. Lessons learned\n"
+             " (i) Joint field visits with ministry staff built more ownership than formal meetings.\n"
+             " (ii) Baselines collected after activities had started made results hard to show.\n"
+             " (iii) Small grants worked best when they came with mentoring by local firms.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", roman)
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Joint field visits with ministry staff built more ownership than formal meetings.",
+        "Baselines collected after activities had started made results hard to show.",
+        "Small grants worked best when they came with mentoring by local firms."]
+    from indexer.importing.blocks import blocks
+    found = blocks(["(g) Seventh point of the list.", "(h) Eighth point of the list.", "(i) Ninth point.",
+                    "", "(i) A first point.", "(ii) A second point."])
+    assert [block.marker for block in found] == ["(a)", "(a)", "(a)", "(i)", "(i)"]
+
+
+def test_a_short_line_leading_in_a_labelled_items_sub_list_stays_in_it(tmp_path):
+    english = (" 3. Recommendations\n"
+               " Recommendation B: The ministry should publish the results framework of the programme.\n"
+               " The plan should cover the following:\n"
+               " a) a small set of outcome indicators that partners can actually collect;\n"
+               " b) dedicated funding for training and for the replacement of equipment.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", english)
+    assert items_of(tmp_path, text, "english.txt") == [
+        ("recommendation", "The ministry should publish the results framework of the programme.\n\n"
+         "The plan should cover the following:\n\n"
+         "- a small set of outcome indicators that partners can actually collect;\n"
+         "- dedicated funding for training and for the replacement of equipment.")]

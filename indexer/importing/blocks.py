@@ -10,10 +10,13 @@ from indexer.importing.labels import is_response, item_label
 ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
                    r"\s*(?:[:.]\s*(.*)|$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
-BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|\(?[a-zа-яё]\)(?=\s))\s*(.*)")
+# Lower-case Roman numerals as a list's markers: "(i)", "(ii)", "iv)".
+ROMAN_MARK = r"\(?(?:x{0,1}(?:ix|iv|v?i{1,3}|v))\)"
+BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|{ROMAN_MARK}(?=\s)|\(?[a-zа-яё]\)(?=\s))"
+                    r"\s*(.*)")
 # A line opening with a named number: "Conclusion 2: Most outputs…", "Finding 3. The…", «Вывод 1.».
 NAMED = re.compile(r"\s*[A-ZА-ЯЁ][^\W\d_]+\s+\d{1,2}[.:]\s+[A-ZА-ЯЁ«\"“]")
-STRONG_BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]|\(?[a-zа-яё]\)\s)")
+STRONG_BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]|{ROMAN_MARK}\s|\(?[a-zа-яё]\)\s)")
 NUMBERED = re.compile(r"\s*(?:#\s?(\d{1,3})\s+|(\d{1,3})(?:\.(?:\s+|(?=[A-ZА-ЯЁ]))|\)\s+))(\S.*)")
 ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
@@ -103,7 +106,8 @@ def blocks(lines: list[str], pages: list[int] | None = None) -> list[Block]:
         after = next((line.strip() for line in lines[number + 1:number + 4] if line.strip()), "")
         if current is None or _opens_block(line, previous, current, after) or (
                 current.bullet and breaks(previous, line, widths[number])):
-            current = _new_block(line, soft=bool(previous))
+            bullets = [block.head for block in found[-1:] if block.bullet]
+            current = _new_block(line, soft=bool(previous), before=bullets[0] if bullets else "")
             current.page = pages[number] if pages else 1
             current.turn = is_page_start(line)
             found.append(current)
@@ -169,16 +173,22 @@ def title_like(line: str) -> bool:
             and words[-1].lower() not in DANGLING)
 
 
-def _new_block(line: str, soft: bool) -> Block:
+def _new_block(line: str, soft: bool, before: str = "") -> Block:
+    """The block `line` opens; `before` is the head of the bullet above, if any."""
     head = " ".join(line.split())
     if bullet := BULLET.match(line):
-        return Block(head, [bullet.group(1)], soft, bullet=True, marker=_shape(head))
+        return Block(head, [bullet.group(1)], soft, bullet=True, marker=_shape(head, before.lstrip("(")))
     if numbered := NUMBERED.match(line):
         return Block(head, [numbered.group(3)], soft, number=int(numbered.group(1) or numbered.group(2)))
     return Block(head, [line], soft)
 
 
-def _shape(head: str) -> str:
+def _shape(head: str, before: str = "") -> str:
+    """A bullet's shape: its glyph, "a)" or "(a)", "i)" or "(i)"; "i)" after "h)" is a letter."""
+    roman = re.match(ROMAN_MARK, head)
+    letter = roman and len(roman.group(0).strip("()")) == 1 and before[:1] == chr(ord(head.strip("(")[0]) - 1)
+    if roman and not letter:
+        return "(i)" if head.startswith("(") else "i)"
     if re.match(r"\([^\W\d_]\)", head):
         return "(a)"
     return "a)" if re.match(r"[^\W\d_]\)", head) else head[:1]

@@ -226,9 +226,10 @@ class Walker(HeadingsMixin):
                                     else [block.head, *block.lines[1:]]))
             return True
         lower = block.lines[0].strip()[:1].islower()
-        # A colon ends no sentence when the words below it go on in lower case, no bullet before.
-        if (not bk.ends_sentence(last) or last.endswith(":") and lower) and (lower or block.turn
-                                                                           or block.soft):
+        # An attribute line ("Timeline: within 12 months") ends as a sentence does; a colon ends
+        # no sentence when the words below it go on in lower case, no bullet before.
+        ended = bk.ends_sentence(last) or is_attribute(item.paragraphs[-1][1][0])
+        if (not ended or last.endswith(":") and lower) and (lower or block.turn or block.soft):
             item.paragraphs[-1][1].extend(block.lines)
             return True
         if self.titled(block) or (self.section or self.item.labelled) and self.explains(block):
@@ -249,14 +250,14 @@ class Walker(HeadingsMixin):
 
     def explains(self, block: Block) -> bool:
         """A paragraph of running prose after a labelled item, in its section, before a management
-        response or the next label of any kind ("Conclusion 2:" too): the item's own rationale
-        ("The consolidation should…")."""
+        response, the next label of any kind ("Conclusion 2:" too) or the item's attribute lines
+        ("Responsible: …"): the item's own rationale ("The consolidation should…")."""
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         text = " ".join(" ".join(block.lines).split())
         running = block.number is not None and block.number == self.running and self.in_run > 1  # "42. …"
         return bool((block.number is None or running) and not block.bullet and not OTHER_LABEL.match(text)
                     and _plain_paragraph(text) and after
-                    and (is_response(after.head) or opening_label(after)
+                    and (is_response(after.head) or opening_label(after) or is_attribute(after.head)
                          or OTHER_LABEL.match(" ".join(after.head.split()))))
 
     def bullet(self, block: Block) -> None:
@@ -279,14 +280,16 @@ class Walker(HeadingsMixin):
 
     def owns(self, block: Block) -> bool:
         """An item's attribute lines ("Priority: high. Timeframe: 2024") and the short line
-        ending in a colon that introduces its own bullets ("Operational implications:")."""
+        ending in a colon that introduces its own bullets ("Operational implications:", "The
+        plan should cover the following:"), not an addressee's ("For the donors:")."""
         if block.bullet or block.number is not None or len(block.lines) > 3:
             return False
         if is_attribute(block.head):
             return True
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
-        return (len(block.lines) == 1 and block.head.endswith(":") and len(block.head.split()) <= 4
-                and bool(after and after.bullet) and self.item.number is not None)
+        return (len(block.lines) == 1 and block.head.endswith(":") and len(block.head.split()) <= 8
+                and not bk.ADDRESSEE.match(block.head) and bool(after and after.bullet)
+                and (self.item.number is not None or self.item.labelled))
 
     def sub_list_follows(self, block: Block) -> bool:
         """Whether bullets of another shape follow: this item's own sub-list."""
