@@ -1078,3 +1078,13 @@ def test_a_short_line_leading_in_a_labelled_items_sub_list_stays_in_it(tmp_path)
          "The plan should cover the following:\n\n"
          "- a small set of outcome indicators that partners can actually collect;\n"
          "- dedicated funding for training and for the replacement of equipment.")]
+
+
+def test_russian_paragraphs_full_of_one_letter_prepositions_are_prose(tmp_path):
+    # «о», «с», «в», «к» are words: a paragraph of them is running prose, not a chart's letters.
+    text = ("Передовой опыт\n\nОценка выявила следующие примеры передового опыта.\n\n"
+            "Передачи местного радио на языках меньшинств разъяснили правила отбора всему сообществу.\n\n"
+            "Соглашения о софинансировании с муниципалитетами обеспечили текущие расходы центров после их "
+            "передачи. Это в равной мере относится к аналогичным программам в регионе.\n")
+    assert [body[:20] for _, body in items_of(tmp_path, text)] == [
+        "Передачи местного ра", "Соглашения о софинан"]

@@ -21,6 +21,8 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
                         r"^(?:этот|данный)\s+раздел", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
 OTHER_LABEL = re.compile(r"[^\W\d_]+\s+\d{1,2}[.:]\s")
+# Words of one letter: English and Russian articles, prepositions, conjunctions and pronouns.
+ONE_LETTER_WORDS = frozenset("a i в с к о у и а я".split())
 # A footnote left at a page's foot: its number, a space, its words ("4 Source: interviews …").
 FOOTNOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ]")
 # A report that numbers all its paragraphs ("77. This section…", "78. Performance-based…"):
@@ -42,9 +44,12 @@ def _paragraphs(block: Block) -> list[list[str]]:
 
 
 def _plain_paragraph(text: str) -> bool:
-    """Running prose of its own: a capital, eight words or more, a full stop; no number, no quote."""
-    return (len(text.split()) >= 8 and text[:1].isupper() and bk.ends_sentence(text)
-            and not text.endswith(":") and sum(len(w) == 1 for w in text.split()) * 5 < len(text.split()))
+    """Running prose of its own: a capital, eight words or more, a full stop; not a chart's or a
+    table's single characters (a one-letter word, "a", «в», «с», is a word)."""
+    words = text.split()
+    single = sum(len(word) == 1 and word.lower() not in ONE_LETTER_WORDS for word in words)
+    return (len(words) >= 8 and text[:1].isupper() and bk.ends_sentence(text)
+            and not text.endswith(":") and single * 5 < len(words))
 
 
 def _label(head: str) -> tuple[str, str] | None:
