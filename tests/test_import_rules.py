@@ -1088,3 +1088,18 @@ def test_russian_paragraphs_full_of_one_letter_prepositions_are_prose(tmp_path):
             "передачи. Это в равной мере относится к аналогичным программам в регионе.\n")
     assert [body[:20] for _, body in items_of(tmp_path, text)] == [
         "Передачи местного ра", "Соглашения о софинан"]
+
+
+def test_a_labelled_items_closing_paragraph_before_the_next_heading_stays_in_it(tmp_path):
+    section = (" 2. Recommendations\n"
+               " 2.1 Strategic recommendations\n"
+               " Recommendation 1: The ministry should harmonise the monitoring system. The plan\n"
+               " should cover the following:\n"
+               " a) a small set of outcome indicators that partners can actually collect;\n"
+               " b) a written agreement on how data are shared and protected.\n"
+               " Lessons from the pilot regions should inform the national roll-out.\n\n"
+               " 2.2 Operational recommendations\n"
+               " Recommendation 2: The project team should train the regional offices.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
+    assert items_of(tmp_path, text)[0][1].endswith(
+        "protected.\nLessons from the pilot regions should inform the national roll-out.")

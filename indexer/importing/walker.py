@@ -10,7 +10,7 @@ from indexer.importing.blocks import Block
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
-from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, ROMAN, Item, Part, Section
+from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, OUTLINE, ROMAN, Item, Part, Section
 from indexer.importing.templates import template_item
 
 # A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
@@ -81,6 +81,15 @@ def _chapter_heading(block: Block) -> bool:
     head = block.head
     return len(block.lines) == 1 and head.isupper() and len(head.split()) <= 10 and sum(
         c.isalpha() for c in head) >= 4
+
+
+def _heading(block: Block) -> bool:
+    """A line standing alone that reads as a heading: "4.2 Operational recommendations",
+    "IV. Lessons", "LESSONS LEARNED", "Annex 2"."""
+    head = block.head
+    numbered = OUTLINE.fullmatch(head) and len(head.split()) <= 12 and not head.endswith(".")
+    return len(block.lines) == 1 and bool(numbered or ROMAN.fullmatch(head) or _chapter_heading(block)
+                                          or bk.is_annex(head))
 
 
 class Walker(HeadingsMixin):
@@ -255,15 +264,15 @@ class Walker(HeadingsMixin):
 
     def explains(self, block: Block) -> bool:
         """A paragraph of running prose after a labelled item, in its section, before a management
-        response, the next label of any kind ("Conclusion 2:" too) or the item's attribute lines
-        ("Responsible: …"): the item's own rationale ("The consolidation should…")."""
+        response, the next label of any kind ("Conclusion 2:" too), the item's attribute lines
+        ("Responsible: …") or the next heading: the item's own rationale ("The consolidation should…")."""
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         text = " ".join(" ".join(block.lines).split())
         running = block.number is not None and block.number == self.running and self.in_run > 1  # "42. …"
         return bool((block.number is None or running) and not block.bullet and not OTHER_LABEL.match(text)
                     and _plain_paragraph(text) and after
                     and (is_response(after.head) or opening_label(after) or is_attribute(after.head)
-                         or OTHER_LABEL.match(" ".join(after.head.split()))))
+                         or OTHER_LABEL.match(" ".join(after.head.split())) or _heading(after)))
 
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item
