@@ -44,7 +44,7 @@ def files(folder: Path, style: str, lang: str, seed: int) -> list[tuple[str, Pat
     return out
 
 
-def run(seeds: int, styles: tuple[str, ...], misses: bool) -> dict[str, Score]:
+def run(seeds: int, styles: tuple[str, ...], misses: bool, by_form: bool = False) -> dict[str, Score]:
     taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
     totals: dict[str, Score] = defaultdict(Score)
     with tempfile.TemporaryDirectory() as folder:
@@ -56,6 +56,8 @@ def run(seeds: int, styles: tuple[str, ...], misses: bool) -> dict[str, Score]:
                         result = score(truth["items"], [(i.kind, i.body) for i in items])
                         totals[style] += result
                         totals[form] += result
+                        if by_form:
+                            totals[f"{style} {form}"] += result
                         totals["all"] += result
                         if misses and (result.misses or result.junk):
                             print(f"== {style} {lang} {form} seed {seed}",
@@ -80,9 +82,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--style", action="append", choices=reportgen.STYLES)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--by-form", action="store_true", help="a row for each style in each form too")
     args = parser.parse_args()
-    totals = run(args.seeds, tuple(args.style or reportgen.STYLES), args.misses)
-    ordered = {k: totals[k] for k in [*reportgen.STYLES, "pdf", "docx", "txt", "all"] if k in totals}
+    styles = tuple(args.style or reportgen.STYLES)
+    totals = run(args.seeds, styles, args.misses, args.by_form)
+    forms = [f"{style} {form}" for style in styles for form in ("pdf", "docx", "txt")] if args.by_form else []
+    ordered = {k: totals[k] for k in [*reportgen.STYLES, *forms, "pdf", "docx", "txt", "all"] if k in totals}
     print("\n".join(table(ordered)))
 
 

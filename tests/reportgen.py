@@ -46,6 +46,9 @@ STYLES = (
     "headed",            # one numbered sub-section per recommendation, its title leading it
     "summary-only",      # recommendations only in the executive summary: there they are the items
     "narrative",         # recommendations in the findings' paragraphs, the evaluator's voice asking
+    "attributes",        # "Recommendation 1:" with "Responsible:", "Priority:", "Timeline:" lines under it
+    "roman",             # (i)  (ii)  (iii)
+    "letter-label",      # Recommendation A: / Рекомендация А:
 )
 LANGS = ("en", "ru")
 FORMATS = ("pdf", "docx")

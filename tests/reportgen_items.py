@@ -6,6 +6,7 @@ from reportgen_model import FIRST, LAST, Block, Draft, key
 
 GROUPS = {"en": ("Strategic recommendations", "Operational recommendations"),
           "ru": ("Стратегические рекомендации", "Оперативные рекомендации")}
+ROMAN_LOWER = "i ii iii iv v vi vii viii ix x xi xii xiii xiv".split()
 SUBS_INTRO = {"en": "The plan should cover the following:", "ru": "При этом следует предусмотреть:"}
 
 
@@ -76,13 +77,31 @@ class ItemsMixin:
             return self.glyph, None
         if style in ("bold-lead", "paragraphs"):
             return "", None
+        if style == "roman":
+            return f"({ROMAN_LOWER[n - 1]})", ROMAN_LOWER[n - 1]
+        if style == "letter-label":
+            letter = w["capitals"][n - 1]
+            return w["labels"][style][kind].format(n=letter), letter
         text = w["labels"][style][kind].format(n=n)
         return text, text.rstrip(".:") if style == "r-code" else str(n)
+
+    def attributes(self, draft: Draft) -> list[str]:
+        """The attribute lines under a recommendation in the "attributes" style: two or three of
+        who is responsible, its priority and its timeline, in that order."""
+        if self.style != "attributes" or draft.type != "recommendation":
+            return []
+        rnd, w = self.rnd, self.w
+        year = self.report.meta["year"] + rnd.randint(1, 2)
+        values = {"who": rnd.choice(w["responsible"]), "priority": rnd.choice(w["priorities"]),
+                  "when": rnd.choice(w["timelines"]).format(y=year)}
+        lines = [line.format(**values) for line in w["attributes"]]
+        return lines if rnd.random() < 0.5 else [lines[0], lines[2]]
 
     def emit(self, draft: Draft, label: str, number: str | None, section: str) -> None:
         words = f"{draft.lead} {draft.text}".split()
         letters = self.w["letters"]
-        tail = words + " ".join(draft.subs).split() + draft.follow.split()
+        attributes = self.attributes(draft)
+        tail = words + " ".join(draft.subs).split() + draft.follow.split() + " ".join(attributes).split()
         self.report.items.append({"type": draft.type, "number": number, "section": section,
                                   "first": " ".join(words[:FIRST]), "last": " ".join(tail[-LAST:])})
         tag = f"item:{len(self.report.items) - 1}"
@@ -91,10 +110,13 @@ class ItemsMixin:
             self.blocks.append(Block("sub", text=sub, label=self.sub_label.format(c=letters[k], n=k + 1)))
         if draft.follow:
             self.blocks.append(Block("cont", text=draft.follow))
+        for line in attributes:
+            self.blocks.append(Block("cont", text=line))
 
     @property
     def sub_label(self) -> str:
-        return {"numbered": "({c})", "lettered": "–", "paren-number": "({c})"}.get(self.style, "{c})")
+        return {"numbered": "({c})", "lettered": "–", "paren-number": "({c})", "roman": "–"}.get(
+            self.style, "{c})")
 
     def items_chapter(self, title: str, drafts: list[Draft], kind: int, intro: str) -> None:
         if not drafts:

@@ -923,3 +923,197 @@ def test_a_heading_saying_who_recommends_opens_a_section_and_a_methodology_headi
     assert items_of(tmp_path, text) == [
         ("recommendation", "Collaborate to establish a common set of categories by June 2024."),
         ("recommendation", "Direct the training units to develop an integrated curriculum.")]
+# A section of plain paragraphs in `pdftotext -layout` text, no blank line between them: each
+# ends where its last line stops short of the measure; a sub-list after a colon is its own.
+PLAIN_WITH_LISTS = (
+    " 3. Recommendations\n"
+    " The evaluation makes the following recommendations.\n"
+    "     The project team should review the referral mechanism for vulnerable households, so\n"
+    "     that assistance reaches the most vulnerable groups first. The plan should cover:\n"
+    "     a) regular feedback sessions with the communities that take part;\n"
+    "     b) clear roles and responsibilities for each partner involved in delivery;\n"
+    "     Local authorities should finance the data collection tools used by partners before\n"
+    "     the next phase of the programme is designed.\n"
+    "     The ministry should simplify the reporting calendar agreed with the donor, in order\n"
+    "     to reduce the reporting burden on field staff. The plan should cover the following:\n"
+    "     a) a small set of outcome indicators that partners can actually collect;\n"
+    "     b) dedicated funding for training and for the replacement of equipment.\n")
+
+
+def test_plain_paragraphs_keep_their_sub_lists_and_end_at_a_line_broken_short(tmp_path):
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", PLAIN_WITH_LISTS)
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "The project team should review the referral mechanism for vulnerable households, "
+         "so that assistance reaches the most vulnerable groups first. The plan should cover:\n\n"
+         "- regular feedback sessions with the communities that take part;\n"
+         "- clear roles and responsibilities for each partner involved in delivery"),
+        ("recommendation", "Local authorities should finance the data collection tools used by partners "
+         "before the next phase of the programme is designed."),
+        ("recommendation", "The ministry should simplify the reporting calendar agreed with the donor, "
+         "in order to reduce the reporting burden on field staff. The plan should cover the following:\n\n"
+         "- a small set of outcome indicators that partners can actually collect;\n"
+         "- dedicated funding for training and for the replacement of equipment.")]
+
+
+def test_a_named_conclusion_under_a_recommendations_sub_list_is_not_its_text(tmp_path):
+    # "Conclusion 2:" opens a block of its own even with no blank line above it.
+    section = (" 3. Conclusions and recommendations\n"
+               " Conclusion 1: The programme was highly relevant to national priorities.\n"
+               " Recommendation 1: The project team should simplify the joint work plan. The plan\n"
+               " should cover the following:\n"
+               " a) regular feedback sessions with the communities that take part;\n"
+               " b) a small set of outcome indicators that partners can actually collect;\n"
+               " Progress should be reviewed at each meeting of the steering committee.\n"
+               " Conclusion 2: Most outputs were delivered, although several were delayed by\n"
+               " procurement problems.\n"
+               " Recommendation 2: The ministry should update the risk register of the project.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "The project team should simplify the joint work plan. The plan should cover the "
+         "following:\n\n- regular feedback sessions with the communities that take part;\n"
+         "- a small set of outcome indicators that partners can actually collect;\n"
+         "Progress should be reviewed at each meeting of the steering committee."),
+        ("recommendation", "The ministry should update the risk register of the project.")]
+
+
+def test_only_a_sections_first_paragraph_introduces_it_and_a_footnote_is_no_paragraph(tmp_path):
+    # «следующем этапе» in a lesson is no introduction («следующие уроки» is); a footnote left
+    # at the page's foot neither makes an item nor makes the section a table's cells.
+    section = (" 2. Извлечённые уроки\n"
+               " Из опыта программы можно извлечь следующие уроки.\n"
+               "     Там, где партнёры вели общую базу данных, дублирование помощи\n"
+               "     одним и тем же семьям заметно сократилось. Партнёры намерены сохранить\n"
+               "     её на следующем этапе.\n"
+               "     Участие женщин росло везде, где занятия планировались с учётом их\n"
+               "     домашних обязанностей, и его стоит описать в других офисах.\n\n\n"
+               "3 Рекомендации обзора 2014 года приведены в его приложении 4.\n")
+    text = pages(" 1. Введение\n Программа работала четыре года в трёх районах.", section,
+                 "     Короткие циклы проектов оставляют слишком мало времени, чтобы новые\n"
+                 "     практики прижились в учреждениях.\n")
+    assert [body[:20] for _, body in items_of(tmp_path, text)] == [
+        "Там, где партнёры ве", "Участие женщин росло", "Короткие циклы проек"]
+
+
+SCENES = pages(
+    "I. Introduction\n\n1. The review covers the years 2020 to 2024 and the four regional offices.\n",
+    "II. Governance\n\n2. The board met twice a year. While the new policy can be seen as a response to\n"
+    "these observations, the Inspector encourages management to publish the minutes within a month. 12\n"
+    "3. Planning improved after 2022. Therefore, the Inspector suggests a review of the planning\n"
+    "cycle by the end of 2026.\n\n"
+    "4. A working group studies the services. While awaiting its outcomes, the Inspector suggests\n"
+    "reviewing the process of each service with its clients.\n\n"
+    "5. The budget was approved late. The Inspectors recommend that the budget be approved before\n"
+    "the year begins, as the financial rules require.\n")
+
+
+def test_an_asking_starts_after_the_clause_that_sets_its_scene_and_ends_before_its_footnote(tmp_path):
+    # "While X can be seen as …," concedes; "While awaiting …," says when: part of the asking.
+    # A footnote's number after the full stop ("… a month. 12") ends the sentence and the paragraph.
+    assert [body for _, body in items_of(tmp_path, SCENES)] == [
+        "the Inspector encourages management to publish the minutes within a month.",
+        "Therefore, the Inspector suggests a review of the planning cycle by the end of 2026.",
+        "While awaiting its outcomes, the Inspector suggests reviewing the process of each service with "
+        "its clients.",
+        "The Inspectors recommend that the budget be approved before the year begins, as the financial "
+        "rules require."]
+
+
+def test_a_recommendations_paragraph_and_attribute_lines_stay_in_it_over_a_page_turn(tmp_path):
+    # The paragraph under the sub-list goes with the item when its attribute lines follow; the
+    # last attribute line ("Timeline: …", no full stop) ends the item before the next page's heading.
+    first = (" 2. Recommendations\n"
+             " 2.1 Strategic recommendations\n"
+             " Recommendation 1: The project team should update the risk register of the project. The\n"
+             " plan should cover the following:\n"
+             " a) a realistic timeline with milestones agreed by all the stakeholders;\n"
+             " b) regular feedback sessions with the communities that take part;\n"
+             " Lessons from the pilot regions should inform the national roll-out.\n"
+             " Responsible: The steering committee\n"
+             " Timeline: within 12 months\n")
+    second = (" 2.2 Operational recommendations\n"
+              " Recommendation 2: The ministry should finance the follow-up visits of the inspectors.\n"
+              " Responsible: The Ministry of Labour\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", first, second)
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "The project team should update the risk register of the project. The plan should "
+         "cover the following:\n\n- a realistic timeline with milestones agreed by all the stakeholders;\n"
+         "- regular feedback sessions with the communities that take part;\n"
+         "Lessons from the pilot regions should inform the national roll-out.\n\n"
+         "Responsible: The steering committee\n\nTimeline: within 12 months"),
+        ("recommendation", "The ministry should finance the follow-up visits of the inspectors.\n\n"
+         "Responsible: The Ministry of Labour")]
+
+
+def test_letter_labels_in_cyrillic_and_their_short_lead_in_to_a_sub_list(tmp_path):
+    # «Рекомендация Д:» is a label as "Recommendation D:" is; «При этом следует предусмотреть:»
+    # standing alone over bullets leads the item's sub-list in.
+    section = (" 3. Рекомендации\n"
+               " Рекомендация Г: Министерству труда следует согласовать инструменты сбора данных.\n"
+               " Рекомендация Д: Необходимо разработать критерии отбора получателей грантов до\n"
+               " начала следующего этапа программы.\n"
+               " При этом следует предусмотреть:\n"
+               " а) чёткое распределение ролей и обязанностей между всеми партнёрами;\n"
+               " б) отдельное финансирование обучения и замены оборудования;\n")
+    text = pages(" 1. Введение\n Программа работала четыре года в трёх районах.", section)
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Министерству труда следует согласовать инструменты сбора данных."),
+        ("recommendation", "Необходимо разработать критерии отбора получателей грантов до начала следующего "
+         "этапа программы.\n\nПри этом следует предусмотреть:\n\n"
+         "- чёткое распределение ролей и обязанностей между всеми партнёрами;\n"
+         "- отдельное финансирование обучения и замены оборудования")]
+
+
+def test_items_marked_with_roman_numerals_and_an_i_that_is_a_letter(tmp_path):
+    # "(i) (ii) (iii)" mark a list's items; after "(h)", "(i)" is the next letter of a list.
+    roman = (" 3. Lessons learned\n"
+             " (i) Joint field visits with ministry staff built more ownership than formal meetings.\n"
+             " (ii) Baselines collected after activities had started made results hard to show.\n"
+             " (iii) Small grants worked best when they came with mentoring by local firms.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", roman)
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Joint field visits with ministry staff built more ownership than formal meetings.",
+        "Baselines collected after activities had started made results hard to show.",
+        "Small grants worked best when they came with mentoring by local firms."]
+    from indexer.importing.blocks import blocks
+    found = blocks(["(g) Seventh point of the list.", "(h) Eighth point of the list.", "(i) Ninth point.",
+                    "", "(i) A first point.", "(ii) A second point."])
+    assert [block.marker for block in found] == ["(a)", "(a)", "(a)", "(i)", "(i)"]
+
+
+def test_a_short_line_leading_in_a_labelled_items_sub_list_stays_in_it(tmp_path):
+    english = (" 3. Recommendations\n"
+               " Recommendation B: The ministry should publish the results framework of the programme.\n"
+               " The plan should cover the following:\n"
+               " a) a small set of outcome indicators that partners can actually collect;\n"
+               " b) dedicated funding for training and for the replacement of equipment.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", english)
+    assert items_of(tmp_path, text, "english.txt") == [
+        ("recommendation", "The ministry should publish the results framework of the programme.\n\n"
+         "The plan should cover the following:\n\n"
+         "- a small set of outcome indicators that partners can actually collect;\n"
+         "- dedicated funding for training and for the replacement of equipment.")]
+
+
+def test_russian_paragraphs_full_of_one_letter_prepositions_are_prose(tmp_path):
+    # «о», «с», «в», «к» are words: a paragraph of them is running prose, not a chart's letters.
+    text = ("Передовой опыт\n\nОценка выявила следующие примеры передового опыта.\n\n"
+            "Передачи местного радио на языках меньшинств разъяснили правила отбора всему сообществу.\n\n"
+            "Соглашения о софинансировании с муниципалитетами обеспечили текущие расходы центров после их "
+            "передачи. Это в равной мере относится к аналогичным программам в регионе.\n")
+    assert [body[:20] for _, body in items_of(tmp_path, text)] == [
+        "Передачи местного ра", "Соглашения о софинан"]
+
+
+def test_a_labelled_items_closing_paragraph_before_the_next_heading_stays_in_it(tmp_path):
+    section = (" 2. Recommendations\n"
+               " 2.1 Strategic recommendations\n"
+               " Recommendation 1: The ministry should harmonise the monitoring system. The plan\n"
+               " should cover the following:\n"
+               " a) a small set of outcome indicators that partners can actually collect;\n"
+               " b) a written agreement on how data are shared and protected.\n"
+               " Lessons from the pilot regions should inform the national roll-out.\n\n"
+               " 2.2 Operational recommendations\n"
+               " Recommendation 2: The project team should train the regional offices.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
+    assert items_of(tmp_path, text)[0][1].endswith(
+        "protected.\nLessons from the pilot regions should inform the national roll-out.")

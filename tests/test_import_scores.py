@@ -94,7 +94,7 @@ def test_the_scorer_counts_what_the_readme_defines():
 
 @pytest.mark.slow
 def test_generated_reports_of_every_style_import_within_their_floors(tmp_path):
-    # tests/reportgen.py (from the ground-truth branch) writes reports in sixteen item
+    # tests/reportgen.py (from the ground-truth branch) writes reports in nineteen item
     # styles, English and Russian, PDF and .docx, each with its truth.
     reportgen = pytest.importorskip("reportgen", reason="tests/reportgen.py is not here yet")
     total = Score()

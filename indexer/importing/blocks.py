@@ -10,8 +10,13 @@ from indexer.importing.labels import is_response, item_label
 ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
                    r"\s*(?:[:.]\s*(.*)|$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
-BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|\(?[a-zа-яё]\)(?=\s))\s*(.*)")
-STRONG_BULLET = re.compile(r"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]|\(?[a-zа-яё]\)\s)")
+# Lower-case Roman numerals as a list's markers: "(i)", "(ii)", "iv)".
+ROMAN_MARK = r"\(?(?:x{0,1}(?:ix|iv|v?i{1,3}|v))\)"
+BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|{ROMAN_MARK}(?=\s)|\(?[a-zа-яё]\)(?=\s))"
+                    r"\s*(.*)")
+# A line opening with a named number: "Conclusion 2: Most outputs…", "Finding 3. The…", «Вывод 1.».
+NAMED = re.compile(r"\s*[A-ZА-ЯЁ][^\W\d_]+\s+\d{1,2}[.:]\s+[A-ZА-ЯЁ«\"“]")
+STRONG_BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]|{ROMAN_MARK}\s|\(?[a-zа-яё]\)\s)")
 NUMBERED = re.compile(r"\s*(?:#\s?(\d{1,3})\s+|(\d{1,3})(?:\.(?:\s+|(?=[A-ZА-ЯЁ]))|\)\s+))(\S.*)")
 ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
@@ -86,26 +91,51 @@ class Block:
     page: int = 1                   # the page on which the block begins
     turn: bool = False              # its first line opens a page
     marker: str = ""                # a bullet's shape: its glyph, "a)" or "(a)"
+    measure: int = 0                # the width of the text around it, in characters (see `measures`)
 
 
 def blocks(lines: list[str], pages: list[int] | None = None) -> list[Block]:
     """Group cleaned lines into blocks (see the module's docstring); `pages` line by line."""
     found: list[Block] = []
     current, previous = None, ""
+    widths = measures(lines)
     for number, line in enumerate(lines):
         if not line.strip():
             current, previous = None, ""
             continue
         after = next((line.strip() for line in lines[number + 1:number + 4] if line.strip()), "")
-        if current is None or _opens_block(line, previous, current, after):
-            current = _new_block(line, soft=bool(previous))
+        if current is None or _opens_block(line, previous, current, after) or (
+                current.bullet and breaks(previous, line, widths[number])):
+            bullets = [block.head for block in found[-1:] if block.bullet]
+            current = _new_block(line, soft=bool(previous), before=bullets[0] if bullets else "")
             current.page = pages[number] if pages else 1
             current.turn = is_page_start(line)
             found.append(current)
         else:
             current.lines.append(line)
+        current.measure = max(current.measure, widths[number])
         previous = line
     return found
+
+
+def measures(lines: list[str], reach: int = 12) -> list[int]:
+    """Line by line, the width of the text around it: its longest line among the `reach`
+    lines either side, a table's row (cells apart by wide gaps) aside."""
+    lengths = [0 if not line.strip() or re.search(r"\S {3,}\S", line.strip()) else len(line.strip())
+               for line in lines]
+    return [max(lengths[max(0, n - reach):n + reach + 1], default=0) for n in range(len(lines))]
+
+
+def breaks(previous: str, line: str, measure: int) -> bool:
+    """Whether a paragraph (or a list's item) ends at `previous` though no blank line follows
+    it, as `pdftotext -layout` sets a small paragraph space: `previous` ends a sentence, `line`
+    opens one with a capital, and its first word would have fitted on `previous` with room to
+    spare (the line was broken on purpose, not by the measure); or `previous` ends a list's
+    item with a semicolon."""
+    text, first = previous.strip(), line.strip().split(maxsplit=1)[:1]
+    if not (first and text and first[0][:1].isupper()):
+        return False
+    return text.endswith(";") or text.endswith((".", "!", "?")) and len(text) + 1 + len(first[0]) < measure
 
 
 def is_annex(line: str) -> re.Match | None:
@@ -132,7 +162,7 @@ def _opens_block(line: str, previous: str, current: Block, after: str = "") -> b
     # "IEO response: …" right under an item's last sentence, no blank line between: the
     # management's words, not the item's.
     return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or label
-                                            or is_response(line))
+                                            or is_response(line) or NAMED.match(line))
 
 
 def title_like(line: str) -> bool:
@@ -143,16 +173,22 @@ def title_like(line: str) -> bool:
             and words[-1].lower() not in DANGLING)
 
 
-def _new_block(line: str, soft: bool) -> Block:
+def _new_block(line: str, soft: bool, before: str = "") -> Block:
+    """The block `line` opens; `before` is the head of the bullet above, if any."""
     head = " ".join(line.split())
     if bullet := BULLET.match(line):
-        return Block(head, [bullet.group(1)], soft, bullet=True, marker=_shape(head))
+        return Block(head, [bullet.group(1)], soft, bullet=True, marker=_shape(head, before.lstrip("(")))
     if numbered := NUMBERED.match(line):
         return Block(head, [numbered.group(3)], soft, number=int(numbered.group(1) or numbered.group(2)))
     return Block(head, [line], soft)
 
 
-def _shape(head: str) -> str:
+def _shape(head: str, before: str = "") -> str:
+    """A bullet's shape: its glyph, "a)" or "(a)", "i)" or "(i)"; "i)" after "h)" is a letter."""
+    roman = re.match(ROMAN_MARK, head)
+    letter = roman and len(roman.group(0).strip("()")) == 1 and before[:1] == chr(ord(head.strip("(")[0]) - 1)
+    if roman and not letter:
+        return "(i)" if head.startswith("(") else "i)"
     if re.match(r"\([^\W\d_]\)", head):
         return "(a)"
     return "a)" if re.match(r"[^\W\d_]\)", head) else head[:1]
@@ -173,5 +209,7 @@ def is_page_start(line: str) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith((".", ":", ";", "!", "?"))
+    """Whether the line ends a sentence; a footnote's number standing apart after its full stop
+    ("… this issue. 88", as `pdftotext` sets a superscript) does not hide it."""
+    return re.sub(r"(?<=[.:;!?])\s+\d{1,3}$", "", line.rstrip()).endswith((".", ":", ";", "!", "?"))
 

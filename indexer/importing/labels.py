@@ -21,7 +21,7 @@ WORDS = {
 LABEL = re.compile(
     r"\s*(?P<box>(?:box|encadré|вставка)\s*\d{1,2}\s*[:.–—-]\s*)?(?:(?P<word>"
     + "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in WORDS.items()) + r")"
-    r"(?:\s*(?:#|no\.?|№|n°)?\s*(?P<number>\d{1,2}(?:\.\d{1,2})?)|\s+(?P<letter>(?-i:[A-Z]))(?!\w))?"
+    r"(?:\s*(?:#|no\.?|№|n°)?\s*(?P<number>\d{1,2}(?:\.\d{1,2})?)|\s+(?P<letter>(?-i:[A-ZА-ЯЁ]))(?!\w))?"
     r"|(?P<r>(?-i:R|Rec\.?|L|LL|GP|BP|Р|У|П|ПП|НП))\s?(?P<rnumber>\d{1,2}))"
     r"(?P<mark>\s*[.:)–—-]\s*|\s+|$)(?P<rest>.*)", re.I)
 RESPONSE = re.compile(r"\s*(?:(?:[A-Z]{2,6}|UNEP|Management|Agency|Government|Office)\s+)?"

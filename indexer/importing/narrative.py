@@ -43,16 +43,25 @@ ASKS = (r"(?:recommends?|suggests?|encourages?|urges?|calls?\s+(?:on|upon)|reque
         r"proposes?|invites?|рекоменду\w+|предлага\w+|призыва\w+|советую\w*|считают\s+необходимым)")
 ADVERB = r"(?:\w+ly\s+|thus\s+|therefore\s+|also\s+|further\s+|again\s+|также\s+|поэтому\s+)*"
 LEAD_IN = r"(?:в связи с этим|в этой связи|поэтому|таким образом|кроме того|исходя из этого)\s+"
-VOICE = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+|^{LEAD_IN})(?:{EVALUATOR})\s+{ADVERB}{ASKS}\b", re.I)
+VOICE = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+|^{LEAD_IN})(?P<voice>{EVALUATOR})\s+"
+                   rf"{ADVERB}{ASKS}\b", re.I)
 # The evaluator's view of what should or could be done: "the Inspectors believe that a more
 # rigorous approach could be taken"; a belief that asks for nothing ("believe that it works") is none.
-BELIEF = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+|^{LEAD_IN})(?:{EVALUATOR})\s+{ADVERB}"
+BELIEF = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+|^{LEAD_IN})(?P<voice>{EVALUATOR})\s+{ADVERB}"
                     r"(?:believes?|(?:is|are)\s+of\s+the\s+view|считают|полагают)\s+(?:that\s+|что\s+)?"
                     r"[^.;]*\b(?:should|could|следует|можно|необходимо)\b", re.I)
 # The addressee asked in the passive, as the sentence's subject: not "by which each State is encouraged".
 PASSIVE = re.compile(r"^(?:(?!\b(?:which|who|whom|whereby|where)\b)[^,;:])*?\b(?:are|is)\s+"
                      r"(?:\w+ly\s+|also\s+)*(?:encouraged|urged|invited|advised|requested)\s+to\b"
                      r"|\bit\s+is\s+(?:\w+ly\s+)?recommended\b|(?:^|,\s+)рекомендуется\b", re.I)
+# A clause that only sets the scene before the evaluator asks ("While the policy can be seen
+# as a response …, the Inspector encourages …", "Taking note of …"): the item starts at the asking.
+# "While awaiting the outcomes …," says when to do it: part of the asking.
+SCENE = re.compile(r"(?:(?:while|whilst)(?!\s+\w+ing\b)|although|though|whereas|taking\s+note|noting|"
+                   r"in\s+view\s+of|considering|recogni[sz]ing|acknowledging|despite|notwithstanding|хотя|несмотря|"
+                   r"учитывая|принимая\s+во\s+внимание)\b", re.I)
+# A footnote's number standing apart after the paragraph's last full stop: "… this issue. 88".
+MARK = re.compile(r"(?<=[.;:!?])\s+\d{1,3}$")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?:\d{1,3}\s+)?(?=[«\"“(]?[A-ZА-ЯЁ])")
 GOES_ON = re.compile(r"(?:It|They|This|These|Such|Эт\w+|Он\w*)\s+(?:\w+\s+){0,3}?(?:should|must|"
                      r"could|would|следует|должн\w*)\b")
@@ -83,11 +92,15 @@ def sentences(text: str) -> list[str]:
 
 
 def asking_runs(text: str) -> list[str]:
-    """The runs of a paragraph's sentences that ask: each asking sentence and its follow-ons."""
+    """The runs of a paragraph's sentences that ask: each asking sentence, from its asking
+    clause on (see `SCENE`), and its follow-ons."""
     runs: list[list[str]] = []
     going = False
-    for sentence in sentences(text):
+    for sentence in sentences(MARK.sub("", text)):
         if asks(sentence):
+            voice = VOICE.search(sentence) or BELIEF.search(sentence)
+            if voice and voice.start("voice") > 0 and SCENE.match(sentence):
+                sentence = sentence[voice.start("voice"):]
             runs.append([sentence])
             going = True
         elif going and GOES_ON.match(sentence):

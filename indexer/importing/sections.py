@@ -54,6 +54,7 @@ class Section:
     base: str = ""                  # the kind its own title names (`kind` may be a sub-section's)
     running: list = field(default_factory=list)  # items kept from the report's running paragraphs
     labelled: bool = False          # it holds items opened by their labels
+    read: bool = False              # a plain paragraph of it has been read (see walker.prose)
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
@@ -87,6 +88,7 @@ class Item:
     labelled: bool = False          # opened by its own label ("Recommendation 3.")
     marker: str = ""                # the shape of the bullet that opened it, if one did
     template: bool = False          # stated in an ILO template (see `templates`)
+    plain: bool = False             # a plain paragraph of a section written in paragraphs
 
     def sub_list(self, block) -> bool:
         """Whether a bullet block belongs to this item: after its colon, or its sub-list going on."""

@@ -10,7 +10,7 @@ from indexer.importing.blocks import Block
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
-from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, ROMAN, Item, Part, Section
+from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, OUTLINE, ROMAN, Item, Part, Section
 from indexer.importing.templates import template_item
 
 # A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
@@ -21,28 +21,35 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
                         r"^(?:этот|данный)\s+раздел", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
 OTHER_LABEL = re.compile(r"[^\W\d_]+\s+\d{1,2}[.:]\s")
+# Words of one letter: English and Russian articles, prepositions, conjunctions and pronouns.
+ONE_LETTER_WORDS = frozenset("a i в с к о у и а я".split())
+# A footnote left at a page's foot: its number, a space, its words ("4 Source: interviews …").
+FOOTNOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ]")
 # A report that numbers all its paragraphs ("77. This section…", "78. Performance-based…"):
 # after this many numbered paragraphs in sequence, a section's numbered paragraphs are its items.
 RUNNING = 10
 
 
-def _paragraphs(lines: list[str]) -> list[list[str]]:
-    """A block's paragraphs where a text set them apart by no blank line: a line that ends a
-    sentence well short of the block's width ends one, when a capital opens the next line."""
-    width = max(len(line.strip()) for line in lines)
+def _paragraphs(block: Block) -> list[list[str]]:
+    """A block's paragraphs where a text set them apart by no blank line (see `blocks.breaks`)."""
+    lines = block.lines
+    measure = max(block.measure, *(len(line.strip()) for line in lines))
     out: list[list[str]] = [[]]
     for number, line in enumerate(lines):
         out[-1].append(line)
-        after = lines[number + 1].strip() if number + 1 < len(lines) else ""
-        if after[:1].isupper() and bk.ends_sentence(line) and len(line.strip()) < 0.8 * width:
+        if number + 1 < len(lines) and bk.breaks(line, lines[number + 1], measure) and not line.rstrip(
+                ).endswith(";"):
             out.append([])
     return [piece for piece in out if piece]
 
 
 def _plain_paragraph(text: str) -> bool:
-    """Running prose of its own: a capital, eight words or more, a full stop; no number, no quote."""
-    return (len(text.split()) >= 8 and text[:1].isupper() and bk.ends_sentence(text)
-            and not text.endswith(":") and sum(len(w) == 1 for w in text.split()) * 5 < len(text.split()))
+    """Running prose of its own: a capital, eight words or more, a full stop; not a chart's or a
+    table's single characters (a one-letter word, "a", «в», «с», is a word)."""
+    words = text.split()
+    single = sum(len(word) == 1 and word.lower() not in ONE_LETTER_WORDS for word in words)
+    return (len(words) >= 8 and text[:1].isupper() and bk.ends_sentence(text)
+            and not text.endswith(":") and single * 5 < len(words))
 
 
 def _label(head: str) -> tuple[str, str] | None:
@@ -74,6 +81,15 @@ def _chapter_heading(block: Block) -> bool:
     head = block.head
     return len(block.lines) == 1 and head.isupper() and len(head.split()) <= 10 and sum(
         c.isalpha() for c in head) >= 4
+
+
+def _heading(block: Block) -> bool:
+    """A line standing alone that reads as a heading: "4.2 Operational recommendations",
+    "IV. Lessons", "LESSONS LEARNED", "Annex 2"."""
+    head = block.head
+    numbered = OUTLINE.fullmatch(head) and len(head.split()) <= 12 and not head.endswith(".")
+    return len(block.lines) == 1 and bool(numbered or ROMAN.fullmatch(head) or _chapter_heading(block)
+                                          or bk.is_annex(head))
 
 
 class Walker(HeadingsMixin):
@@ -224,9 +240,10 @@ class Walker(HeadingsMixin):
                                     else [block.head, *block.lines[1:]]))
             return True
         lower = block.lines[0].strip()[:1].islower()
-        # A colon ends no sentence when the words below it go on in lower case, no bullet before.
-        if (not bk.ends_sentence(last) or last.endswith(":") and lower) and (lower or block.turn
-                                                                           or block.soft):
+        # An attribute line ("Timeline: within 12 months") ends as a sentence does; a colon ends
+        # no sentence when the words below it go on in lower case, no bullet before.
+        ended = bk.ends_sentence(last) or is_attribute(item.paragraphs[-1][1][0])
+        if (not ended or last.endswith(":") and lower) and (lower or block.turn or block.soft):
             item.paragraphs[-1][1].extend(block.lines)
             return True
         if self.titled(block) or (self.section or self.item.labelled) and self.explains(block):
@@ -247,15 +264,15 @@ class Walker(HeadingsMixin):
 
     def explains(self, block: Block) -> bool:
         """A paragraph of running prose after a labelled item, in its section, before a management
-        response or the next label of any kind ("Conclusion 2:" too): the item's own rationale
-        ("The consolidation should…")."""
+        response, the next label of any kind ("Conclusion 2:" too), the item's attribute lines
+        ("Responsible: …") or the next heading: the item's own rationale ("The consolidation should…")."""
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         text = " ".join(" ".join(block.lines).split())
         running = block.number is not None and block.number == self.running and self.in_run > 1  # "42. …"
         return bool((block.number is None or running) and not block.bullet and not OTHER_LABEL.match(text)
                     and _plain_paragraph(text) and after
-                    and (is_response(after.head) or opening_label(after)
-                         or OTHER_LABEL.match(" ".join(after.head.split()))))
+                    and (is_response(after.head) or opening_label(after) or is_attribute(after.head)
+                         or OTHER_LABEL.match(" ".join(after.head.split())) or _heading(after)))
 
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item
@@ -277,14 +294,16 @@ class Walker(HeadingsMixin):
 
     def owns(self, block: Block) -> bool:
         """An item's attribute lines ("Priority: high. Timeframe: 2024") and the short line
-        ending in a colon that introduces its own bullets ("Operational implications:")."""
+        ending in a colon that introduces its own bullets ("Operational implications:", "The
+        plan should cover the following:"), not an addressee's ("For the donors:")."""
         if block.bullet or block.number is not None or len(block.lines) > 3:
             return False
         if is_attribute(block.head):
             return True
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
-        return (len(block.lines) == 1 and block.head.endswith(":") and len(block.head.split()) <= 4
-                and bool(after and after.bullet) and self.item.number is not None)
+        return (len(block.lines) == 1 and block.head.endswith(":") and len(block.head.split()) <= 8
+                and not bk.ADDRESSEE.match(block.head) and bool(after and after.bullet)
+                and (self.item.number is not None or self.item.labelled))
 
     def sub_list_follows(self, block: Block) -> bool:
         """Whether bullets of another shape follow: this item's own sub-list."""
@@ -327,6 +346,8 @@ class Walker(HeadingsMixin):
 
     def text(self, block: Block) -> None:
         self.listed = 0                     # a run of short numbered lines ends at running text
+        if self.item and self.item.plain and not block.lines[0].strip()[:1].islower():
+            self.item = None                # a plain paragraph's sub-list ends: the next paragraph
         if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
             self.item.paragraphs[-1][1].extend(block.lines)
         elif self.follow_on(block):
@@ -360,20 +381,26 @@ class Walker(HeadingsMixin):
             self.section.found += 1
 
     def prose(self, block: Block) -> None:
-        """A plain paragraph of a section: an item if the section holds no other (see run)."""
+        """A plain paragraph of a section: an item if the section holds no other (see run); its
+        last paragraph ending in a colon, over bullets, is an item whose sub-list they are."""
         s = self.section
         if s not in self.prosaic:
             self.prosaic.append(s)
-        for lines in _paragraphs(block.lines):
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        pieces = _paragraphs(block)
+        for number, lines in enumerate(pieces):
             text = " ".join(" ".join(lines).split())
-            if INTRODUCES.search(text) and not s.prose:
+            listing = number == len(pieces) - 1 and text.endswith(":") and bool(after and after.bullet)
+            first, s.read = not s.read, True      # only its first paragraph introduces a section
+            if INTRODUCES.search(text) and first and not listing or FOOTNOTE.match(text):
                 continue
-            if not _plain_paragraph(text):
+            if not _plain_paragraph(text[:-1] + "." if listing else text):
                 s.rejected += 1
                 continue
             s.prose.append(Item(s.kind, self.part, s.sub or s.label, None, len(s.prose) + 1, None,
                                 s.addressee, s.country or self.part.country, s.summary,
-                                [("p", lines)], page=block.page))
+                                [("p", lines)], page=block.page, plain=True))
+            self.item = s.prose[-1] if listing else None
 
     def paragraph_items(self) -> list[Item]:
         """The paragraphs of each section written in paragraphs only: no number, label or bullet."""
