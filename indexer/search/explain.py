@@ -25,13 +25,23 @@ class Explainer:
             within = np.zeros(engine.size, dtype=bool)
             within[list(docs)] = True
 
+        found = {}
+
         def matches(query):
-            # the search's session: its parts are known; `within`: exact on the page's hits
-            return engine.run(query, session, within).strict
+            # the search's session: its parts are known; `within`: exact on the page's hits;
+            # the synonyms of one span share their typed words' query: evaluated once
+            if id(query) not in found:
+                found[id(query)] = engine.run(query, session, within).strict
+            return found[id(query)]
 
         self.asked = built.typed is not None
         self.typed = matches(built.typed) if self.asked and similarity is not None else None
-        self.synonyms = [(s.text, matches(s.query), matches(s.typed_query)) for s in built.synonyms]
+        self.synonyms = []
+        for synonym in built.synonyms:
+            typed = matches(synonym.typed_query)
+            # a synonym is named only in a hit without the words it stands for: none, no need
+            if within is None or (within & ~typed).any():
+                self.synonyms.append((synonym.text, matches(synonym.query), typed))
         self.similarity = similarity
 
     def explain(self, docnum: int) -> dict | None:

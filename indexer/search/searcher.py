@@ -10,6 +10,7 @@ from whoosh import query as wq
 from indexer.content.glossary import Glossary
 from indexer.index.arrays import open_arrays
 from indexer.index.inplace import read_compound_in_place
+from indexer.search.documents import StoredDocuments
 from indexer.search.explain import Explainer
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.postings import Postings
@@ -100,6 +101,7 @@ class KbSearcher:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
+        self.documents = StoredDocuments(self.reader)
         self.postings = Postings(self.reader, open_arrays(ix, self.reader))
         self.engine = Engine(self.searcher, self.postings)
         self._vocabulary: Vocabulary | None = None
@@ -107,7 +109,7 @@ class KbSearcher:
         self._sort_ranks: dict[str, np.ndarray] = {}
         self.questions = questions
         self.thesaurus = thesaurus
-        self.semantic = open_semantic(ix, self.reader, encoder)
+        self.semantic = open_semantic(ix, self.reader, encoder, self.documents)
         self.feedback = False   # pseudo-relevance feedback on the semantic layer: measured, not a gain
         self._unused = np.zeros(self.masks.size, dtype=np.float32)   # the similarity when not computed
         if warm:
@@ -250,7 +252,7 @@ class KbSearcher:
                               session, docs) if built is not None and docs else None
         hits = []
         for number, docnum in enumerate(docs):
-            fields = self.reader.stored_fields(docnum)
+            fields = self.documents[docnum]
             hits.append(Hit(
                 id=fields["id"], title=fields["title"], type=fields["type"], lang=fields["lang"],
                 path=fields["path"], score=round(scores[number], 4) if scores else 0.0,
