@@ -106,6 +106,7 @@ class KbSearcher:
         self.engine = Engine(self.searcher, self.postings)
         self._vocabulary: Vocabulary | None = None
         self._lexicons: tuple[set[str], set[str]] | None = None
+        self._fields: dict[str, frozenset] | None = None    # each scored field's terms (small generation)
         self._sort_ranks: dict[str, np.ndarray] = {}
         self.questions = questions
         self.thesaurus = thesaurus
@@ -129,6 +130,15 @@ class KbSearcher:
         for sort in ("title", "report"):
             self._sort_rank(sort)
         self.lexicons()
+        if self.documents.preloaded():     # a small generation: its terms by field, for pruning
+            self._fields = {f: frozenset(_text(t) for t in self.reader.lexicon(f)) for f in SCORED_FIELDS}
+
+    def _holds(self, fieldname: str, text: str) -> bool:
+        """Whether a field has a term (True when not known: nothing is pruned)."""
+        if self._fields is None:
+            return True
+        terms = self._fields.get(fieldname)
+        return terms is None or text in terms
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
@@ -150,7 +160,8 @@ class KbSearcher:
         clauses = parse_query(request.q)
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
-        built = build_query(clauses, self.glossary, corrections, self.questions, self.thesaurus, self._scarce)
+        built = build_query(clauses, self.glossary, corrections, self.questions, self.thesaurus, self._scarce,
+                            self._holds)
         session = self.engine.session()     # the runs of this search share their common parts
         found = None if built.query is None else self.engine.run(built.query, session)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
@@ -247,7 +258,7 @@ class KbSearcher:
         else:
             ranked = self.engine.top(found, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
-        marks = _highlight_terms(found)
+        marks = _highlight_terms(found, built.dropped if built is not None else ())
         explainer = Explainer(self.engine, built, None if similarity is self._unused else similarity,
                               session, docs) if built is not None and docs else None
         hits = []
@@ -357,11 +368,11 @@ def _text(text) -> str:
     return text.decode("utf-8") if isinstance(text, bytes) else text
 
 
-def _highlight_terms(found) -> dict[str, set]:
+def _highlight_terms(found, dropped=()) -> dict[str, set]:
     """The terms to mark in snippets: lemmas of the text fields, surface forms, prefixes
-    (every term the query holds, as the engine met them)."""
+    (every term the query holds, as the engine met them, and those pruned before: `dropped`)."""
     marks = {"lemmas": set(), "exact": set(), "prefixes": set(found.prefixes) if found else set()}
-    for fieldname, text in found.terms if found else ():
+    for fieldname, text in [*found.terms, *dropped] if found else ():
         if fieldname == "exact":
             marks["exact"].add(text)
         elif fieldname in MORPH_FIELDS:
