@@ -167,8 +167,9 @@ class KbSearcher:
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
         matched = visible if found is None else vector_to_mask(found.strict) & visible
         exact = found is None or found.exact
-        coverage = self._coverage(built.units, session) if self.semantic is not None and found is not None \
-            else None
+        layered = self.semantic is not None and found is not None
+        unit_matches = [self.engine.run(u, session).strict for u in built.units] if layered else None
+        coverage = self._shares(built.units, matches=unit_matches)[0] if layered else None
         similarity = self._similarity(request.q, built, found, visible, coverage)
         if similarity is not None and similarity is not self._unused:
             shown = mask_to_vector(visible, self.masks.size)
@@ -184,7 +185,7 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(found, request, allowed, total, similarity, built, coverage, session)
+        hits = self._page(found, request, allowed, total, similarity, built, session, unit_matches)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
@@ -193,14 +194,15 @@ class KbSearcher:
         """Each entry's share of the typed words (or their glossary terms), each word weighing its idf."""
         return self._shares(units, session=session)[0]
 
-    def _shares(self, units: list, guessed: list | None = None,
-                session=None) -> tuple[np.ndarray, np.ndarray]:
+    def _shares(self, units: list, guessed: list | None = None, session=None,
+                matches: list | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Each entry's share of the typed words, and of the words the knowledge base holds: in
         some entry, and in their own forms, not only through a spelling guess (`guessed`)."""
         if not units:
             everything = np.ones(self.masks.size, dtype=np.float32)
             return everything, everything
-        matches = [self.engine.run(u, session).strict for u in units]
+        if matches is None:     # each unit's matches: given when the search has them already
+            matches = [self.engine.run(u, session).strict for u in units]
         weights = [np.log((self.masks.size + 1) / (m.sum() + 1)) + 0.1 for m in matches]
         guessed = guessed or [False] * len(units)
         held = [m.any() and not g for m, g in zip(matches, guessed, strict=True)]
@@ -237,7 +239,8 @@ class KbSearcher:
         return semantic_weight(float(coverage[shown].max()), len(built.units)) <= 0
 
     def _page(self, found, request: SearchRequest, allowed: int, total: int,
-              similarity: np.ndarray | None = None, built=None, coverage=None, session=None) -> list[Hit]:
+              similarity: np.ndarray | None = None, built=None, session=None,
+              unit_matches: list | None = None) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -250,8 +253,8 @@ class KbSearcher:
             order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
             docs, scores = order[start:wanted].tolist(), None
         elif similarity is not None:
-            # The session holds the units' runs already: coverage and known shares cost two sums.
-            coverage, known = self._shares(built.units, built.guessed, session)
+            # The units' matches are the search's own: coverage and known shares cost two sums.
+            coverage, known = self._shares(built.units, built.guessed, session, unit_matches)
             docs, scores = fuse(found.score, found.loose, similarity, vector, wanted,
                                 coverage, len(built.units), known)
             docs, scores = docs[start:wanted], scores[start:wanted]
