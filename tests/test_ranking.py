@@ -98,3 +98,14 @@ def test_equivalent_words_weigh_the_idf_of_all_their_documents(searcher):
             assert found.score[doc] == pytest.approx(expected, rel=1e-5)
     rare_only = set(postings.docs("body", "вечерний").tolist()) - set(postings.docs("body", "child").tolist())
     assert rare_only and all(found.score[d] < plain.score[d] for d in rare_only)   # rare lost its edge
+
+
+def test_an_or_of_many_phrases_matches_where_any_of_them_does(searcher):
+    """Each part's vectors are merged once however the memory they were in is reused: parts
+    freed during the union once lent their ids to later ones, which were then skipped."""
+    words = ["child", "labour", "monitor", "школа", "project", "дети", "труда", "детского", "school"]
+    parts = [wq.Or([wq.Phrase("body", [a, "nonexistent"]), T("body", a)]) for a in words]
+    found = searcher.engine.run(wq.Or(parts))
+    expected = set().union(*(whoosh_docs(searcher, p) for p in parts))
+    assert expected and set(np.flatnonzero(found.strict).tolist()) == expected
+

@@ -15,19 +15,38 @@ MAX_SHOWN = 3     # synonyms named per hit
 
 
 class Explainer:
-    """The evidence of one search, evaluated once, asked about each hit of the page."""
+    """The evidence of one search, evaluated once for the hits of one page (`docs`), asked
+    about each of them. Only what an explanation can use is evaluated: the typed words when
+    there is a likeness to name, and phrases are checked in the page's hits alone."""
 
-    def __init__(self, engine, built, similarity: np.ndarray | None, session=None):
+    def __init__(self, engine, built, similarity: np.ndarray | None, session=None, docs=None):
+        within = None
+        if docs is not None:
+            within = np.zeros(engine.size, dtype=bool)
+            within[list(docs)] = True
+
+        found = {}
+
         def matches(query):
-            return engine.run(query, session).strict     # the search's session: its parts are known
+            # the search's session: its parts are known; `within`: exact on the page's hits;
+            # the synonyms of one span share their typed words' query: evaluated once
+            if id(query) not in found:
+                found[id(query)] = engine.run(query, session, within).strict
+            return found[id(query)]
 
-        self.typed = matches(built.typed) if built.typed is not None else None
-        self.synonyms = [(s.text, matches(s.query), matches(s.typed_query)) for s in built.synonyms]
+        self.asked = built.typed is not None
+        self.typed = matches(built.typed) if self.asked and similarity is not None else None
+        self.synonyms = []
+        for synonym in built.synonyms:
+            typed = matches(synonym.typed_query)
+            # a synonym is named only in a hit without the words it stands for: none, no need
+            if within is None or (within & ~typed).any():
+                self.synonyms.append((synonym.text, matches(synonym.query), typed))
         self.similarity = similarity
 
     def explain(self, docnum: int) -> dict | None:
         """The explanation of one document, or None when the typed words found it."""
-        if self.typed is None:
+        if not self.asked:
             return None
         matched = [text for text, found, typed in self.synonyms if found[docnum] and not typed[docnum]]
         if matched:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from whoosh import query as wq
 
 from indexer.analysis import make_analyzer, make_surface_analyzer
 from indexer.content.glossary import Glossary, Variant
+from indexer.search.prune import Pruner
 from indexer.search.questions import QuestionWords
 from indexer.search.ranking import AtLeast, Equivalents
 from indexer.search.semantic import query_language
@@ -43,6 +45,9 @@ MIN_PREFIX = 2
 MAX_PHRASE_COMBINATIONS = 8
 PUNCTUATION = ".,;:!?…«»\"'()[]—–"   # around a typed word, not part of it ("советником?")
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Typed words and phrases whose analysis is kept: the analyzer is a pure function of the text
+# (pymorphy3's parses, the stemmer), so a word's forms are worked out once per process.
+ANALYSED = 16384
 
 
 @dataclass(frozen=True)
@@ -94,15 +99,25 @@ def parse_query(text: str) -> list[Clause]:
 
 def positions(text: str) -> list[frozenset]:
     """The analysed positions of a text, each the set of its alternative index terms."""
+    return list(_positions(text))
+
+
+@lru_cache(maxsize=ANALYSED)
+def _positions(text: str) -> tuple[frozenset, ...]:
     found: dict[int, set] = {}
     for token in make_analyzer()(text, positions=True):
         found.setdefault(token.pos, set()).add(token.text)
-    return [frozenset(found[p]) for p in sorted(found)]
+    return tuple(frozenset(found[p]) for p in sorted(found))
 
 
 def surface_words(text: str) -> list[str]:
     """The words of a text as the spelling vocabulary holds them (lowercase, ё→е)."""
-    return [token.text for token in make_surface_analyzer()(text)]
+    return list(_surface_words(text))
+
+
+@lru_cache(maxsize=ANALYSED)
+def _surface_words(text: str) -> tuple[str, ...]:
+    return tuple(token.text for token in make_surface_analyzer()(text))
 
 
 def _terms(fieldname: str, alternatives: frozenset, boost: float) -> wq.Query:
@@ -152,6 +167,7 @@ class BuiltQuery:
     typed: wq.Query | None = None                  # the typed words and glossary terms alone
     guessed: list = field(default_factory=list)  # per unit: a word only a spelling guess found, or an answer
     answer_words: list = field(default_factory=list)   # the first words of the answers asked for
+    dropped: frozenset = frozenset()   # (field, text) of the query's parts pruned: met, for snippets
 
     def embedded(self, text: str) -> str:
         """The text the semantic layer embeds: the query, and the words of the answers it asks for."""
@@ -184,12 +200,14 @@ def drop_filler(clauses: list[Clause], questions: QuestionWords | None):
 
 def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str, str] | None = None,
                 questions: QuestionWords | None = None, thesaurus: Glossary | None = None,
-                scarce=None) -> BuiltQuery:
+                scarce=None, holds=None) -> BuiltQuery:
     """Turn parsed clauses into one Whoosh query (see the module docstring).
 
     `scarce(forms)`: whether the index holds a word (its set of forms) rarely; only a phrase
     with such a word is searched for in the thesaurus's other words too (the reader's own
-    words, when the knowledge base uses them, need no stand-ins). None: every phrase."""
+    words, when the knowledge base uses them, need no stand-ins). None: every phrase.
+    `holds(fieldname, text)`: whether a field has a term; the parts that cannot match are
+    left out (indexer.search.prune: the same answers). None: none left out."""
     corrections = corrections or {}
     lang = query_language(" ".join(c.text for c in clauses))
     clauses, filler, asked = drop_filler(clauses, questions)
@@ -228,7 +246,14 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
     if negatives:
         positive = wq.AndNot(positive or wq.Every(), wq.Or(negatives))
     used = {w: corrections[w] for w in words if w in corrections}
-    return BuiltQuery(positive, words, used, filler, [q for q, *_ in spans], synonyms, typed, guessed, embed)
+    units, dropped = [q for q, *_ in spans], frozenset()
+    if holds is not None:
+        prune = Pruner(holds)
+        positive = prune(positive)
+        dropped = frozenset(prune.dropped)      # the searched query's alone: its terms are marked
+        typed, units = prune(typed), [prune(u) for u in units]
+        synonyms = [replace(s, query=prune(s.query), typed_query=prune(s.typed_query)) for s in synonyms]
+    return BuiltQuery(positive, words, used, filler, units, synonyms, typed, guessed, embed, dropped)
 
 
 def _clause_query(clause: Clause, corrections: dict[str, str]):
@@ -284,7 +309,15 @@ def _glossary_units(sequence, glossary: Glossary):
 
 
 def _variant_query(variant: Variant, weight: float = GLOSSARY_WEIGHT) -> wq.Query | None:
-    return sequence_query(list(variant.forms), weight=weight)
+    return _forms_query(variant.forms, weight)
+
+
+@lru_cache(maxsize=ANALYSED)
+def _forms_query(forms: tuple[frozenset, ...], weight: float) -> wq.Query | None:
+    """The query of a glossary, thesaurus or answer variant: made once per variant and weight
+    (the variants are the data files' own), shared by the searches that use it: queries are
+    never changed once built."""
+    return sequence_query(list(forms), weight=weight)
 
 
 def _thesaurus_units(sequence, surface: list[str], thesaurus: Glossary | None, scarce=None, names=()):

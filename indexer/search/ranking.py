@@ -83,11 +83,13 @@ class Engine:
         self.nothing = np.zeros(self.size, dtype=bool)    # shared, so read-only: Matches are never changed
         self.nothing.setflags(write=False)
 
-    def run(self, query: wq.Query, session: Session | None = None) -> Match:
+    def run(self, query: wq.Query, session: Session | None = None,
+            within: np.ndarray | None = None) -> Match:
         """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate).
-        Runs given one `session` share what they computed (see Session)."""
+        Runs given one `session` share what they computed (see Session). `within`: the
+        documents whose `strict` is wanted (a page's hits); phrases check no other."""
         run = _Run(self, time.perf_counter() + TIME_LIMIT, session)
-        found = run.node(query, None)
+        found = run.node(query, None if within is None else ~within)
         return Match(found.score, found.loose, found.strict, found.exact,
                      frozenset(run.met), frozenset(run.prefixes))
 
@@ -167,7 +169,9 @@ class _Run:
     def _node(self, query, covered) -> Match:
         boost = getattr(query, "boost", 1.0)
         if isinstance(query, Equivalents):
-            leaves = _flat_terms(wq.Or(query.subqueries, boost=boost), self.flat)
+            whole = wq.Or(query.subqueries, boost=boost)
+            leaves = _flat_terms(whole, self.flat)
+            self.flat.pop(id(whole), None)   # a temporary: its id may be another query's later
             if leaves is not None:
                 return self.terms(leaves, blend=True)
         terms = _flat_terms(query, self.flat)
@@ -303,10 +307,12 @@ class _Run:
         loose = np.zeros(self.size, dtype=bool)
         strict = np.zeros(self.size, dtype=bool)
         exact, merged = True, set()   # an OR is idempotent: each vector once
+        parts = []    # held to the end: a freed vector's id may be the next one's
         for sub in ordered:
             # Only a phrase looks at what is covered: the other parts need not pay for the union.
             inside = (strict if covered is None else strict | covered) if self.has_phrase(sub) else None
             found = self.node(sub, inside)
+            parts.append(found)
             score += found.score
             for into, vector in ((loose, found.loose), (strict, found.strict)):
                 if vector is not self.engine.nothing and (id(into), id(vector)) not in merged:

@@ -10,6 +10,7 @@ from whoosh import query as wq
 from indexer.content.glossary import Glossary
 from indexer.index.arrays import open_arrays
 from indexer.index.inplace import read_compound_in_place
+from indexer.search.documents import StoredDocuments
 from indexer.search.explain import Explainer
 from indexer.search.facets import FacetMasks, mask_to_vector, vector_to_mask
 from indexer.search.postings import Postings
@@ -100,14 +101,16 @@ class KbSearcher:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         self.masks = FacetMasks(self.reader)
+        self.documents = StoredDocuments(self.reader)
         self.postings = Postings(self.reader, open_arrays(ix, self.reader))
         self.engine = Engine(self.searcher, self.postings)
         self._vocabulary: Vocabulary | None = None
         self._lexicons: tuple[set[str], set[str]] | None = None
+        self._fields: dict[str, frozenset] | None = None    # each scored field's terms (small generation)
         self._sort_ranks: dict[str, np.ndarray] = {}
         self.questions = questions
         self.thesaurus = thesaurus
-        self.semantic = open_semantic(ix, self.reader, encoder)
+        self.semantic = open_semantic(ix, self.reader, encoder, self.documents)
         self.feedback = False   # pseudo-relevance feedback on the semantic layer: measured, not a gain
         self._unused = np.zeros(self.masks.size, dtype=np.float32)   # the similarity when not computed
         if warm:
@@ -127,6 +130,15 @@ class KbSearcher:
         for sort in ("title", "report"):
             self._sort_rank(sort)
         self.lexicons()
+        if self.documents.preloaded():     # a small generation: its terms by field, for pruning
+            self._fields = {f: frozenset(_text(t) for t in self.reader.lexicon(f)) for f in SCORED_FIELDS}
+
+    def _holds(self, fieldname: str, text: str) -> bool:
+        """Whether a field has a term (True when not known: nothing is pruned)."""
+        if self._fields is None:
+            return True
+        terms = self._fields.get(fieldname)
+        return terms is None or text in terms
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
@@ -148,14 +160,16 @@ class KbSearcher:
         clauses = parse_query(request.q)
         corrections = self._corrections([c.text for c in clauses
                                          if not (c.phrase or c.prefix or c.negated)])
-        built = build_query(clauses, self.glossary, corrections, self.questions, self.thesaurus, self._scarce)
+        built = build_query(clauses, self.glossary, corrections, self.questions, self.thesaurus, self._scarce,
+                            self._holds)
         session = self.engine.session()     # the runs of this search share their common parts
         found = None if built.query is None else self.engine.run(built.query, session)
         visible = self.masks.alive if request.drafts else self.masks.alive & ~self.masks.mask("draft", "yes")
         matched = visible if found is None else vector_to_mask(found.strict) & visible
         exact = found is None or found.exact
-        coverage = self._coverage(built.units, session) if self.semantic is not None and found is not None \
-            else None
+        layered = self.semantic is not None and found is not None
+        unit_matches = [self.engine.run(u, session).strict for u in built.units] if layered else None
+        coverage = self._shares(built.units, matches=unit_matches)[0] if layered else None
         similarity = self._similarity(request.q, built, found, visible, coverage)
         if similarity is not None and similarity is not self._unused:
             shown = mask_to_vector(visible, self.masks.size)
@@ -171,7 +185,7 @@ class KbSearcher:
         total = allowed.bit_count()
         facets = self._facets(matched, filter_masks)
         extras = {"estimated": not exact}
-        hits = self._page(found, request, allowed, total, similarity, built, coverage, session)
+        hits = self._page(found, request, allowed, total, similarity, built, session, unit_matches)
         suggestion = self._suggestion(request.q, corrections)
         corrected = bool(built.corrected) and len(built.corrected) == len(built.words) and total > 0
         return SearchResults(request, total, hits, facets, suggestion, corrected, self.generation, extras)
@@ -180,14 +194,15 @@ class KbSearcher:
         """Each entry's share of the typed words (or their glossary terms), each word weighing its idf."""
         return self._shares(units, session=session)[0]
 
-    def _shares(self, units: list, guessed: list | None = None,
-                session=None) -> tuple[np.ndarray, np.ndarray]:
+    def _shares(self, units: list, guessed: list | None = None, session=None,
+                matches: list | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Each entry's share of the typed words, and of the words the knowledge base holds: in
         some entry, and in their own forms, not only through a spelling guess (`guessed`)."""
         if not units:
             everything = np.ones(self.masks.size, dtype=np.float32)
             return everything, everything
-        matches = [self.engine.run(u, session).strict for u in units]
+        if matches is None:     # each unit's matches: given when the search has them already
+            matches = [self.engine.run(u, session).strict for u in units]
         weights = [np.log((self.masks.size + 1) / (m.sum() + 1)) + 0.1 for m in matches]
         guessed = guessed or [False] * len(units)
         held = [m.any() and not g for m, g in zip(matches, guessed, strict=True)]
@@ -224,7 +239,8 @@ class KbSearcher:
         return semantic_weight(float(coverage[shown].max()), len(built.units)) <= 0
 
     def _page(self, found, request: SearchRequest, allowed: int, total: int,
-              similarity: np.ndarray | None = None, built=None, coverage=None, session=None) -> list[Hit]:
+              similarity: np.ndarray | None = None, built=None, session=None,
+              unit_matches: list | None = None) -> list[Hit]:
         """The requested page: ranked by relevance (see indexer.ranking) or sorted by a key."""
         start = (request.page - 1) * request.limit
         if start >= total:
@@ -237,20 +253,20 @@ class KbSearcher:
             order = ids[np.argsort(self._sort_rank(sort)[ids], kind="stable")]
             docs, scores = order[start:wanted].tolist(), None
         elif similarity is not None:
-            # The session holds the units' runs already: coverage and known shares cost two sums.
-            coverage, known = self._shares(built.units, built.guessed, session)
+            # The units' matches are the search's own: coverage and known shares cost two sums.
+            coverage, known = self._shares(built.units, built.guessed, session, unit_matches)
             docs, scores = fuse(found.score, found.loose, similarity, vector, wanted,
                                 coverage, len(built.units), known)
             docs, scores = docs[start:wanted], scores[start:wanted]
         else:
             ranked = self.engine.top(found, vector, wanted)
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
-        marks = _highlight_terms(found)
+        marks = _highlight_terms(found, built.dropped if built is not None else ())
         explainer = Explainer(self.engine, built, None if similarity is self._unused else similarity,
-                              session) if built is not None and docs else None
+                              session, docs) if built is not None and docs else None
         hits = []
         for number, docnum in enumerate(docs):
-            fields = self.reader.stored_fields(docnum)
+            fields = self.documents[docnum]
             hits.append(Hit(
                 id=fields["id"], title=fields["title"], type=fields["type"], lang=fields["lang"],
                 path=fields["path"], score=round(scores[number], 4) if scores else 0.0,
@@ -355,11 +371,11 @@ def _text(text) -> str:
     return text.decode("utf-8") if isinstance(text, bytes) else text
 
 
-def _highlight_terms(found) -> dict[str, set]:
+def _highlight_terms(found, dropped=()) -> dict[str, set]:
     """The terms to mark in snippets: lemmas of the text fields, surface forms, prefixes
-    (every term the query holds, as the engine met them)."""
+    (every term the query holds, as the engine met them, and those pruned before: `dropped`)."""
     marks = {"lemmas": set(), "exact": set(), "prefixes": set(found.prefixes) if found else set()}
-    for fieldname, text in found.terms if found else ():
+    for fieldname, text in [*found.terms, *dropped] if found else ():
         if fieldname == "exact":
             marks["exact"].add(text)
         elif fieldname in MORPH_FIELDS:

@@ -238,8 +238,9 @@ def keep_lexical(order: np.ndarray, lexical: np.ndarray, members: np.ndarray,
     return np.concatenate([rest[:at], missing[np.argsort(-lexical[missing], kind="stable")], rest[at:]])
 
 
-def open_semantic(ix, reader, encoder: Encoder | None) -> SemanticIndex | None:
-    """The semantic index of an open generation: its stored vectors by document number, or None."""
+def open_semantic(ix, reader, encoder: Encoder | None, documents=None) -> SemanticIndex | None:
+    """The semantic index of an open generation: its stored vectors by document number, or None.
+    `documents`: its stored fields by document number (default: read from the reader)."""
     from indexer.index.embeddings import vectors_by_docnum
 
     folder = getattr(ix.storage, "folder", None)
@@ -249,5 +250,6 @@ def open_semantic(ix, reader, encoder: Encoder | None) -> SemanticIndex | None:
     if vectors is None:
         return None
     encoder.encode(["warm"])   # loads the model; its first encoding (pages, BLAS) is not a reader's
-    langs = np.array([reader.stored_fields(n).get("lang", "") for n in range(reader.doc_count_all())])
+    stored = documents.__getitem__ if documents is not None else reader.stored_fields
+    langs = np.array([stored(n).get("lang", "") for n in range(reader.doc_count_all())])
     return SemanticIndex(encoder, vectors, langs)
