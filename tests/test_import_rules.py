@@ -907,3 +907,25 @@ def test_a_paragraph_between_a_recommendation_and_the_next_conclusion_stays_in_t
     assert [kind for kind, _ in found] == ["recommendation", "recommendation"]
     assert found[0][1].endswith("Progress should be reviewed at each meeting of the steering committee.")
     assert "Most outputs" not in found[0][1] and found[1][1].startswith("The project team should update")
+
+
+def test_a_pdf_paragraph_led_by_a_bold_run_in_title_opens_an_item(tmp_path):
+    # USAID's contractors: no numbers; under a bold sector heading, each recommendation is a
+    # paragraph whose bold title runs in before its roman text, with no stop after it. The
+    # title belongs to the item; the heading alone on its line opens none. No blank line
+    # between the paragraphs: the titles alone tell where each begins.
+    page = [[("II. Recommendations", True)], _roman(""),
+            [("Housing Sector", True)], _roman(""),
+            [("Home Repair", True), (" This recommendation is to support lending to small", False)],
+            _roman("entrepreneurs for the repair of productive housing."),
+            [("Loan Guarantees", True), (" If the Government is to pursue guarantee schemes, it is", False)],
+            _roman("recommended that the laws on foreclosures be reformed first."),
+            [("Technical Assistance to MFIs", True), (" To reach more small firms, the microfinance", False)],
+            _roman("institutions will need technical assistance and more funding.")]
+    assert _bold_items(tmp_path, [page]) == [
+        "Home Repair This recommendation is to support lending to small entrepreneurs for the repair of "
+        "productive housing.",
+        "Loan Guarantees If the Government is to pursue guarantee schemes, it is recommended that the "
+        "laws on foreclosures be reformed first.",
+        "Technical Assistance to MFIs To reach more small firms, the microfinance institutions will need "
+        "technical assistance and more funding."]
