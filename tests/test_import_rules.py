@@ -929,3 +929,19 @@ def test_a_pdf_paragraph_led_by_a_bold_run_in_title_opens_an_item(tmp_path):
         "laws on foreclosures be reformed first.",
         "Technical Assistance to MFIs To reach more small firms, the microfinance institutions will need "
         "technical assistance and more funding."]
+
+
+def test_a_bold_heading_ending_in_a_full_stop_is_no_lead(tmp_path):
+    # A heading of two bold lines that ends in a full stop, its paragraph starting on the
+    # line below, opens no item: a lead's roman words go on in its own last line.
+    page = [[("II. Recommendations", True)], _roman(""),
+            [("Fund the monitoring groups from the district budgets. ", True),
+             ("Start where coverage is", False)],
+            _roman("lowest, and report to the steering committee each year."), _roman(""),
+            [("Task 5: Priority recommendations for private enterprises to", True)],
+            [("reactivate the economy in four regions.", True)], _roman(""),
+            _roman("In the course of the review, emphasis was placed on the measures that would help"),
+            _roman("the regions most damaged by the earthquakes, where the markets were weakest.")]
+    assert _bold_items(tmp_path, [page]) == [
+        "Fund the monitoring groups from the district budgets. Start where coverage is lowest, and report "
+        "to the steering committee each year."]

@@ -7,7 +7,9 @@ between one item and the next. Word's reading marks such a paragraph as a list i
 when its first character is bold, the bold run starts there (not carried over from the
 line above), it runs three words or more, ends a sentence, is no label ("Recommendation
 3:"), and roman text follows it. The line then gets a bullet in its margin ("• "), its
-words left where they stand, so the rules for bulleted lists read the item whole.
+words left where they stand, so the rules for bulleted lists read the item whole. A bold
+run whose roman words begin only on a line below, its own last line short of that line,
+is a heading that ends in a full stop, not a lead.
 A text file has no fonts, so its lead sentences stay plain lines.
 
 A bold title run in before the roman text of its line, with no stop after it ("Home
@@ -59,6 +61,11 @@ def _marked(lines: list[str], number: int, chars: list[tuple[str, bool]], start:
     # the lead's written lines (the grid has blank ones between)
     spanned = [len(written.rstrip()) for written in lines[number:last + 1] if written.strip()]
     short = any(this < FULL * below for this, below in zip(spanned, spanned[1:], strict=False))
+    if "\n" in "".join(lead)[len("".join(lead).rstrip()):]:
+        # the roman words begin on a line below: a heading whose last line stops short
+        # ("… in Four Regions of the Country."), not a lead wrapping into its paragraph
+        below = next((len(written.rstrip()) for written in lines[last + 1:] if written.strip()), 0)
+        short = short or spanned[-1] < FULL * below
     if (end == len(chars) or len(lead_text.split()) < LEAD_WORDS or not lead_text.endswith(SENTENCE_END)
             or short or item_label(lead_text) is not None):
         return line
