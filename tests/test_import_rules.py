@@ -945,3 +945,17 @@ def test_a_bold_heading_ending_in_a_full_stop_is_no_lead(tmp_path):
     assert _bold_items(tmp_path, [page]) == [
         "Fund the monitoring groups from the district budgets. Start where coverage is lowest, and report "
         "to the steering committee each year."]
+
+
+def test_a_lettered_section_of_items_ends_at_its_lettered_sibling(tmp_path):
+    # UNOPS: "VI. Lessons learned and the way forward", "A. Lessons learned", "B. The way
+    # forward": the lessons end where the next lettered sub-section begins.
+    text = pages("I. Introduction\n\nThe report covers the year 2024 and the projects of the office.",
+                 "VI. Lessons learned and the way forward\n\nA. Lessons learned\n\n"
+                 "• Managing for impact starts when the project is designed.\n\n"
+                 "• Gender targets need processes and systems that are built for them.\n\n"
+                 "B. The way forward\n\n"
+                 "• The office will present its strategic plan to the Board in September.")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Managing for impact starts when the project is designed."),
+        ("lesson", "Gender targets need processes and systems that are built for them.")]

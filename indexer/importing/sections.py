@@ -53,6 +53,7 @@ class Section:
     base: str = ""                  # the kind its own title names (`kind` may be a sub-section's)
     running: list = field(default_factory=list)  # items kept from the report's running paragraphs
     labelled: bool = False          # it holds items opened by their labels
+    letter: str = ""                # the letter of the heading that opened it ("A. Lessons learned")
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
@@ -120,6 +121,7 @@ HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b"
 
 # A lettered section's letter: "B. Recommendations" (IFAD, the World Bank), «Б. Рекомендации».
 LETTERED = r"(?:[A-HА-Е]\.\s+)?"
+LETTER_HEADING = re.compile(r"([A-HА-Е])\.\s+\S")
 
 
 def kind_of(title: str) -> str | None:
