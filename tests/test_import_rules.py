@@ -959,3 +959,24 @@ def test_a_lettered_section_of_items_ends_at_its_lettered_sibling(tmp_path):
     assert items_of(tmp_path, text) == [
         ("lesson", "Managing for impact starts when the project is designed."),
         ("lesson", "Gender targets need processes and systems that are built for them.")]
+
+
+def test_a_list_announced_by_the_sentence_above_it_is_a_section_of_that_kind(tmp_path):
+    # UNOPS: in a chapter on results, "The main lessons learned … are as follows:" over a
+    # lettered list; the list's items are lessons, the paragraph after it is none. A list
+    # of others' views ("Stakeholders made the following recommendations:"), or of what
+    # came of the recommendations ("… the recommendations included:"), is no items.
+    text = pages("1. Introduction\n\nThe report covers the year 2024 and the projects of the office.",
+                 "2. Results\n\nIn 2024 the office commissioned two thematic evaluations of its projects. "
+                 "The main lessons learned confirm earlier observations and are summarized below:\n\n"
+                 "(a) The office is agile. It adapts to its partners in complex settings.\n\n"
+                 "(b) Past experience can be used again to replicate projects between countries.\n\n"
+                 "The office delivered 1,100 projects in 130 countries during the year.\n\n"
+                 "Stakeholders made the following recommendations:\n\n"
+                 "(a) Publish the project reports every quarter.\n\n"
+                 "(b) Hold the partner meetings in the field.\n\n"
+                 "The outcomes of implementing the recommendations included:\n\n"
+                 "(a) Two regional networks were set up.\n\n(b) The board approved a new policy.\n")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "The office is agile. It adapts to its partners in complex settings."),
+        ("lesson", "Past experience can be used again to replicate projects between countries.")]

@@ -54,6 +54,7 @@ class Section:
     running: list = field(default_factory=list)  # items kept from the report's running paragraphs
     labelled: bool = False          # it holds items opened by their labels
     letter: str = ""                # the letter of the heading that opened it ("A. Lessons learned")
+    listed: bool = False            # a list announced by the paragraph above it (see `lists`)
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
