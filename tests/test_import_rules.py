@@ -1117,3 +1117,74 @@ def test_a_labelled_items_closing_paragraph_before_the_next_heading_stays_in_it(
     text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
     assert items_of(tmp_path, text)[0][1].endswith(
         "protected.\nLessons from the pilot regions should inform the national roll-out.")
+def test_a_pdf_paragraph_led_by_a_bold_run_in_title_opens_an_item(tmp_path):
+    # USAID's contractors: no numbers; under a bold sector heading, each recommendation is a
+    # paragraph whose bold title runs in before its roman text, with no stop after it. The
+    # title belongs to the item; the heading alone on its line opens none. No blank line
+    # between the paragraphs: the titles alone tell where each begins.
+    page = [[("II. Recommendations", True)], _roman(""),
+            [("Housing Sector", True)], _roman(""),
+            [("Home Repair", True), (" This recommendation is to support lending to small", False)],
+            _roman("entrepreneurs for the repair of productive housing."),
+            [("Loan Guarantees", True), (" If the Government is to pursue guarantee schemes, it is", False)],
+            _roman("recommended that the laws on foreclosures be reformed first."),
+            [("Technical Assistance to MFIs", True), (" To reach more small firms, the microfinance", False)],
+            _roman("institutions will need technical assistance and more funding.")]
+    assert _bold_items(tmp_path, [page]) == [
+        "Home Repair This recommendation is to support lending to small entrepreneurs for the repair of "
+        "productive housing.",
+        "Loan Guarantees If the Government is to pursue guarantee schemes, it is recommended that the "
+        "laws on foreclosures be reformed first.",
+        "Technical Assistance to MFIs To reach more small firms, the microfinance institutions will need "
+        "technical assistance and more funding."]
+
+
+def test_a_bold_heading_ending_in_a_full_stop_is_no_lead(tmp_path):
+    # A heading of two bold lines that ends in a full stop, its paragraph starting on the
+    # line below, opens no item: a lead's roman words go on in its own last line.
+    page = [[("II. Recommendations", True)], _roman(""),
+            [("Fund the monitoring groups from the district budgets. ", True),
+             ("Start where coverage is", False)],
+            _roman("lowest, and report to the steering committee each year."), _roman(""),
+            [("Task 5: Priority recommendations for private enterprises to", True)],
+            [("reactivate the economy in four regions.", True)], _roman(""),
+            _roman("In the course of the review, emphasis was placed on the measures that would help"),
+            _roman("the regions most damaged by the earthquakes, where the markets were weakest.")]
+    assert _bold_items(tmp_path, [page]) == [
+        "Fund the monitoring groups from the district budgets. Start where coverage is lowest, and report "
+        "to the steering committee each year."]
+
+
+def test_a_lettered_section_of_items_ends_at_its_lettered_sibling(tmp_path):
+    # UNOPS: "VI. Lessons learned and the way forward", "A. Lessons learned", "B. The way
+    # forward": the lessons end where the next lettered sub-section begins.
+    text = pages("I. Introduction\n\nThe report covers the year 2024 and the projects of the office.",
+                 "VI. Lessons learned and the way forward\n\nA. Lessons learned\n\n"
+                 "• Managing for impact starts when the project is designed.\n\n"
+                 "• Gender targets need processes and systems that are built for them.\n\n"
+                 "B. The way forward\n\n"
+                 "• The office will present its strategic plan to the Board in September.")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Managing for impact starts when the project is designed."),
+        ("lesson", "Gender targets need processes and systems that are built for them.")]
+
+
+def test_a_list_announced_by_the_sentence_above_it_is_a_section_of_that_kind(tmp_path):
+    # UNOPS: in a chapter on results, "The main lessons learned … are as follows:" over a
+    # lettered list; the list's items are lessons, the paragraph after it is none. A list
+    # of others' views ("Stakeholders made the following recommendations:"), or of what
+    # came of the recommendations ("… the recommendations included:"), is no items.
+    text = pages("1. Introduction\n\nThe report covers the year 2024 and the projects of the office.",
+                 "2. Results\n\nIn 2024 the office commissioned two thematic evaluations of its projects. "
+                 "The main lessons learned confirm earlier observations and are summarized below:\n\n"
+                 "(a) The office is agile. It adapts to its partners in complex settings.\n\n"
+                 "(b) Past experience can be used again to replicate projects between countries.\n\n"
+                 "The office delivered 1,100 projects in 130 countries during the year.\n\n"
+                 "Stakeholders made the following recommendations:\n\n"
+                 "(a) Publish the project reports every quarter.\n\n"
+                 "(b) Hold the partner meetings in the field.\n\n"
+                 "The outcomes of implementing the recommendations included:\n\n"
+                 "(a) Two regional networks were set up.\n\n(b) The board approved a new policy.\n")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "The office is agile. It adapts to its partners in complex settings."),
+        ("lesson", "Past experience can be used again to replicate projects between countries.")]

@@ -19,6 +19,7 @@ from indexer.importing.sections import (
     COUNTRY_CODES,
     ENDING,
     INTRO,
+    LETTER_HEADING,
     OUTLINE,
     STUDY,
     SUMMARY,
@@ -151,7 +152,8 @@ class HeadingsMixin:
             if not self.in_annex:
                 self.top = "" if capitals and not SUMMARY.search(text) else self.top
                 self.section = Section(kind, 99, self.top or text, bool(self.top),
-                                       others=kinds_named(text)[1:])
+                                       others=kinds_named(text)[1:],
+                                       letter=text[0] if LETTER_HEADING.match(text) else "")
         elif SUMMARY.match(text):
             self.section, self.top = None, text[0].upper() + text[1:].lower()
         elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'
@@ -160,6 +162,9 @@ class HeadingsMixin:
             self.section, self.top = None, ""
         elif ENDING.match(text) and self.section and self.section.level == 99:
             self.section = None
+        elif self.section and self.section.letter and (
+                (sibling := LETTER_HEADING.match(text)) and sibling.group(1) > self.section.letter):
+            self.section = None     # "A. Lessons learned" ends at "B. The way forward", its sibling
         elif self.section:
             named = self.names.named(text) if len(text.split()) <= 3 else []
             if len(named) == 1:

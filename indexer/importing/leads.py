@@ -7,8 +7,15 @@ between one item and the next. Word's reading marks such a paragraph as a list i
 when its first character is bold, the bold run starts there (not carried over from the
 line above), it runs three words or more, ends a sentence, is no label ("Recommendation
 3:"), and roman text follows it. The line then gets a bullet in its margin ("• "), its
-words left where they stand, so the rules for bulleted lists read the item whole.
+words left where they stand, so the rules for bulleted lists read the item whole. A bold
+run whose roman words begin only on a line below, its own last line short of that line,
+is a heading that ends in a full stop, not a lead.
 A text file has no fonts, so its lead sentences stay plain lines.
+
+A bold title run in before the roman text of its line, with no stop after it ("Home
+Improvement  This recommendation is to …", as USAID's contractors set their
+recommendations under a sector heading), leads its paragraph the same way: a few words
+in title case, no digit, no label, a capital opening the roman words a space or two after.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ BOLD = re.compile(r"bold|black|heavy|demi|semibold|,B\b", re.I)
 LEAD_WORDS = 3
 SENTENCE_END = (".", "!", "?")
 FULL = 0.7         # a lead's line that wraps is this share of the next line's length at least
+RUN_IN_WORDS = 6   # a run-in title's words at most
+RUN_IN_GAP = 4     # the spaces between a run-in title and its text at most (a table's columns are wider)
 
 
 def marked_lines(tuples) -> list[str]:
@@ -41,6 +50,8 @@ def _marked(lines: list[str], number: int, chars: list[tuple[str, bool]], start:
     at = start + indent
     if indent == len(line) or not chars[at][1] or _carried(lines, number, chars, at):
         return line
+    if _run_in_title(line[indent:], chars[at:at + len(line) - indent]):
+        return (line[:indent - 2] if indent >= 2 else "") + "• " + line[indent:]
     lead, end = [], at
     while end < len(chars) and (chars[end][1] or chars[end][0].isspace()):
         lead.append(chars[end][0])
@@ -50,10 +61,29 @@ def _marked(lines: list[str], number: int, chars: list[tuple[str, bool]], start:
     # the lead's written lines (the grid has blank ones between)
     spanned = [len(written.rstrip()) for written in lines[number:last + 1] if written.strip()]
     short = any(this < FULL * below for this, below in zip(spanned, spanned[1:], strict=False))
+    if "\n" in "".join(lead)[len("".join(lead).rstrip()):]:
+        # the roman words begin on a line below: a heading whose last line stops short
+        # ("… in Four Regions of the Country."), not a lead wrapping into its paragraph
+        below = next((len(written.rstrip()) for written in lines[last + 1:] if written.strip()), 0)
+        short = short or spanned[-1] < FULL * below
     if (end == len(chars) or len(lead_text.split()) < LEAD_WORDS or not lead_text.endswith(SENTENCE_END)
             or short or item_label(lead_text) is not None):
         return line
     return (line[:indent - 2] if indent >= 2 else "") + "• " + line[indent:]
+
+
+def _run_in_title(text: str, flags: list[tuple[str, bool]]) -> bool:
+    """Whether the line opens with a bold title run in before roman words ("Loan Guarantees
+    Given the potential value …"): a heading of a paragraph, not a heading of its own line."""
+    end = 0
+    while end < len(text) and (flags[end][1] or text[end].isspace()):
+        end += 1
+    title, rest = text[:end], text[end:]
+    words, gap = title.split(), len(title) - len(title.rstrip())
+    return bool(words and len(words) <= RUN_IN_WORDS and 1 <= gap <= RUN_IN_GAP and rest[:1].isupper()
+                and len(rest.split()) >= 3 and not title.rstrip().endswith(tuple(".,;:!?-–—"))
+                and all(word[:1].isupper() or len(word) < 4 for word in words)
+                and not any(c.isdigit() for c in title) and item_label(title.strip()) is None)
 
 
 def _carried(lines: list[str], number: int, chars: list[tuple[str, bool]], at: int) -> bool:

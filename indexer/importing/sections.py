@@ -55,6 +55,8 @@ class Section:
     running: list = field(default_factory=list)  # items kept from the report's running paragraphs
     labelled: bool = False          # it holds items opened by their labels
     read: bool = False              # a plain paragraph of it has been read (see walker.prose)
+    letter: str = ""                # the letter of the heading that opened it ("A. Lessons learned")
+    listed: bool = False            # a list announced by the paragraph above it (see `lists`)
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
@@ -126,6 +128,7 @@ HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b"
 
 # A lettered section's letter: "B. Recommendations" (IFAD, the World Bank), «Б. Рекомендации».
 LETTERED = r"(?:[A-HА-Е]\.\s+)?"
+LETTER_HEADING = re.compile(r"([A-HА-Е])\.\s+\S")
 
 
 def kind_of(title: str) -> str | None:

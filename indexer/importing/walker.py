@@ -10,6 +10,7 @@ from indexer.importing.blocks import Block
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
+from indexer.importing.lists import announced_kind
 from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, OUTLINE, ROMAN, Item, Part, Section
 from indexer.importing.templates import template_item
 
@@ -149,6 +150,13 @@ class Walker(HeadingsMixin):
             self.running = block.number
         if found := template_item(block.head):
             return self.template(*found, block.page)
+        if self.section and self.section.listed and not block.bullet and not (
+                self.item and (block.soft or block.lines[0].strip()[:1].islower())):
+            self.section = self.item = None     # the announced list has ended
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        if self.section is None and not self.in_annex and (kind := announced_kind(block, after)):
+            self.section = Section(kind, 99, self.title or kind, bool(self.top), listed=True)
+            return None
         if annex := bk.is_annex(block.head):
             return self.annex(annex.group(1), annex.group(2) or "")
         if is_response(block.head):
