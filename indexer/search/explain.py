@@ -17,9 +17,11 @@ MAX_SHOWN = 3     # synonyms named per hit
 class Explainer:
     """The evidence of one search, evaluated once, asked about each hit of the page."""
 
-    def __init__(self, engine, built, similarity: np.ndarray | None, session=None):
+    def __init__(self, engine, built, similarity: np.ndarray | None, session=None, docs=None):
         def matches(query):
-            return engine.run(query, session).strict     # the search's session: its parts are known
+            # The search's session: its parts are known; `docs`: the hits asked about, the only
+            # documents whose matches are looked at (so the only ones phrases are checked in).
+            return engine.run(query, session, only=docs).strict
 
         self.typed = matches(built.typed) if built.typed is not None else None
         self.synonyms = [(s.text, matches(s.query), matches(s.typed_query)) for s in built.synonyms]

@@ -130,11 +130,17 @@ class Engine:
         none = np.zeros(0, dtype=np.int64)
         self.empty = Match.sparse(self.size, none, np.zeros(0, dtype=np.float32), none)   # shared
 
-    def run(self, query: wq.Query, session: Session | None = None) -> Match:
+    def run(self, query: wq.Query, session: Session | None = None, only: list[int] | None = None) -> Match:
         """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate).
-        Runs given one `session` share what they computed (see Session)."""
+        Runs given one `session` share what they computed (see Session). `only`: the documents
+        whose match is wanted (a page's hits); `strict` is then right for them alone, and
+        phrases are checked in them alone."""
         run = _Run(self, time.perf_counter() + TIME_LIMIT, session)
-        found = run.node(query, None)
+        covered = None
+        if only is not None:
+            covered = np.ones(self.size, dtype=bool)
+            covered[only] = False
+        found = run.node(query, covered)
         return Match(found.score, found.loose, found.strict, found.exact,
                      frozenset(run.met), frozenset(run.prefixes))
 
@@ -292,16 +298,21 @@ class _Run:
 
     def _together(self, postings: list[tuple[np.ndarray, np.ndarray]]) -> Match:
         """Documents holding every one of the (sorted) posting lists, scored by their sum (in
-        float64, term by term, then float32: as a bincount over them all would sum them)."""
+        float64, term by term, then float32: as a bincount over them all would sum them).
+        Looked up through the session's zero vector, which is left zero again."""
+        scratch = self.scratch()
         held = min((ids for ids, _ in postings), key=len)
         for ids, _ in postings:
             if ids is not held and len(held):
-                at = np.minimum(np.searchsorted(ids, held), len(ids) - 1)
-                held = held[ids[at] == held]
+                scratch[ids] = 1
+                held = held[scratch[held] == 1]
+                scratch[ids] = 0
         total = np.zeros(len(held), dtype=np.float64)
         if len(held):
             for ids, weights in postings:
-                total += weights[np.searchsorted(ids, held)]
+                scratch[ids] = weights
+                total += scratch[held]
+                scratch[ids] = 0
         return Match.sparse(self.size, held, total.astype(np.float32), held)
 
     def phrase(self, query: wq.Phrase, covered) -> Match:

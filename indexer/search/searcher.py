@@ -247,7 +247,7 @@ class KbSearcher:
             docs, scores = ranked.docs[start:wanted], ranked.scores[start:wanted]
         marks = _highlight_terms(found)
         explainer = Explainer(self.engine, built, None if similarity is self._unused else similarity,
-                              session) if built is not None and docs else None
+                              session, docs) if built is not None and docs else None
         hits = []
         for number, docnum in enumerate(docs):
             fields = self.reader.stored_fields(docnum)
