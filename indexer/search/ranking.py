@@ -186,6 +186,7 @@ class Session:
     phrases: dict = field(default_factory=dict)
     flat: dict = field(default_factory=dict)
     scratch: np.ndarray | None = None              # see _Run.scratch
+    together: dict = field(default_factory=dict)   # ((field, text), ...) -> documents holding them all
     checked: dict = field(default_factory=dict)    # phrase (field, words) -> (checked, found) bool vectors
     sums: dict = field(default_factory=dict)       # ((field, text, boost), ...), every -> Match
 
@@ -284,7 +285,8 @@ class _Run:
             (ids, weights), b = postings[0]
             return Match.sparse(size, ids, weights * b, ids)
         if every:
-            return self._together([(ids, weights * b) for (ids, weights), b in postings])
+            return self._together([(ids, weights * b) for (ids, weights), b in postings],
+                                  tuple((f, t) for f, t, _ in terms))
         ids = np.concatenate([p[0] for p, _ in postings])
         weights = np.concatenate([p[1] * b for p, b in postings])
         if len(ids) <= size // SPARSE_SHARE:
@@ -296,24 +298,40 @@ class _Run:
         match[ids] = True
         return Match(score, match, match)
 
-    def _together(self, postings: list[tuple[np.ndarray, np.ndarray]]) -> Match:
+    def _together(self, postings: list[tuple[np.ndarray, np.ndarray]], key: tuple) -> Match:
         """Documents holding every one of the (sorted) posting lists, scored by their sum (in
         float64, term by term, then float32: as a bincount over them all would sum them).
-        Looked up through the session's zero vector, which is left zero again."""
-        scratch = self.scratch()
-        held = min((ids for ids, _ in postings), key=len)
-        for ids, _ in postings:
-            if ids is not held and len(held):
-                scratch[ids] = 1
-                held = held[scratch[held] == 1]
-                scratch[ids] = 0
+        The documents are found once per session for each set of terms (`key`: the same words
+        are searched for at several weights), through the session's zero vector."""
+        held = self.session.together.get(key)
+        if held is None:
+            held = self.session.together[key] = self._holding_all([ids for ids, _ in postings])
         total = np.zeros(len(held), dtype=np.float64)
         if len(held):
+            scratch = self.scratch()
             for ids, weights in postings:
-                scratch[ids] = weights
-                total += scratch[held]
-                scratch[ids] = 0
+                if len(held) * 16 < len(ids):
+                    total += weights[np.searchsorted(ids, held)]
+                else:
+                    scratch[ids] = weights
+                    total += scratch[held]
+                    scratch[ids] = 0
         return Match.sparse(self.size, held, total.astype(np.float32), held)
+
+    def _holding_all(self, lists: list[np.ndarray]) -> np.ndarray:
+        """The documents in every one of the sorted lists (marked in the session's zero vector)."""
+        scratch = self.scratch()
+        held = min(lists, key=len)
+        for ids in lists:
+            if ids is not held and len(held):
+                if len(held) * 16 < len(ids):
+                    at = np.minimum(np.searchsorted(ids, held), len(ids) - 1)
+                    held = held[ids[at] == held]
+                else:
+                    scratch[ids] = 1
+                    held = held[scratch[held] == 1]
+                    scratch[ids] = 0
+        return held
 
     def phrase(self, query: wq.Phrase, covered) -> Match:
         """The words together (scored so); matched where checked position by position. The
