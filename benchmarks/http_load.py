@@ -106,10 +106,12 @@ def main(argv=None) -> None:
     parser.add_argument("--corpus", default="real")
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--as-is", action="store_true",
+                        help="serve the index as it is, without bringing it up to date first")
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         sys.exit("http_load.py: wrk is not installed (apt-get install wrk)")
-    found = corpus(args.corpus)
+    found = corpus(args.corpus, build=not args.as_is)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "KB_CONTENT_DIR": str(found.content), "KB_INDEX_DIR": str(found.index)}

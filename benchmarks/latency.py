@@ -132,6 +132,8 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", help="real or a number of entries (repeatable)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each query")
+    parser.add_argument("--as-is", action="store_true",
+                        help="search the index as it is, without bringing it up to date first")
     args = parser.parse_args(argv)
     names = args.corpus or ["real", "100000"]
     rows = ["| corpus | entries | queries | runs | wall p50 | wall p95 | wall max | best p50 | "
@@ -142,7 +144,7 @@ def main(argv=None) -> None:
     cache = semantic.QUERY_CACHE
     semantic.QUERY_CACHE = 0        # no query-vector cache: every run encodes its query
     for name in names:
-        paths = corpus(name).paths
+        paths = corpus(name, build=not args.as_is).paths
         taxonomy = load_taxonomy(paths.taxonomy)
         searcher = open_searcher(paths)
         groups = requests(taxonomy, searcher)

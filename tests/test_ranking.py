@@ -100,6 +100,58 @@ def test_equivalent_words_weigh_the_idf_of_all_their_documents(searcher):
     assert rare_only and all(found.score[d] < plain.score[d] for d in rare_only)   # rare lost its edge
 
 
+QUESTIONS = ["How long should a child labour monitoring pilot last?", "evening schools for working children",
+             "дети мигрантов исследование", "coordination council Kazakhstan funding",
+             "\"child labour\" OR школа"]
+
+
+@pytest.fixture(scope="module")
+def questions_searcher(index_dir):
+    from pathlib import Path
+
+    from indexer.content.glossary import load_glossary
+    from indexer.search.thesaurus import load_thesaurus
+
+    content = Path(__file__).resolve().parents[1] / "content"
+    ix, generation = open_generation(index_dir)
+    found = KbSearcher(ix, generation, load_glossary(content / "glossary.yaml"),
+                       thesaurus=load_thesaurus(content / "thesaurus.yaml"))
+    yield found
+    found.close()
+
+
+def _built(searcher, text):
+    from indexer.search.query import build_query, parse_query
+
+    return build_query(parse_query(text), searcher.glossary, {}, None, searcher.thesaurus)
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_sparse_nodes_give_the_dense_answers_bit_for_bit(questions_searcher, monkeypatch, text):
+    import indexer.search.ranking as ranking
+
+    query = _built(questions_searcher, text).query
+    sparse = questions_searcher.engine.run(query)
+    monkeypatch.setattr(ranking, "SPARSE_SHARE", 10**9)     # every Or and word sum dense
+    dense = questions_searcher.engine.run(query)
+    assert sparse.strict.any()
+    for part in ("score", "loose", "strict"):
+        assert np.array_equal(getattr(sparse, part), getattr(dense, part)), part
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_a_run_for_some_documents_matches_them_as_a_whole_run_does(questions_searcher, text):
+    built = _built(questions_searcher, text)
+    for query in [built.typed] + [s.query for s in built.synonyms]:
+        if query is None:
+            continue
+        whole = questions_searcher.engine.run(query)
+        some = sorted(set(np.flatnonzero(whole.strict).tolist()[:5] + list(range(0, whole.size, 17))))
+        assert whole.exact
+        part = questions_searcher.engine.run(query, only=some)
+        assert whole.strict[some].tolist() == part.strict[some].tolist()
+
+
 def test_an_or_of_many_phrases_matches_where_any_of_them_does(searcher):
     """Each part's vectors are merged once however the memory they were in is reused: parts
     freed during the union once lent their ids to later ones, which were then skipped."""

@@ -28,10 +28,11 @@ class Explainer:
         found = {}
 
         def matches(query):
-            # the search's session: its parts are known; `within`: exact on the page's hits;
+            # the search's session: its parts are known; `docs`: the hits asked about, the only
+            # documents whose matches are looked at (so the only ones phrases are checked in);
             # the synonyms of one span share their typed words' query: evaluated once
             if id(query) not in found:
-                found[id(query)] = engine.run(query, session, within).strict
+                found[id(query)] = engine.run(query, session, only=docs).strict
             return found[id(query)]
 
         self.asked = built.typed is not None

@@ -229,15 +229,16 @@ def build_query(clauses: list[Clause], glossary: Glossary, corrections: dict[str
         typed = clause.text.split()
         surface += [typed[i] if len(typed) == len(forms) else clause.text for i in range(len(forms))]
     units = [(g, qs[0] if len(qs) == 1 else wq.Or(qs)) for g, qs in groups.items()]
-    typed = _typed(units, sequence, glossary)
+    expansions = _glossary_units(sequence, glossary)    # built once: its subtrees are shared, run once
+    typed = _typed(units, expansions)
     names = [(start, end) for start, end, _ in glossary.matches([forms for _, forms in sequence])
              if end - start > 1] if thesaurus is not None else []
     synonyms, synonym_units = _thesaurus_units(sequence, surface, thesaurus, scarce, names)
     free = max((c.group for c in clauses), default=0) + 1
     answers, units, embed = _answer_units(asked, units, sequence, lang, free)
     synonyms += answers
-    positive = _combine(units, sequence, glossary, synonym_units)
-    spans = _coverage_spans(units, _glossary_units(sequence, glossary) + synonym_units)
+    spans = _coverage_spans(units, expansions + synonym_units)
+    positive = _combine(units, sequence, expansions + synonym_units, [q for q, *_ in spans])
     held = {c.group for c in clauses if c.phrase or c.prefix or c.text not in corrections}
     # An answer's unit is no typed word: like a spelling guess it is left out of the known words
     # (whose best lexical matches keep a place on the first page, semantic.keep_lexical).
@@ -278,15 +279,18 @@ def _clause_query(clause: Clause, corrections: dict[str, str]):
     return unit, forms
 
 
-def _combine(units, sequence, glossary: Glossary, synonym_units=()) -> wq.Query | None:
-    """Any unit scores; every unit (or its glossary equivalent) together scores more; so does proximity."""
+def _combine(units, sequence, expansions, covered) -> wq.Query | None:
+    """Any unit scores; every unit (or its glossary equivalent) together scores more; so does proximity.
+
+    `expansions`: (first group, last group, query) of the glossary's and thesaurus's other words;
+    `covered`: the coverage spans' queries (`_coverage_spans`). The same query objects as the
+    search's other runs use (coverage, explanations), so the engine evaluates each once."""
     if not units:
         return None
     parts = [unit for _, unit in units]
-    expansions = _glossary_units(sequence, glossary) + list(synonym_units)
     parts += [query for _, _, query in expansions]
     if len(units) > 1:
-        parts += _coverage_bonus(_coverage(units, expansions))
+        parts += _coverage_bonus(covered)
         forms = [f for _, f in sequence]
         if 1 < len(forms) <= 8:
             near = sequence_query(forms, weight=PROXIMITY_WEIGHT, slop=PROXIMITY_SLOP)
@@ -371,9 +375,9 @@ def _answer_units(asked, units, sequence, lang: str | None, group: int):
     return synonyms, units, embedded
 
 
-def _typed(units, sequence, glossary: Glossary) -> wq.Query | None:
+def _typed(units, expansions) -> wq.Query | None:
     """Any typed word or glossary equivalent: what a hit needs to be found by the reader's words."""
-    parts = [unit for _, unit in units] + [q for _, _, q in _glossary_units(sequence, glossary)]
+    parts = [unit for _, unit in units] + [q for _, _, q in expansions]
     return wq.Or(parts) if parts else None
 
 
@@ -384,11 +388,6 @@ def _coverage_bonus(covered: list) -> list[wq.Query]:
     for k in range(n - 1, max(2, math.ceil(n * MOST_WORDS_SHARE)) - 1, -1):
         parts.append(AtLeast(covered, minmatch=k, boost=MOST_WORDS_BONUS * k / n))
     return parts
-
-
-def _coverage(units, expansions):
-    """The all-words bonus: each unit, or a glossary term standing for a run of units."""
-    return [query for query, *_ in _coverage_spans(units, expansions)]
 
 
 def _coverage_spans(units, expansions):

@@ -21,7 +21,7 @@ exact except for a capped expansion or an unchecked phrase, which say so (`exact
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh import query as wq
@@ -31,18 +31,65 @@ from indexer.search.postings import Postings
 MAX_PREFIX_TERMS = 64          # a prefix stands for its most frequent expansions, no more
 PHRASE_CHECK_LIMIT = 150       # phrase candidates checked position by position, at most
 TIME_LIMIT = 0.05              # seconds of phrase checking per query; past it, an estimate
+SPARSE_SHARE = 8               # a term sum holding at most 1/8 of the postings of the index's size is sparse
 
 
-@dataclass
 class Match:
-    """What one query node gives over every document (see the module docstring)."""
+    """What one query node gives over every document (see the module docstring).
 
-    score: np.ndarray
-    loose: np.ndarray
-    strict: np.ndarray
-    exact: bool = True
-    terms: frozenset = frozenset()      # (field, text) of every term met (for snippets); top level only
-    prefixes: frozenset = frozenset()   # the texts of the Prefix queries met
+    Dense (`score`, `loose`, `strict`: one value per document) or sparse: `ids`, the sorted
+    documents where it scores, `values` their scores, `hits` the sorted documents it matches
+    (a subset; `ids` itself when it matches wherever it scores). A term sum or a phrase is
+    sparse, and an Or of sparse parts stays so: most nodes of a question's tree hold few
+    documents, and a sparse node costs what it holds, not the index's size. The dense vectors
+    of a sparse node are made when first asked for (and kept: Matches are shared, never changed)."""
+
+    __slots__ = ("size", "ids", "values", "hits", "exact", "terms", "prefixes", "_score", "_loose", "_strict")
+
+    def __init__(self, score=None, loose=None, strict=None, exact: bool = True,
+                 terms: frozenset = frozenset(), prefixes: frozenset = frozenset()):
+        self._score, self._loose, self._strict = score, loose, strict
+        self.size = len(score) if score is not None else 0
+        self.ids = self.values = self.hits = None
+        self.exact, self.terms, self.prefixes = exact, terms, prefixes
+
+    @classmethod
+    def sparse(cls, size: int, ids: np.ndarray, values: np.ndarray, hits: np.ndarray,
+               exact: bool = True) -> Match:
+        found = cls(exact=exact)
+        found.size, found.ids, found.values, found.hits = size, ids, values, hits
+        return found
+
+    def with_exact(self, exact: bool) -> Match:
+        """A copy saying whether it is exact (the original may be shared)."""
+        if self.ids is not None:
+            return Match.sparse(self.size, self.ids, self.values, self.hits, exact)
+        return Match(self._score, self._loose, self._strict, exact)
+
+    @property
+    def score(self) -> np.ndarray:
+        if self._score is None:
+            self._score = np.zeros(self.size, dtype=np.float32)
+            self._score[self.ids] = self.values
+        return self._score
+
+    @property
+    def loose(self) -> np.ndarray:
+        if self._loose is None:
+            self._loose = _vector(self.size, self.ids)
+        return self._loose
+
+    @property
+    def strict(self) -> np.ndarray:
+        if self._strict is None:
+            self._strict = self.loose if self.hits is self.ids else _vector(self.size, self.hits)
+        return self._strict
+
+
+def _vector(size: int, ids: np.ndarray) -> np.ndarray:
+    found = np.zeros(size, dtype=bool)
+    found[ids] = True
+    return found
 
 
 class AtLeast(wq.Or):
@@ -80,16 +127,20 @@ class Engine:
         self.postings = postings
         self.size = postings.size
         self.alive = postings.alive
-        self.nothing = np.zeros(self.size, dtype=bool)    # shared, so read-only: Matches are never changed
-        self.nothing.setflags(write=False)
+        none = np.zeros(0, dtype=np.int64)
+        self.empty = Match.sparse(self.size, none, np.zeros(0, dtype=np.float32), none)   # shared
 
-    def run(self, query: wq.Query, session: Session | None = None,
-            within: np.ndarray | None = None) -> Match:
+    def run(self, query: wq.Query, session: Session | None = None, only: list[int] | None = None) -> Match:
         """Score and match a whole query; phrase checks stop at TIME_LIMIT (then an estimate).
-        Runs given one `session` share what they computed (see Session). `within`: the
-        documents whose `strict` is wanted (a page's hits); phrases check no other."""
+        Runs given one `session` share what they computed (see Session). `only`: the documents
+        whose match is wanted (a page's hits); `strict` is then right for them alone, and
+        phrases are checked in them alone."""
         run = _Run(self, time.perf_counter() + TIME_LIMIT, session)
-        found = run.node(query, None if within is None else ~within)
+        covered = None
+        if only is not None:
+            covered = np.ones(self.size, dtype=bool)
+            covered[only] = False
+        found = run.node(query, covered)
         return Match(found.score, found.loose, found.strict, found.exact,
                      frozenset(run.met), frozenset(run.prefixes))
 
@@ -131,11 +182,13 @@ class Session:
     Matches are shared, never changed in place."""
 
     memo: dict = field(default_factory=dict)
+    partial: dict = field(default_factory=dict)    # id of a node -> (the `covered` it was run with, Match)
     phrases: dict = field(default_factory=dict)
     flat: dict = field(default_factory=dict)
+    scratch: np.ndarray | None = None              # see _Run.scratch
+    together: dict = field(default_factory=dict)   # ((field, text), ...) -> documents holding them all
     checked: dict = field(default_factory=dict)    # phrase (field, words) -> (checked, found) bool vectors
     sums: dict = field(default_factory=dict)       # ((field, text, boost), ...), every -> Match
-    held: dict = field(default_factory=dict)       # id of a term sum's Match -> its documents (sparse)
 
 
 class _Run:
@@ -145,13 +198,13 @@ class _Run:
         self.engine = engine
         self.size = engine.size
         self.deadline = deadline
-        session = session or Session()
+        session = self.session = session or Session()
         self.memo: dict[int, Match] = session.memo
+        self.partial: dict[int, tuple[np.ndarray, Match]] = session.partial
         self.phrases: dict[int, bool] = session.phrases
         self.flat: dict[int, list | None] = session.flat
         self.checked: dict[tuple, tuple[np.ndarray, np.ndarray]] = session.checked
         self.sums: dict[tuple, Match] = session.sums
-        self.held: dict[int, np.ndarray] = session.held
         self.met: set[tuple[str, str]] = set()
         self.prefixes: set[str] = set()
 
@@ -161,17 +214,23 @@ class _Run:
         key = id(query)
         if key in self.memo:
             return self.memo[key]
+        known = self.partial.get(key)
+        if known is not None and covered is not None and known[1].exact and not (known[0] & ~covered).any():
+            return known[1]     # right outside what it was given, so outside this `covered` too
         found = self._node(query, covered)
-        if not self.has_phrase(query):     # independent of `covered`: reusable
+        if covered is None or not self.has_phrase(query):     # right everywhere: reusable
             self.memo[key] = found
+        else:
+            self.partial[key] = (covered, found)
         return found
 
     def _node(self, query, covered) -> Match:
         boost = getattr(query, "boost", 1.0)
         if isinstance(query, Equivalents):
-            whole = wq.Or(query.subqueries, boost=boost)
-            leaves = _flat_terms(whole, self.flat)
-            self.flat.pop(id(whole), None)   # a temporary: its id may be another query's later
+            key = ("equivalents", id(query))     # not the id of a passing Or: ids are reused
+            if key not in self.flat:
+                self.flat[key] = _flat_terms(wq.Or(query.subqueries, boost=boost), {})
+            leaves = self.flat[key]
             if leaves is not None:
                 return self.terms(leaves, blend=True)
         terms = _flat_terms(query, self.flat)
@@ -199,7 +258,7 @@ class _Run:
             words, capped = self.engine.expansions(query)
             self.met.add((query.fieldname, query.text))
             found = self.terms([(query.fieldname, w, boost) for w in words])
-            return replace(found, exact=not capped)      # a copy: `terms` results are shared
+            return found.with_exact(not capped)      # a copy: `terms` results are shared
         return self.walk(query, boost)
 
     # --- leaves ----------------------------------------------------------------------------
@@ -221,24 +280,58 @@ class _Run:
         postings = [(p, b) for p, b in postings if len(p[0])]
         size = self.size
         if every and len(postings) < len(terms) or not postings:
-            return Match(np.zeros(size, dtype=np.float32), *(2 * [np.zeros(size, dtype=bool)]))
+            return self.engine.empty
         if len(postings) == 1:
             (ids, weights), b = postings[0]
-            score = np.zeros(size, dtype=np.float32)
-            score[ids] = weights * b
-            match = np.zeros(size, dtype=bool)
-            match[ids] = True
-            return Match(score, match, match)
+            return Match.sparse(size, ids, weights * b, ids)
+        if every:
+            return self._together([(ids, weights * b) for (ids, weights), b in postings],
+                                  tuple((f, t) for f, t, _ in terms))
         ids = np.concatenate([p[0] for p, _ in postings])
         weights = np.concatenate([p[1] * b for p, b in postings])
+        if len(ids) <= size // SPARSE_SHARE:
+            # The same float64 sums, in the same order, as the dense bincount below.
+            held, where = np.unique(ids, return_inverse=True)
+            return Match.sparse(size, held, np.bincount(where, weights, len(held)).astype(np.float32), held)
         score = np.bincount(ids, weights, minlength=size).astype(np.float32)
-        if every:
-            match = np.bincount(ids, minlength=size) == len(postings)
-            score[~match] = 0
-        else:
-            match = np.zeros(size, dtype=bool)
-            match[ids] = True
+        match = np.zeros(size, dtype=bool)
+        match[ids] = True
         return Match(score, match, match)
+
+    def _together(self, postings: list[tuple[np.ndarray, np.ndarray]], key: tuple) -> Match:
+        """Documents holding every one of the (sorted) posting lists, scored by their sum (in
+        float64, term by term, then float32: as a bincount over them all would sum them).
+        The documents are found once per session for each set of terms (`key`: the same words
+        are searched for at several weights), through the session's zero vector."""
+        held = self.session.together.get(key)
+        if held is None:
+            held = self.session.together[key] = self._holding_all([ids for ids, _ in postings])
+        total = np.zeros(len(held), dtype=np.float64)
+        if len(held):
+            scratch = self.scratch()
+            for ids, weights in postings:
+                if len(held) * 16 < len(ids):
+                    total += weights[np.searchsorted(ids, held)]
+                else:
+                    scratch[ids] = weights
+                    total += scratch[held]
+                    scratch[ids] = 0
+        return Match.sparse(self.size, held, total.astype(np.float32), held)
+
+    def _holding_all(self, lists: list[np.ndarray]) -> np.ndarray:
+        """The documents in every one of the sorted lists (marked in the session's zero vector)."""
+        scratch = self.scratch()
+        held = min(lists, key=len)
+        for ids in lists:
+            if ids is not held and len(held):
+                if len(held) * 16 < len(ids):
+                    at = np.minimum(np.searchsorted(ids, held), len(ids) - 1)
+                    held = held[ids[at] == held]
+                else:
+                    scratch[ids] = 1
+                    held = held[scratch[held] == 1]
+                    scratch[ids] = 0
+        return held
 
     def phrase(self, query: wq.Phrase, covered) -> Match:
         """The words together (scored so); matched where checked position by position. The
@@ -246,29 +339,23 @@ class _Run:
         pass over every document: a question's tree holds hundreds of phrase nodes."""
         boost = query.boost
         together = self.terms([(query.fieldname, w, boost) for w in query.words], every=True)
-        ids = self.held.get(id(together))
-        if ids is None:
-            ids = self.held[id(together)] = np.flatnonzero(together.loose)
+        ids = together.ids      # `_together`: always sparse
+
+        def matching(hits, exact=True):
+            return Match.sparse(self.size, together.ids, together.values, hits, exact)
+
         if covered is not None and len(ids):
             ids = ids[~covered[ids]]
         if not len(ids):
-            return Match(together.score, together.loose, self.engine.nothing)
+            return matching(ids)
         if len(ids) > PHRASE_CHECK_LIMIT or time.perf_counter() > self.deadline:
-            candidates = together.loose & ~covered if covered is not None else together.loose
-            return Match(together.score, together.loose, candidates, exact=False)
+            return matching(ids, exact=False)
         if query.slop == 1:
-            found = self.adjacent(query, ids)
-        else:
-            found, late = check_candidates(self.engine.searcher, query, ids.tolist(), self.deadline)
-            if late:
-                candidates = np.zeros(self.size, dtype=bool)
-                candidates[ids] = True
-                return Match(together.score, together.loose, candidates, exact=False)
-        if not len(found):
-            return Match(together.score, together.loose, self.engine.nothing)
-        strict = np.zeros(self.size, dtype=bool)
-        strict[list(found)] = True
-        return Match(together.score, together.loose, strict)
+            return matching(self.adjacent(query, ids))
+        found, late = check_candidates(self.engine.searcher, query, ids.tolist(), self.deadline)
+        if late:
+            return matching(ids, exact=False)
+        return matching(np.array(sorted(found), dtype=np.int64))
 
     def adjacent(self, query: wq.Phrase, ids: np.ndarray) -> np.ndarray:
         """The candidates holding the phrase (`adjacent`), each document checked once per session."""
@@ -303,25 +390,46 @@ class _Run:
         phrased = [self.has_phrase(q) for q in subs]
         ordered = [q for q, p in zip(subs, phrased, strict=True) if not p] + \
             [q for q, p in zip(subs, phrased, strict=True) if p]
+        parts, inside = [], None
+        for sub in ordered:
+            # Only a phrase looks at what is covered (what this Or matches through its other
+            # parts, or an enclosing one does): the other parts need not pay for the union.
+            if self.has_phrase(sub) and inside is None:
+                inside = np.zeros(self.size, dtype=bool) if covered is None else covered.copy()
+                for found in parts:
+                    _mark(inside, found)
+            found = self.node(sub, inside if self.has_phrase(sub) else None)
+            if inside is not None:
+                _mark(inside, found)
+            parts.append(found)
+        exact = all(p.exact for p in parts)
+        if all(p.ids is not None for p in parts) and \
+                sum(len(p.ids) for p in parts) <= self.size // SPARSE_SHARE:
+            return _sparse_union(self.scratch(), parts, query.boost, exact)
         score = np.zeros(self.size, dtype=np.float32)
         loose = np.zeros(self.size, dtype=bool)
         strict = np.zeros(self.size, dtype=bool)
-        exact, merged = True, set()   # an OR is idempotent: each vector once
-        parts = []    # held to the end: a freed vector's id may be the next one's
-        for sub in ordered:
-            # Only a phrase looks at what is covered: the other parts need not pay for the union.
-            inside = (strict if covered is None else strict | covered) if self.has_phrase(sub) else None
-            found = self.node(sub, inside)
-            parts.append(found)
+        merged = {}     # an OR is idempotent: each dense vector once (held, so that its id stays its own)
+        for found in parts:
+            if found.ids is not None:
+                score[found.ids] += found.values
+                loose[found.ids] = True
+                strict[found.hits] = True
+                continue
             score += found.score
             for into, vector in ((loose, found.loose), (strict, found.strict)):
-                if vector is not self.engine.nothing and (id(into), id(vector)) not in merged:
+                if (id(into), id(vector)) not in merged:
                     into |= vector
-                    merged.add((id(into), id(vector)))
-            exact = exact and found.exact
+                    merged[id(into), id(vector)] = vector
         if query.boost != 1:
             score *= query.boost
         return Match(score, loose, strict, exact)
+
+    def scratch(self) -> np.ndarray:
+        """The session's zero vector for sparse sums (`_sparse_union` leaves it zero)."""
+        if self.session.scratch is None:
+            self.session.scratch = np.zeros(self.size, dtype=np.float32)
+        return self.session.scratch
 
     def at_least(self, parts: list[Match], minmatch: int, boost: float) -> Match:
         """An Or with `minmatch`: documents matching at least that many parts, scored by their sum."""
@@ -358,6 +466,39 @@ class _Run:
             self.phrases[key] = isinstance(query, wq.Phrase) or any(
                 self.has_phrase(q) for q in query.children())
         return self.phrases[key]
+
+
+def _mark(vector: np.ndarray, found: Match) -> None:
+    """Add a node's matches to a dense vector of documents."""
+    if found.ids is not None:
+        vector[found.hits] = True
+    else:
+        vector |= found.strict
+
+
+def _sparse_union(scratch: np.ndarray, parts: list[Match], boost: float, exact: bool) -> Match:
+    """An Or of sparse parts, sparse: summed part by part in float32 (as the dense sum is) into
+    `scratch`, a zero vector of the index's size, which is left zero again."""
+    held = _distinct([p.ids for p in parts])
+    for part in parts:
+        scratch[part.ids] += part.values
+    score = scratch[held]
+    scratch[held] = 0
+    if boost != 1:
+        score *= boost
+    hits = held if all(p.hits is p.ids for p in parts) else _distinct([p.hits for p in parts])
+    return Match.sparse(len(scratch), held, score, hits, exact)
+
+
+def _distinct(arrays: list[np.ndarray]) -> np.ndarray:
+    """The sorted distinct values of some arrays."""
+    if len(arrays) == 1:
+        return arrays[0]
+    values = np.concatenate(arrays)
+    values.sort()
+    if len(values) > 1:
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values
 
 
 def _flat_terms(query: wq.Query, memo: dict) -> list[tuple[str, str, float]] | None:

@@ -1,0 +1,105 @@
+"""Search latency before and after, interleaved in one process: the ranking engine, the query
+builder and the explanations of a git revision (`--rev`) against the working tree's, over the same
+open generation, each query run alternately by both. On a loaded machine only figures taken
+side by side compare; each query's least thread CPU time of its runs is what it costs.
+
+    .venv/bin/python benchmarks/latency_ab.py --rev f3c5d37 --corpus 100000 --repeat 3
+
+Writes benchmarks/latency-ab-<corpus>.md. The index is searched as it is (not brought up to date).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+import types
+
+from corpora import HERE, REPO, corpus, open_searcher, percentile, write_report
+from latency import requests
+
+import indexer.search.searcher as searcher_module
+import indexer.search.semantic as semantic
+from indexer.content.taxonomy import load_taxonomy
+
+
+def _module(name: str, rev: str, path: str, patch=None) -> types.ModuleType:
+    """A module of the given revision, loaded under its own name beside today's."""
+    source = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, text=True, check=True,
+                            cwd=REPO).stdout
+    module = types.ModuleType(name)
+    module.__file__ = f"<{rev}:{path}>"
+    sys.modules[name] = module
+    exec(compile(patch(source) if patch else source, module.__file__, "exec"), module.__dict__)  # noqa: S102
+    return module
+
+
+def _old_explainer(new_explainer):
+    class Explainer(new_explainer):
+        """The explanations as the revision made them: each query run over every document."""
+
+        def __init__(self, engine, built, similarity, session=None, docs=None):
+            def matches(query):
+                return engine.run(query, session).strict
+            self.typed = matches(built.typed) if built.typed is not None else None
+            self.synonyms = [(s.text, matches(s.query), matches(s.typed_query)) for s in built.synonyms]
+            self.similarity = similarity
+    return Explainer
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rev", required=True, help="the revision to compare with")
+    parser.add_argument("--corpus", default="100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    semantic.QUERY_CACHE = 0
+    ranking = _module("ranking_before", args.rev, "indexer/search/ranking.py")
+    query = _module("query_before", args.rev, "indexer/search/query.py",
+                    lambda s: s.replace("from indexer.search.ranking import", "from ranking_before import"))
+    paths = corpus(args.corpus, build=False).paths
+    searcher = open_searcher(paths)
+    versions = {"before": (ranking.Engine(searcher.searcher, searcher.postings), query.build_query,
+                           _old_explainer(searcher_module.Explainer)),
+                "after": (searcher.engine, searcher_module.build_query, searcher_module.Explainer)}
+    groups = requests(load_taxonomy(paths.taxonomy), searcher)
+    costs = {"before": {}, "after": {}}
+    for group, batch in groups.items():
+        for number, request in enumerate(batch):
+            least = dict.fromkeys(versions, float("inf"))
+            for _ in range(args.repeat):
+                for name, (engine, build, explainer) in versions.items():
+                    searcher.engine = engine
+                    searcher_module.build_query, searcher_module.Explainer = build, explainer
+                    start = time.thread_time()
+                    searcher.search(request)
+                    least[name] = min(least[name], (time.thread_time() - start) * 1000)
+            for name in versions:
+                costs[name][group, number] = least[name]
+    load = os.getloadavg()[0]
+    rows = ["| queries | before p50 | before p95 | before max | after p50 | after p95 | after max |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
+    for group, batch in groups.items():
+        cells = []
+        for name in versions:
+            values = [v for (g, _), v in costs[name].items() if g == group]
+            cells += [f"{percentile(values, share):.1f}" for share in (0.5, 0.95)] + [f"{max(values):.1f}"]
+        rows.append(f"| {group} ({len(batch)}) | " + " | ".join(cells) + " |")
+    print("\n".join(rows), file=sys.stderr)
+    command = "benchmarks/latency_ab.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    write_report(HERE / f"latency-ab-{args.corpus}.md", "Search latency before and after, interleaved",
+                 command, [
+                     "One whole search as `/api/search` runs it (latency.py's queries), thread CPU ms, "
+                     f"each query's least of {args.repeat} runs; *before* is revision `{args.rev}`'s "
+                     "ranking engine, query builder and explanations, *after* the working tree's, run "
+                     "alternately query by query over one open generation of "
+                     f"{searcher.count()} entries. Load average at the end: {load:.1f} on 2 cores (other "
+                     "helpers' work): the pairs compare, the absolute figures are inflated by it.",
+                     "", *rows])
+    searcher.close()
+
+
+if __name__ == "__main__":
+    main()
