@@ -1103,3 +1103,18 @@ def test_a_labelled_items_closing_paragraph_before_the_next_heading_stays_in_it(
     text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
     assert items_of(tmp_path, text)[0][1].endswith(
         "protected.\nLessons from the pilot regions should inform the national roll-out.")
+
+
+def test_a_paragraph_introducing_capitalised_bullets_leaves_them_items(tmp_path):
+    # Under "…to sustain the observed results:" the capitalised bullets are the items it
+    # introduces, not its sub-list (which goes on in lower case, as "a) regular feedback…").
+    section = (" 2. Good practices and lessons learned\n"
+               " Some good practices and lessons learned can be derived from this evaluation to inform\n"
+               " future interventions or to be considered by management to sustain the results:\n"
+               " ▪ Close alignment with national strategies: The close alignment of the project ensured\n"
+               "   its overall relevance and its direct contribution to these sectorial policies.\n"
+               " ▪ Initial technical assessment: The assessment proved to be a crucial planning task for\n"
+               "   the whole project and its partners.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
+    assert [body[:30] for _, body in items_of(tmp_path, text)] == [
+        "Close alignment with national ", "Initial technical assessment: "]
