@@ -1188,3 +1188,18 @@ def test_a_list_announced_by_the_sentence_above_it_is_a_section_of_that_kind(tmp
     assert items_of(tmp_path, text) == [
         ("lesson", "The office is agile. It adapts to its partners in complex settings."),
         ("lesson", "Past experience can be used again to replicate projects between countries.")]
+
+
+def test_a_paragraph_introducing_capitalised_bullets_leaves_them_items(tmp_path):
+    # Under "…to sustain the observed results:" the capitalised bullets are the items it
+    # introduces, not its sub-list (which goes on in lower case, as "a) regular feedback…").
+    section = (" 2. Good practices and lessons learned\n"
+               " Some good practices and lessons learned can be derived from this evaluation to inform\n"
+               " future interventions or to be considered by management to sustain the results:\n"
+               " ▪ Close alignment with national strategies: The close alignment of the project ensured\n"
+               "   its overall relevance and its direct contribution to these sectorial policies.\n"
+               " ▪ Initial technical assessment: The assessment proved to be a crucial planning task for\n"
+               "   the whole project and its partners.\n")
+    text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
+    assert [body[:30] for _, body in items_of(tmp_path, text)] == [
+        "Close alignment with national ", "Initial technical assessment: "]

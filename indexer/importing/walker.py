@@ -390,7 +390,8 @@ class Walker(HeadingsMixin):
 
     def prose(self, block: Block) -> None:
         """A plain paragraph of a section: an item if the section holds no other (see run); its
-        last paragraph ending in a colon, over bullets, is an item whose sub-list they are."""
+        last paragraph ending in a colon, over bullets in lower case, is an item whose sub-list
+        they are."""
         s = self.section
         if s not in self.prosaic:
             self.prosaic.append(s)
@@ -398,7 +399,10 @@ class Walker(HeadingsMixin):
         pieces = _paragraphs(block)
         for number, lines in enumerate(pieces):
             text = " ".join(" ".join(lines).split())
-            listing = number == len(pieces) - 1 and text.endswith(":") and bool(after and after.bullet)
+            # Bullets going on in lower case after its colon continue its sentence: its sub-list.
+            # Capitalised ones under a colon are the items the paragraph introduces.
+            listing = number == len(pieces) - 1 and text.endswith(":") and bool(
+                after and after.bullet and after.lines[0].strip()[:1].islower())
             first, s.read = not s.read, True      # only its first paragraph introduces a section
             if INTRODUCES.search(text) and first and not listing or FOOTNOTE.match(text):
                 continue
