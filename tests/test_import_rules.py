@@ -907,3 +907,27 @@ def test_a_paragraph_between_a_recommendation_and_the_next_conclusion_stays_in_t
     assert [kind for kind, _ in found] == ["recommendation", "recommendation"]
     assert found[0][1].endswith("Progress should be reviewed at each meeting of the steering committee.")
     assert "Most outputs" not in found[0][1] and found[1][1].startswith("The project team should update")
+
+
+def test_a_long_roman_chapter_heading_right_over_its_numbered_paragraph_stands_alone(tmp_path):
+    # UN reports set "IV. How the absence of the State feeds conflict" right over "12. The
+    # limited …", no blank line between: a chapter's heading however long its title.
+    text = pages("I. Introduction\n\n1. The report reviews the support given to the national institutions.",
+                 "II. Recommendations of the Secretary-General to Member States and partners\n"
+                 "2. Member States should consider:\n"
+                 "(a) Funding the national statistics offices from their own budgets;\n"
+                 "(b) Publishing the budget of each ministry every year.")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Funding the national statistics offices from their own budgets"),
+        ("recommendation", "Publishing the budget of each ministry every year.")]
+
+
+def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_stands_alone(tmp_path):
+    text = pages("I. Введение\n\n1. Доклад охватывает поддержку национальных учреждений в 2024 году.",
+                 "II. Рекомендации Генерального секретаря государствам-членам и партнёрам по развитию\n"
+                 "2. Государствам-членам следует рассмотреть:\n"
+                 "а) финансирование национальных статистических служб из собственных бюджетов;\n"
+                 "б) ежегодную публикацию бюджета каждого министерства.")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "финансирование национальных статистических служб из собственных бюджетов",
+        "ежегодную публикацию бюджета каждого министерства."]
