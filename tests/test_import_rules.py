@@ -922,6 +922,16 @@ def test_a_long_roman_chapter_heading_right_over_its_numbered_paragraph_stands_a
         ("recommendation", "Publishing the budget of each ministry every year.")]
 
 
+def test_a_roman_chapter_heading_wrapped_onto_a_second_line_opens_its_chapter(tmp_path):
+    text = pages("I. Introduction\n\n1. The report reviews the support given to the national institutions.",
+                 "II. Recommendations to the Executive Board and to the management of\nthe programme\n\n"
+                 "(a) The Executive Board should approve the new budget rules;\n\n"
+                 "(b) Management should report on the new rules each year.")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "The Executive Board should approve the new budget rules",
+        "Management should report on the new rules each year."]
+
+
 def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_stands_alone(tmp_path):
     text = pages("I. Введение\n\n1. Доклад охватывает поддержку национальных учреждений в 2024 году.",
                  "II. Рекомендации Генерального секретаря государствам-членам и партнёрам по развитию\n"

@@ -69,6 +69,16 @@ def opening_label(block: Block) -> Label | None:
     return label
 
 
+def _roman_title(block: Block) -> str | None:
+    """A Roman-numbered chapter's heading, its title wrapped onto a second line in lower case
+    ("V. The way forward: rebuilding the State through" / "development ownership") or not."""
+    if len(block.lines) == 2 and block.lines[1].strip()[:1].islower() and not any(
+            bk.ends_sentence(line) for line in block.lines):
+        joined = " ".join(" ".join(block.lines).split())
+        return joined if ROMAN.fullmatch(joined) else None
+    return block.head if len(block.lines) == 1 and ROMAN.fullmatch(block.head) else None
+
+
 def _chapter_heading(block: Block) -> bool:
     """A heading in capitals ("LESSONS LEARNED", "ANNEXES"): a chapter's."""
     head = block.head
@@ -156,8 +166,8 @@ class Walker(HeadingsMixin):
             return
         if heading := self.outline(block):
             return self.heading(*heading)
-        if single and ROMAN.fullmatch(block.head):
-            self.roman(block.head)
+        if roman := _roman_title(block):
+            self.roman(roman)
         elif block.bullet:
             self.bullet(block)
         elif block.number is not None:
