@@ -909,6 +909,12 @@ def test_a_paragraph_between_a_recommendation_and_the_next_conclusion_stays_in_t
     assert "Most outputs" not in found[0][1] and found[1][1].startswith("The project team should update")
 
 
+def running(first: int, last: int) -> str:
+    """Paragraphs numbered in sequence, as a report that numbers every paragraph has them."""
+    return "\n\n".join(f"{n}. The office reported on the work of the year {2000 + n} to the board in time."
+                       for n in range(first, last + 1))
+
+
 def test_a_long_roman_chapter_heading_right_over_its_numbered_paragraph_stands_alone(tmp_path):
     # UN reports set "IV. How the absence of the State feeds conflict" right over "12. The
     # limited …", no blank line between: a chapter's heading however long its title.
@@ -930,6 +936,24 @@ def test_a_roman_chapter_heading_wrapped_onto_a_second_line_opens_its_chapter(tm
     assert [body for _, body in items_of(tmp_path, text)] == [
         "The Executive Board should approve the new budget rules",
         "Management should report on the new rules each year."]
+
+
+def test_a_running_paragraph_naming_who_the_lettered_list_asks_is_no_item(tmp_path):
+    # "57. Development partners are encouraged to:" over (a)…(d), after the list of "56.": the
+    # addressee of the items below, in a report that numbers every paragraph.
+    text = pages("I. Introduction\n\n" + running(1, 11),
+                 "II. Recommendations\n\n12. Governments should consider:\n\n"
+                 "(a) Raising the share of the budget spent on schools;\n\n(b) Paying teachers on time.\n\n"
+                 "13. Development partners are encouraged to:\n\n"
+                 "(a) Fund the plans of the ministries over five years;\n\n"
+                 "(b) Report their aid to the ministries.")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    items, _ = find_items(read_document(path), TAXONOMY)
+    assert [item.body for item in items] == [
+        "Raising the share of the budget spent on schools", "Paying teachers on time.",
+        "Fund the plans of the ministries over five years", "Report their aid to the ministries."]
+    assert items[-1].addressee == "Development partners are encouraged to:"
 
 
 def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_stands_alone(tmp_path):
