@@ -956,6 +956,19 @@ def test_a_running_paragraph_naming_who_the_lettered_list_asks_is_no_item(tmp_pa
     assert items[-1].addressee == "Development partners are encouraged to:"
 
 
+def test_a_bold_lead_in_ending_in_a_colon_is_no_bold_item(tmp_path):
+    # UN reports set in bold both the paragraph that names who is asked and its lettered items.
+    lead = "I encourage all the stakeholders, including the Member States, the donors and the"
+    first, second = ("To fund the trust fund for the survivors of the conflict in the region;",
+                     "To train the staff of the field operations of the missions each year.")
+    page = [_roman("II. Recommendations"), _roman(""), [("2.", False), (lead, True)],
+            [("regional and intergovernmental organizations:", True)], _roman(""),
+            [("(a) ", False), (first, True)], _roman(""), [("(b) ", False), (second, True)]]
+    assert _bold_items(tmp_path, [page]) == [
+        "To fund the trust fund for the survivors of the conflict in the region",
+        "To train the staff of the field operations of the missions each year."]
+
+
 def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_stands_alone(tmp_path):
     text = pages("I. Введение\n\n1. Доклад охватывает поддержку национальных учреждений в 2024 году.",
                  "II. Рекомендации Генерального секретаря государствам-членам и партнёрам по развитию\n"
