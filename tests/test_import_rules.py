@@ -969,6 +969,21 @@ def test_a_bold_lead_in_ending_in_a_colon_is_no_bold_item(tmp_path):
         "To train the staff of the field operations of the missions each year."]
 
 
+def test_a_recommendation_heading_over_one_paragraph_labels_that_paragraph_only(tmp_path):
+    # The Secretary-General's reports close each country's section on a "Recommendation"
+    # heading over one paragraph; the next country's heading ends it.
+    text = pages("I. Introduction\n\n" + running(1, 11),
+                 "II. Situations of concern\n\nAfghanistan\n\n12. In 2024 the restrictions on the work of "
+                 "women grew in every province.\n\nRecommendation\n\n13. I call upon the de facto "
+                 "authorities to reverse the restrictions on the work of women.\n\nColombia\n\n14. The "
+                 "gender provisions of the peace agreement remained unimplemented in several regions."
+                 "\n\nRecommendation\n\n"
+                 "15. I urge the authorities to implement the gender provisions of the peace agreement.")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "I call upon the de facto authorities to reverse the restrictions on the work of women.",
+        "I urge the authorities to implement the gender provisions of the peace agreement."]
+
+
 def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_stands_alone(tmp_path):
     text = pages("I. Введение\n\n1. Доклад охватывает поддержку национальных учреждений в 2024 году.",
                  "II. Рекомендации Генерального секретаря государствам-членам и партнёрам по развитию\n"
@@ -978,3 +993,17 @@ def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_sta
     assert [body for _, body in items_of(tmp_path, text)] == [
         "финансирование национальных статистических служб из собственных бюджетов",
         "ежегодную публикацию бюджета каждого министерства."]
+
+
+def test_a_recommendation_heading_in_russian_over_one_paragraph_labels_that_paragraph_only(tmp_path):
+    paragraphs = "\n\n".join(f"{n}. Управление отчиталось перед советом о работе за {2000 + n} год вовремя."
+                             for n in range(1, 12))
+    text = pages("I. Введение\n\n" + paragraphs,
+                 "II. Ситуации, вызывающие обеспокоенность\n\nАфганистан\n\n12. В 2024 году ограничения на "
+                 "работу женщин усилились во всех провинциях.\n\nРекомендация\n\n13. Я призываю власти "
+                 "отменить ограничения на работу женщин.\n\nКолумбия\n\n14. Гендерные положения мирного "
+                 "соглашения не выполнены в ряде регионов.\n\nРекомендация\n\n15. Я настоятельно призываю "
+                 "власти выполнить гендерные положения мирного соглашения.")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Я призываю власти отменить ограничения на работу женщин.",
+        "Я настоятельно призываю власти выполнить гендерные положения мирного соглашения."]

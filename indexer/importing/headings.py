@@ -20,6 +20,7 @@ from indexer.importing.sections import (
     ENDING,
     INTRO,
     OUTLINE,
+    SINGLE,
     STUDY,
     SUMMARY,
     Item,
@@ -147,11 +148,15 @@ class HeadingsMixin:
     def label(self, text: str) -> None:
         self.item, self.title = self.close_lead(), text
         capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
+        if self.section and self.section.single and self.section.found:
+            # After the one item its "Recommendation" labels, the next heading is the next
+            # sub-section's ("Central African Republic").
+            self.section = None
         if kind := kind_of(text):
             if not self.in_annex:
                 self.top = "" if capitals and not SUMMARY.search(text) else self.top
                 self.section = Section(kind, 99, self.top or text, bool(self.top),
-                                       others=kinds_named(text)[1:])
+                                       others=kinds_named(text)[1:], single=bool(SINGLE.fullmatch(text)))
         elif SUMMARY.match(text):
             self.section, self.top = None, text[0].upper() + text[1:].lower()
         elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'

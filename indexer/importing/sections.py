@@ -53,6 +53,7 @@ class Section:
     base: str = ""                  # the kind its own title names (`kind` may be a sub-section's)
     running: list = field(default_factory=list)  # items kept from the report's running paragraphs
     labelled: bool = False          # it holds items opened by their labels
+    single: bool = False            # its heading names one item ("Recommendation"): see SINGLE
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
@@ -120,6 +121,11 @@ HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b"
 
 # A lettered section's letter: "B. Recommendations" (IFAD, the World Bank), «Б. Рекомендации».
 LETTERED = r"(?:[A-HА-Е]\.\s+)?"
+# A heading that names one item in the singular, the kind's word alone ("Recommendation" over
+# the paragraph closing a country's section): it labels the paragraph below, no section of many.
+SINGLE = re.compile(r"(?:recommendation|lesson(?:\s+learn(?:ed|t))?|(?:good|best|promising)\s+practice|"
+                    r"рекомендация|урок|извлеч[её]нный\s+урок|(?:передовая|надлежащая)\s+практика)\s*:?",
+                    re.I)
 
 
 def kind_of(title: str) -> str | None:
