@@ -984,6 +984,18 @@ def test_a_recommendation_heading_over_one_paragraph_labels_that_paragraph_only(
         "I urge the authorities to implement the gender provisions of the peace agreement."]
 
 
+def test_a_lettered_heading_after_a_lettered_lessons_section_ends_it(tmp_path):
+    # "VI. Lessons learned and the way forward": "A. Lessons learned", then "B. The way forward".
+    text = pages("I. Introduction\n\n" + running(1, 11),
+                 "II. Lessons learned and the way forward\n\nA. Lessons learned\n\n12. Managing for impact "
+                 "requires early information on the objectives of each project.\n\n13. Longer-term planning "
+                 "needs robust financial arrangements and solid forecasting.\n\nB. The way forward\n\n"
+                 "14. The office will present its next strategic plan to the board in September.")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Managing for impact requires early information on the objectives of each project."),
+        ("lesson", "Longer-term planning needs robust financial arrangements and solid forecasting.")]
+
+
 def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_stands_alone(tmp_path):
     text = pages("I. Введение\n\n1. Доклад охватывает поддержку национальных учреждений в 2024 году.",
                  "II. Рекомендации Генерального секретаря государствам-членам и партнёрам по развитию\n"

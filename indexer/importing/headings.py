@@ -19,6 +19,7 @@ from indexer.importing.sections import (
     COUNTRY_CODES,
     ENDING,
     INTRO,
+    LETTER_HEADING,
     OUTLINE,
     SINGLE,
     STUDY,
@@ -148,9 +149,11 @@ class HeadingsMixin:
     def label(self, text: str) -> None:
         self.item, self.title = self.close_lead(), text
         capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
-        if self.section and self.section.single and self.section.found:
+        s = self.section
+        if s and (s.single and s.found or LETTER_HEADING.match(text) and LETTER_HEADING.match(s.label)):
             # After the one item its "Recommendation" labels, the next heading is the next
-            # sub-section's ("Central African Republic").
+            # sub-section's ("Central African Republic"); "B. The way forward" after
+            # "A. Lessons learned" is its sibling, of items of its own kind if of any.
             self.section = None
         if kind := kind_of(text):
             if not self.in_annex:

@@ -121,6 +121,7 @@ HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b"
 
 # A lettered section's letter: "B. Recommendations" (IFAD, the World Bank), «Б. Рекомендации».
 LETTERED = r"(?:[A-HА-Е]\.\s+)?"
+LETTER_HEADING = re.compile(r"[A-HА-Е]\.\s+\S")
 # A heading that names one item in the singular, the kind's word alone ("Recommendation" over
 # the paragraph closing a country's section): it labels the paragraph below, no section of many.
 SINGLE = re.compile(r"(?:recommendation|lesson(?:\s+learn(?:ed|t))?|(?:good|best|promising)\s+practice|"
