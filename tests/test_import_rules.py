@@ -996,6 +996,22 @@ def test_a_lettered_heading_after_a_lettered_lessons_section_ends_it(tmp_path):
         ("lesson", "Longer-term planning needs robust financial arrangements and solid forecasting.")]
 
 
+def test_a_paragraph_announcing_its_lessons_makes_the_list_below_it_lessons(tmp_path):
+    # Outside any section of lessons: "25. The main lessons learned … are summarized below:"
+    # over (a)-(c); the list ends at the next paragraph. Others' lessons reported are none.
+    text = pages("I. Introduction\n\n1. The report covers the year 2024 and all the projects of the office.",
+                 "II. Results\n\nC. External evaluations\n\n2. The main lessons learned of the thematic "
+                 "evaluations are summarized below:\n\n(a) The office is agile and adaptable in fragile "
+                 "settings.\n\n(b) Past experience can be leveraged for new projects.\n\n3. The office "
+                 "commissioned two more evaluations for the next year.\n\n4. Participants shared the "
+                 "following lessons learned:\n\n(a) Meetings were too long for the partners.\n\n5. The "
+                 "office took two actions, which also corresponded with recommendation 3:\n\n(a) It "
+                 "hired two more staff for the regional offices.")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "The office is agile and adaptable in fragile settings."),
+        ("lesson", "Past experience can be leveraged for new projects.")]
+
+
 def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_stands_alone(tmp_path):
     text = pages("I. Введение\n\n1. Доклад охватывает поддержку национальных учреждений в 2024 году.",
                  "II. Рекомендации Генерального секретаря государствам-членам и партнёрам по развитию\n"

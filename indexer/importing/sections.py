@@ -54,6 +54,7 @@ class Section:
     running: list = field(default_factory=list)  # items kept from the report's running paragraphs
     labelled: bool = False          # it holds items opened by their labels
     single: bool = False            # its heading names one item ("Recommendation"): see SINGLE
+    listed: bool = False            # a paragraph announced its list (see walker.announce): no more
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind

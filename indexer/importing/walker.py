@@ -19,6 +19,9 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
                         r"^(?:this|the\s+present)\s+(?:section|chapter)\b|"
                         r"^(?:в\s+)?(?:этом|данном|настоящем)\s+(?:разделе|главе)|"
                         r"^(?:этот|данный)\s+раздел", re.I)
+# Others' words reported ("Participants shared the following lessons:"): no list of the report's own.
+REPORTED = re.compile(r"\b(?:stakeholders?|participants?|interviewees?|respondents?|informants?|"
+                      r"beneficiar\w+|partners?|they|участник\w*|респондент\w*|партн[её]р\w*)\b", re.I)
 # A list's introduction, no addressee: "The following lessons were learnt:", «Следующие уроки:».
 FOLLOWING = re.compile(r"\bfollowing\b|\bbelow\b|\bas\s+follows\b|следующ\w+|ниже\b", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
@@ -153,6 +156,9 @@ class Walker(HeadingsMixin):
             if not (self.pending and len(block.head.split()) <= 6 and not bk.ends_sentence(block.head)):
                 self.item = self.pending = None
             return
+        if self.section and self.section.listed and not block.bullet and not (
+                self.item and (block.turn or block.lines[0].strip()[:1].islower())):
+            self.section = self.item = None     # the announced list has ended
         label = None if self.in_annex else opening_label(block)
         if label and not (label.number or label.rest or self.section):
             label = None    # "Recommendation" alone outside a section: a table's column, say
@@ -313,7 +319,23 @@ class Walker(HeadingsMixin):
             after.number is not None and item.number is not None and after.number == item.number + 1)
         return bool(same)
 
+    def announce(self, block: Block) -> bool:
+        """A paragraph outside any section that announces a list of lessons or good practices
+        right below it ("25. The main lessons learned … are summarized below:" over (a), (b),
+        (c)): the list is a section of that kind, to the list's end. Recommendations named in
+        passing ("actions, which corresponded with recommendation 3:") announce none."""
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        text = " ".join(" ".join(block.lines).split())
+        kinds = [kind for kind in kinds_named(text) if kind != "recommendation"]
+        if (self.section or self.in_annex or self.top or not kinds or not text.endswith(":")
+                or not FOLLOWING.search(text) or not (after and after.bullet) or REPORTED.search(text)):
+            return False
+        self.section = Section(kinds[0], 99, self.title, listed=True)
+        return True
+
     def numbered(self, block: Block) -> None:
+        if self.section is None:
+            self.announce(block)
         section = self.section
         if section and block.number == section.expected:
             section.expected += 1
@@ -349,6 +371,8 @@ class Walker(HeadingsMixin):
 
     def text(self, block: Block) -> None:
         self.listed = 0                     # a run of short numbered lines ends at running text
+        if self.section is None and self.item is None and self.announce(block):
+            return
         if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
             self.item.paragraphs[-1][1].extend(block.lines)
         elif self.follow_on(block):
