@@ -1203,3 +1203,129 @@ def test_a_paragraph_introducing_capitalised_bullets_leaves_them_items(tmp_path)
     text = pages(" 1. Introduction\n The programme ran for four years in three districts.", section)
     assert [body[:30] for _, body in items_of(tmp_path, text)] == [
         "Close alignment with national ", "Initial technical assessment: "]
+def running(first: int, last: int) -> str:
+    """Paragraphs numbered in sequence, as a report that numbers every paragraph has them."""
+    return "\n\n".join(f"{n}. The office reported on the work of the year {2000 + n} to the board in time."
+                       for n in range(first, last + 1))
+
+
+def test_a_long_roman_chapter_heading_right_over_its_numbered_paragraph_stands_alone(tmp_path):
+    # UN reports set "IV. How the absence of the State feeds conflict" right over "12. The
+    # limited …", no blank line between: a chapter's heading however long its title.
+    text = pages("I. Introduction\n\n1. The report reviews the support given to the national institutions.",
+                 "II. Recommendations of the Secretary-General to Member States and partners\n"
+                 "2. Member States should consider:\n"
+                 "(a) Funding the national statistics offices from their own budgets;\n"
+                 "(b) Publishing the budget of each ministry every year.")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Funding the national statistics offices from their own budgets"),
+        ("recommendation", "Publishing the budget of each ministry every year.")]
+
+
+def test_a_roman_chapter_heading_wrapped_onto_a_second_line_opens_its_chapter(tmp_path):
+    text = pages("I. Introduction\n\n1. The report reviews the support given to the national institutions.",
+                 "II. Recommendations to the Executive Board and to the management of\nthe programme\n\n"
+                 "(a) The Executive Board should approve the new budget rules;\n\n"
+                 "(b) Management should report on the new rules each year.")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "The Executive Board should approve the new budget rules",
+        "Management should report on the new rules each year."]
+
+
+def test_a_running_paragraph_naming_who_the_lettered_list_asks_is_no_item(tmp_path):
+    # "57. Development partners are encouraged to:" over (a)…(d), after the list of "56.": the
+    # addressee of the items below, in a report that numbers every paragraph.
+    text = pages("I. Introduction\n\n" + running(1, 11),
+                 "II. Recommendations\n\n12. Governments should consider:\n\n"
+                 "(a) Raising the share of the budget spent on schools;\n\n(b) Paying teachers on time.\n\n"
+                 "13. Development partners are encouraged to:\n\n"
+                 "(a) Fund the plans of the ministries over five years;\n\n"
+                 "(b) Report their aid to the ministries.")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    items, _ = find_items(read_document(path), TAXONOMY)
+    assert [item.body for item in items] == [
+        "Raising the share of the budget spent on schools", "Paying teachers on time.",
+        "Fund the plans of the ministries over five years", "Report their aid to the ministries."]
+    assert items[-1].addressee == "Development partners are encouraged to:"
+
+
+def test_a_bold_lead_in_ending_in_a_colon_is_no_bold_item(tmp_path):
+    # UN reports set in bold both the paragraph that names who is asked and its lettered items.
+    lead = "I encourage all the stakeholders, including the Member States, the donors and the"
+    first, second = ("To fund the trust fund for the survivors of the conflict in the region;",
+                     "To train the staff of the field operations of the missions each year.")
+    page = [_roman("II. Recommendations"), _roman(""), [("2.", False), (lead, True)],
+            [("regional and intergovernmental organizations:", True)], _roman(""),
+            [("(a) ", False), (first, True)], _roman(""), [("(b) ", False), (second, True)]]
+    assert _bold_items(tmp_path, [page]) == [
+        "To fund the trust fund for the survivors of the conflict in the region",
+        "To train the staff of the field operations of the missions each year."]
+
+
+def test_a_recommendation_heading_over_one_paragraph_labels_that_paragraph_only(tmp_path):
+    # The Secretary-General's reports close each country's section on a "Recommendation"
+    # heading over one paragraph; the next country's heading ends it.
+    text = pages("I. Introduction\n\n" + running(1, 11),
+                 "II. Situations of concern\n\nAfghanistan\n\n12. In 2024 the restrictions on the work of "
+                 "women grew in every province.\n\nRecommendation\n\n13. I call upon the de facto "
+                 "authorities to reverse the restrictions on the work of women.\n\nColombia\n\n14. The "
+                 "gender provisions of the peace agreement remained unimplemented in several regions."
+                 "\n\nRecommendation\n\n"
+                 "15. I urge the authorities to implement the gender provisions of the peace agreement.")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "I call upon the de facto authorities to reverse the restrictions on the work of women.",
+        "I urge the authorities to implement the gender provisions of the peace agreement."]
+
+
+def test_a_lettered_heading_after_a_lettered_lessons_section_ends_it(tmp_path):
+    # "VI. Lessons learned and the way forward": "A. Lessons learned", then "B. The way forward".
+    text = pages("I. Introduction\n\n" + running(1, 11),
+                 "II. Lessons learned and the way forward\n\nA. Lessons learned\n\n12. Managing for impact "
+                 "requires early information on the objectives of each project.\n\n13. Longer-term planning "
+                 "needs robust financial arrangements and solid forecasting.\n\nB. The way forward\n\n"
+                 "14. The office will present its next strategic plan to the board in September.")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Managing for impact requires early information on the objectives of each project."),
+        ("lesson", "Longer-term planning needs robust financial arrangements and solid forecasting.")]
+
+
+def test_a_paragraph_announcing_its_lessons_makes_the_list_below_it_lessons(tmp_path):
+    # Outside any section of lessons: "25. The main lessons learned … are summarized below:"
+    # over (a)-(c); the list ends at the next paragraph. Others' lessons reported are none.
+    text = pages("I. Introduction\n\n1. The report covers the year 2024 and all the projects of the office.",
+                 "II. Results\n\nC. External evaluations\n\n2. The main lessons learned of the thematic "
+                 "evaluations are summarized below:\n\n(a) The office is agile and adaptable in fragile "
+                 "settings.\n\n(b) Past experience can be leveraged for new projects.\n\n3. The office "
+                 "commissioned two more evaluations for the next year.\n\n4. Participants shared the "
+                 "following lessons learned:\n\n(a) Meetings were too long for the partners.\n\n5. The "
+                 "office took two actions, which also corresponded with recommendation 3:\n\n(a) It "
+                 "hired two more staff for the regional offices.")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "The office is agile and adaptable in fragile settings."),
+        ("lesson", "Past experience can be leveraged for new projects.")]
+
+
+def test_a_long_roman_chapter_heading_in_russian_over_its_numbered_paragraph_stands_alone(tmp_path):
+    text = pages("I. Введение\n\n1. Доклад охватывает поддержку национальных учреждений в 2024 году.",
+                 "II. Рекомендации Генерального секретаря государствам-членам и партнёрам по развитию\n"
+                 "2. Государствам-членам следует рассмотреть:\n"
+                 "а) финансирование национальных статистических служб из собственных бюджетов;\n"
+                 "б) ежегодную публикацию бюджета каждого министерства.")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "финансирование национальных статистических служб из собственных бюджетов",
+        "ежегодную публикацию бюджета каждого министерства."]
+
+
+def test_a_recommendation_heading_in_russian_over_one_paragraph_labels_that_paragraph_only(tmp_path):
+    paragraphs = "\n\n".join(f"{n}. Управление отчиталось перед советом о работе за {2000 + n} год вовремя."
+                             for n in range(1, 12))
+    text = pages("I. Введение\n\n" + paragraphs,
+                 "II. Ситуации, вызывающие обеспокоенность\n\nАфганистан\n\n12. В 2024 году ограничения на "
+                 "работу женщин усилились во всех провинциях.\n\nРекомендация\n\n13. Я призываю власти "
+                 "отменить ограничения на работу женщин.\n\nКолумбия\n\n14. Гендерные положения мирного "
+                 "соглашения не выполнены в ряде регионов.\n\nРекомендация\n\n15. Я настоятельно призываю "
+                 "власти выполнить гендерные положения мирного соглашения.")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Я призываю власти отменить ограничения на работу женщин.",
+        "Я настоятельно призываю власти выполнить гендерные положения мирного соглашения."]

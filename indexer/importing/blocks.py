@@ -20,6 +20,9 @@ STRONG_BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]
 NUMBERED = re.compile(r"\s*(?:#\s?(\d{1,3})\s+|(\d{1,3})(?:\.(?:\s+|(?=[A-ZА-ЯЁ]))|\)\s+))(\S.*)")
 ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
+# A Roman-numbered chapter's heading ("IV. How the absence of the State feeds conflict"), a
+# title however long: no sentence's end, a capital after the numeral.
+ROMAN_HEADING = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.;]{0,100}")
 LETTER = r"[^\W\d_]"
 WORD = LETTER + "+"
 # Words no heading ends on: the line goes on below.
@@ -151,7 +154,7 @@ def _opens_block(line: str, previous: str, current: Block, after: str = "") -> b
     if alone or STRONG_BULLET.match(line) or is_annex(line):
         return True
     listed = BULLET.match(line) or NUMBERED.match(line) or SUBHEADING.match(line)
-    if is_page_start(line) and listed:
+    if is_page_start(line) and listed or listed and _roman_heading(current):
         return True
     label = item_label(line)
     # "Recommendation 2. Incorporate …", or "Recommendation 9." over "9.1. Continue …", opens its
@@ -163,6 +166,14 @@ def _opens_block(line: str, previous: str, current: Block, after: str = "") -> b
     # management's words, not the item's.
     return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or label
                                             or is_response(line) or NAMED.match(line))
+
+
+def _roman_heading(current: Block) -> bool:
+    """Whether the block so far is a Roman-numbered chapter's heading, wrapped or not: the
+    numbered paragraph or bullet below it opens a block of its own."""
+    return (not current.bullet and current.number is None and len(current.lines) <= 2
+            and bool(ROMAN_HEADING.fullmatch(current.lines[0].rstrip()))
+            and not any(ends_sentence(line) for line in current.lines))
 
 
 def title_like(line: str) -> bool:

@@ -2,7 +2,8 @@
 
 Some reports (the Joint Inspection Unit's, say) set their informal recommendations in
 bold inside the running text. A bold passage (`Page.bold`) is such an item when it
-- is a sentence or more (eight words or more), not a heading, a label or a contents line;
+- is a sentence or more (eight words or more), not a heading, a label or a contents line,
+  nor the lead-in of a list below it (it ends in a colon: "I encourage Member States, …:");
 - recommends: its words ask for something ("should", "encourage", "recommend", "urge",
   "request", "call on", "advise", "suggest", "propose"; «следует», «рекомендуется»…), or
   the evaluator believes that something could be done ("believe that … could be");
@@ -124,6 +125,8 @@ def _is_item(text: str) -> bool:
     if sum(len(word) == 1 for word in words) > len(words) / 4:      # a table's letters
         return False
     if not ends_sentence(text) and len(words) < 15:                   # a heading
+        return False
+    if text.endswith(":"):          # "I encourage all stakeholders, …:": it names who the list asks
         return False
     if item_label(text) or NOT_ITEM.match(text) or FINDING.search(text):
         return False

@@ -21,6 +21,7 @@ from indexer.importing.sections import (
     INTRO,
     LETTER_HEADING,
     OUTLINE,
+    SINGLE,
     STUDY,
     SUMMARY,
     Item,
@@ -148,11 +149,17 @@ class HeadingsMixin:
     def label(self, text: str) -> None:
         self.item, self.title = self.close_lead(), text
         capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
+        s = self.section
+        if s and (s.single and s.found or LETTER_HEADING.match(text) and LETTER_HEADING.match(s.label)):
+            # After the one item its "Recommendation" labels, the next heading is the next
+            # sub-section's ("Central African Republic"); "B. The way forward" after
+            # "A. Lessons learned" is its sibling, of items of its own kind if of any.
+            self.section = None
         if kind := kind_of(text):
             if not self.in_annex:
                 self.top = "" if capitals and not SUMMARY.search(text) else self.top
                 self.section = Section(kind, 99, self.top or text, bool(self.top),
-                                       others=kinds_named(text)[1:],
+                                       others=kinds_named(text)[1:], single=bool(SINGLE.fullmatch(text)),
                                        letter=text[0] if LETTER_HEADING.match(text) else "")
         elif SUMMARY.match(text):
             self.section, self.top = None, text[0].upper() + text[1:].lower()

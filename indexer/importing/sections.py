@@ -57,6 +57,7 @@ class Section:
     read: bool = False              # a plain paragraph of it has been read (see walker.prose)
     letter: str = ""                # the letter of the heading that opened it ("A. Lessons learned")
     listed: bool = False            # a list announced by the paragraph above it (see `lists`)
+    single: bool = False            # its heading names one item ("Recommendation"): see SINGLE
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
@@ -129,6 +130,11 @@ HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b"
 # A lettered section's letter: "B. Recommendations" (IFAD, the World Bank), «Б. Рекомендации».
 LETTERED = r"(?:[A-HА-Е]\.\s+)?"
 LETTER_HEADING = re.compile(r"([A-HА-Е])\.\s+\S")
+# A heading that names one item in the singular, the kind's word alone ("Recommendation" over
+# the paragraph closing a country's section): it labels the paragraph below, no section of many.
+SINGLE = re.compile(r"(?:recommendation|lesson(?:\s+learn(?:ed|t))?|(?:good|best|promising)\s+practice|"
+                    r"рекомендация|урок|извлеч[её]нный\s+урок|(?:передовая|надлежащая)\s+практика)\s*:?",
+                    re.I)
 
 
 def kind_of(title: str) -> str | None:

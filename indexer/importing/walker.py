@@ -11,7 +11,16 @@ from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
 from indexer.importing.lists import announced_kind
-from indexer.importing.sections import DEMONSTRATIVE, KIND_TITLES, OUTLINE, ROMAN, Item, Part, Section
+from indexer.importing.sections import (
+    DEMONSTRATIVE,
+    KIND_TITLES,
+    OUTLINE,
+    ROMAN,
+    Item,
+    Part,
+    Section,
+    kinds_named,
+)
 from indexer.importing.templates import template_item
 
 # A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
@@ -20,6 +29,8 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
                         r"^(?:this|the\s+present)\s+(?:section|chapter)\b|"
                         r"^(?:в\s+)?(?:этом|данном|настоящем)\s+(?:разделе|главе)|"
                         r"^(?:этот|данный)\s+раздел", re.I)
+# A list's introduction, no addressee: "The following lessons were learnt:", «Следующие уроки:».
+FOLLOWING = re.compile(r"\bfollowing\b|\bbelow\b|\bas\s+follows\b|следующ\w+|ниже\b", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
 OTHER_LABEL = re.compile(r"[^\W\d_]+\s+\d{1,2}[.:]\s")
 # Words of one letter: English and Russian articles, prepositions, conjunctions and pronouns.
@@ -75,6 +86,16 @@ def opening_label(block: Block) -> Label | None:
     if label is None and block.number is not None and (inner := item_label(block.lines[0])):
         label = inner if inner.number else None
     return label
+
+
+def _roman_title(block: Block) -> str | None:
+    """A Roman-numbered chapter's heading, its title wrapped onto a second line in lower case
+    ("V. The way forward: rebuilding the State through" / "development ownership") or not."""
+    if len(block.lines) == 2 and block.lines[1].strip()[:1].islower() and not any(
+            bk.ends_sentence(line) for line in block.lines):
+        joined = " ".join(" ".join(block.lines).split())
+        return joined if ROMAN.fullmatch(joined) else None
+    return block.head if len(block.lines) == 1 and ROMAN.fullmatch(block.head) else None
 
 
 def _chapter_heading(block: Block) -> bool:
@@ -180,8 +201,8 @@ class Walker(HeadingsMixin):
             return
         if heading := self.outline(block):
             return self.heading(*heading)
-        if single and ROMAN.fullmatch(block.head):
-            self.roman(block.head)
+        if roman := _roman_title(block):
+            self.roman(roman)
         elif block.bullet:
             self.bullet(block)
         elif block.number is not None:
@@ -335,13 +356,23 @@ class Walker(HeadingsMixin):
             self.new_item(block.lines, None, block.number)
         elif section and self.in_run > RUNNING and section.expected == 1 and not (
                 section.sub or section.labelled) and (
-                section.found or not INTRODUCES.search(" ".join(block.lines))):
+                section.found or not INTRODUCES.search(" ".join(block.lines))) and not self.heads_list(block):
             self.new_item(block.lines, None, block.number)     # the report's running paragraphs
             section.running.append(self.item)
         elif section:
             section.paragraph, section.position, self.item = block.number, 0, None
+            text = " ".join(" ".join(block.lines).split())
+            if self.heads_list(block) and not (kinds_named(text) or FOLLOWING.search(text)):
+                section.addressee = text    # "57. Development partners are encouraged to:"
             if self.lead:
                 self.lead.paragraphs.append(("p", list(block.lines)))
+
+    def heads_list(self, block: Block) -> bool:
+        """A running paragraph that only names who is asked ("The multilateral system should:",
+        "I encourage Member States:"), the lettered items below it: no item of its own."""
+        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        text = " ".join(" ".join(block.lines).split())
+        return text.endswith(":") and len(text.split()) <= 20 and bool(after and after.bullet)
 
     def drop_running(self) -> None:
         """A section of running paragraphs that turns out to have sub-sections: those are its
