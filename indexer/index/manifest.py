@@ -190,4 +190,7 @@ def _convert(legacy: Path) -> Manifest | None:
     manifest.put({path: dict({"line": 1, "digest": "", "report": None}, **info)
                   for path, info in data.get("files", {}).items()})
     manifest.set_meta(fingerprint=data.get("fingerprint"), reports=data.get("reports", {}))
+    # Committed: a backup of a connection holding an open write transaction waits on it for ever
+    # (SQLITE_LOCKED, retried), and `copy` backs this one up into the next generation.
+    manifest.db.commit()
     return manifest
