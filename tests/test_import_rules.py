@@ -283,6 +283,19 @@ RESPONSE_BODY = ("II. Recommendations and management response\n\n"
                  "Management response: Partially agreed.\n")
 
 
+def test_a_fuller_summary_repeat_leaves_the_chapter_its_wording(tmp_path):
+    # The summary words the item at more length (a sentence more): the chapter's item is still
+    # the item, with its own words, the summary cited beside it.
+    summary = ("Executive summary\n\nMain recommendations\n\n"
+               "• Develop a training programme for the tripartite partners at all levels. The "
+               "programme will let the partners determine their roles.\n\n")
+    chapter = ("1. Introduction\n\nThe programme ran for years.\n\n2. Recommendations\n\n"
+               "1. It is time to develop a training programme for the tripartite partners at all "
+               "levels.\n")
+    assert [body for _, body in items_of(tmp_path, summary + chapter)] == [
+        "It is time to develop a training programme for the tripartite partners at all levels."]
+
+
 def _import(tmp_path: Path, text: str):
     from indexer.importing.importer import import_report
 

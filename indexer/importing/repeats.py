@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from indexer.importing.sections import Item
 from indexer.importing.words import normal_words, similarity
 
@@ -13,8 +11,9 @@ def merge_repeats(items: list[Item], threshold: float = 0.8, loose: float = 0.5)
 
     A summary item `threshold` similar to a chapter item of the same part and kind is cited
     in that item's `source.also`; then, among those left, one only `loose` similar (the
-    summary's shorter paraphrase). The chapter's wording stays the body unless the
-    summary's says a sentence more.
+    summary's shorter paraphrase). The chapter's wording is the body, even where the
+    summary words it at more length: the chapter is where the item stands, and its
+    citation says so (the summary's place is in `also`).
     """
     chapter = [item for item in items if not item.summary]
     taken: set[int] = set()
@@ -40,18 +39,5 @@ def merge_repeats(items: list[Item], threshold: float = 0.8, loose: float = 0.5)
 
 
 def _merge(item: Item, repeat: Item) -> None:
-    """Cite the repeat in the item; take its wording (and cite the item's place) when it
-    says a sentence more, so the body and its citation always agree."""
-    # A labelled box repeated in a two-column summary is the box's words; what follows it
-    # there is the summary's own text, so its wording is never taken for the fuller one.
-    if repeat.labelled or _sentences(repeat.body) <= _sentences(item.body):
-        item.also.append(repeat.place())
-        return
-    item.also.append(item.place())
-    item.body, item.section, item.page = repeat.body, repeat.section, repeat.page
-    item.paragraph, item.item = repeat.paragraph, repeat.item
-
-
-def _sentences(text: str) -> int:
-    text = re.sub(r"\s*\((?:see|см\.)[^)]*\)", "", text)
-    return len(re.findall(r"[.!?](?:\s|$)", text.strip() + " "))
+    """Cite the repeat in the item, whose body and place stay the chapter's."""
+    item.also.append(repeat.place())
