@@ -62,8 +62,14 @@ def test_kb_index_killed_at_random_points_20_times_never_breaks_the_service(real
     rng = random.Random(20)
     generations = set()
     for attempt in range(20):
+        before = current_generation(index)
         build = kb(real_copy, index, "--full", wait=False)
-        time.sleep(rng.uniform(0.0, duration * 1.2))   # before, during and after the swap
+        if attempt < 17:
+            time.sleep(rng.uniform(0.0, duration * 1.2))   # before, during and after the swap
+        else:
+            # the last kills land right after a swap, however slow the machine makes the build
+            _wait_for(lambda before=before, build=build: current_generation(index) != before
+                      or build.poll() is not None, 120)
         build.send_signal(signal.SIGKILL)
         build.wait(timeout=30)
         served = current_generation(index)
@@ -77,6 +83,13 @@ def test_kb_index_killed_at_random_points_20_times_never_breaks_the_service(real
     assert after.returncode == 0, after.stderr
     assert not list(index.glob("*.tmp")), "a killed build's leftovers were not removed"
     assert answers(client_for(real_copy, index))
+
+
+def _wait_for(condition, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {seconds} s"
+        time.sleep(0.005)
 
 
 def _truncate_biggest(generation: Path) -> Path:
