@@ -20,11 +20,6 @@ class Explainer:
     there is a likeness to name, and phrases are checked in the page's hits alone."""
 
     def __init__(self, engine, built, similarity: np.ndarray | None, session=None, docs=None):
-        within = None
-        if docs is not None:
-            within = np.zeros(engine.size, dtype=bool)
-            within[list(docs)] = True
-
         found = {}
 
         def matches(query):
@@ -41,7 +36,7 @@ class Explainer:
         for synonym in built.synonyms:
             typed = matches(synonym.typed_query)
             # a synonym is named only in a hit without the words it stands for: none, no need
-            if within is None or (within & ~typed).any():
+            if docs is None or not typed[list(docs)].all():
                 self.synonyms.append((synonym.text, matches(synonym.query), typed))
         self.similarity = similarity
 
