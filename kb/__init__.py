@@ -45,11 +45,13 @@ def create_app(test_config: dict | None = None) -> Flask:
         reports,
         resources,
         roles,
+        urls,
     )
 
     limits.init_app(app)
     resources.init_app(app, resolve_paths(app.config))
     i18n.init_app(app)
+    urls.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(reports.bp)

