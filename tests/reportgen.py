@@ -28,6 +28,7 @@ import reportgen_docx
 import reportgen_pdf
 from reportgen_compose import compose
 from reportgen_model import Block, Report
+from reportgen_un import UnComposer
 
 STYLES = (
     "numbered",          # 1.  2.  3.
@@ -49,6 +50,7 @@ STYLES = (
     "attributes",        # "Recommendation 1:" with "Responsible:", "Priority:", "Timeline:" lines under it
     "roman",             # (i)  (ii)  (iii)
     "letter-label",      # Recommendation A: / Рекомендация А:
+    "un-document",       # UN official document: every paragraph numbered, items led in bold (reportgen_un)
 )
 LANGS = ("en", "ru")
 FORMATS = ("pdf", "docx")
@@ -62,7 +64,10 @@ def build_report(style: str, lang: str = "en", seed: int = 0) -> Report:
         raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    return compose(style, lang, random.Random(f"{style}/{lang}/{seed}"), seed)
+    rnd = random.Random(f"{style}/{lang}/{seed}")
+    if style == "un-document":
+        return UnComposer(style, lang, rnd, seed).report
+    return compose(style, lang, rnd, seed)
 
 
 def make_report(directory: Path, *, style: str, lang: str = "en", fmt: str = "pdf", seed: int = 0,

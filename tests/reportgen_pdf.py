@@ -164,7 +164,8 @@ def _build_pdf(report, path: Path, columns: int, toc_pages: dict[str, int]) -> d
             flow[0].kb_tag = block.tag
         if flow and block.note:
             marks += 1
-            flow[0] = Tagged(f"{markup(block)}<super>{marks}</super>", flow[0].style)
+            flow[0] = Tagged(f"{markup(block)}<super>{marks}</super>", flow[0].style,
+                             bulletText=getattr(flow[0], "bulletText", None))
             flow[0].kb_tag, flow[0].kb_notes = block.tag, [(marks, block.note)]
         story += flow
     doc = Doc()

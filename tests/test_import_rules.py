@@ -1342,3 +1342,153 @@ def test_a_recommendation_heading_in_russian_over_one_paragraph_labels_that_para
     assert [body for _, body in items_of(tmp_path, text)] == [
         "Я призываю власти отменить ограничения на работу женщин.",
         "Я настоятельно призываю власти выполнить гендерные положения мирного соглашения."]
+
+
+def _un_findings(last: int) -> str:
+    """A UN document's first chapters: every paragraph numbered, 1 to `last`."""
+    return "".join(f"{n}. The office completed {n} evaluations in the year, each one on time and within its "
+                   f"budget.\n" for n in range(1, last + 1))
+
+
+def test_a_long_lettered_heading_under_a_paragraph_opens_its_section_of_numbered_paragraphs(tmp_path):
+    # A UN document: "B. Key lessons …" right under the last line of paragraph 12, no blank
+    # line between, its title longer than a short heading's; the report numbers every
+    # paragraph, so those of the lessons section are its items.
+    text = pages("III. Key outputs\n\nA. Independent evaluations\n\n" + _un_findings(12)
+                 + "B. Key lessons from the evaluations of the year on adapting to climate change\n"
+                 "13. This section brings together insights from the publications of the year.\n"
+                 "14. Climate impacts were experienced in all regions and made the old problems worse.\n"
+                 "15. The ability to adapt lay first of all with the people exposed to the effects.\n"
+                 "IV. Oversight and support to decentralized evaluation\n"
+                 "16. Spending on decentralized evaluations rose from 23 to 26 million in the year.\n")
+    assert items_of(tmp_path, text) == [
+        ("lesson", "Climate impacts were experienced in all regions and made the old problems worse."),
+        ("lesson", "The ability to adapt lay first of all with the people exposed to the effects.")]
+    # Named before its kind ("B. Special report: Key lessons …"), the section is a discussion
+    # built around its lessons: only marked ones (bold leads, labels) are items, and a text
+    # has no bold to mark them, so its plain paragraphs are none.
+    named = text.replace("B. Key lessons from the evaluations of the year",
+                         "B. Special report: Key lessons from the evaluations")
+    assert items_of(tmp_path, named) == []
+
+
+def test_a_headings_own_name_before_a_colon_leaves_it_the_kind_it_names():
+    from indexer.importing.sections import kind_of
+
+    heading = "B. Special report: Key lessons from UNDP evaluations on adapting to climate change"
+    assert kind_of(heading) == "lesson"
+    assert kind_of("Б. Специальный доклад: основные рекомендации") == "recommendation"
+    assert kind_of("Figure 2: Recommendations by status") is None
+    assert kind_of("Special report: the context of the year") is None
+
+
+def test_a_bold_lead_after_a_paragraphs_number_opens_an_item_and_the_plain_paragraphs_after_support_it(
+        tmp_path):
+    # UNDP's annual report on evaluation: each lesson is a numbered paragraph whose first
+    # sentence is bold; the plain numbered paragraphs after it are its evidence, up to the next
+    # bold lead; the section's introduction (paragraph 13) none. The heading sits right above
+    # the first lead, no paragraph between.
+    findings = [_roman("II. Key outputs"), _roman("")] + [
+        _roman(f"{n}. The office completed {n} evaluations in the year, each on time.") for n in range(2, 13)]
+    page = [[("B. Special report: Key lessons from the evaluations on adapting to climate change", True)],
+            [("13.", False), ("Climate impacts were felt in all regions. ", True),
+             ("The evaluations of the year saw", False)],
+            _roman("pastoral groups lose their wells to the drought in three of the countries."),
+            _roman("14. In South Africa the floods of 2022 hit the informal settlements the hardest."),
+            [("15.", False), ("Local support structures reduce the risk people face. ", True),
+             ("Households drew on", False)],
+            _roman("their neighbours and the local councils to plan for the season ahead of them."),
+            _roman("IV. Oversight and support"),
+            _roman("16. Spending on decentralized evaluations rose from 23 to 26 million in the year.")]
+    assert _bold_items(tmp_path, [findings, page]) == [
+        "Climate impacts were felt in all regions. The evaluations of the year saw pastoral groups lose "
+        "their wells to the drought in three of the countries.\n\nIn South Africa the floods of 2022 hit "
+        "the informal settlements the hardest.",
+        "Local support structures reduce the risk people face. Households drew on their neighbours and the "
+        "local councils to plan for the season ahead of them."]
+
+
+def test_a_russian_un_documents_recommendations_are_its_numbered_paragraphs(tmp_path):
+    text = pages("II. Основные результаты\n\n" + "".join(
+        f"{n}. Управление провело {n} оценок за год, каждую в срок и в пределах бюджета.\n"
+        for n in range(1, 12))
+        + "Б. Рекомендации Управления по итогам оценок программ и проектов за отчётный год\n"
+        "12. В настоящем разделе изложены рекомендации Управления.\n"
+        "13. Исполнительному совету следует утвердить новую политику в области оценки.\n"
+        "14. Администрации следует увеличить расходы на децентрализованные оценки.\n"
+        "III. Бюджет\n\n15. Расходы выросли на треть за год.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "Исполнительному совету следует утвердить новую политику в области оценки."),
+        ("recommendation", "Администрации следует увеличить расходы на децентрализованные оценки.")]
+
+
+def test_only_the_first_numbered_paragraph_introduces_a_section_of_running_paragraphs(tmp_path):
+    # «последующие выезды», "the following phase": the words of an item, not of an introduction,
+    # once the section's first paragraph has introduced it.
+    text = pages("II. Основные результаты\n\n" + "".join(
+        f"{n}. Управление провело {n} оценок за год, каждую в срок и в пределах бюджета.\n"
+        for n in range(1, 12))
+        + "III. Рекомендации\n\n12. По итогам оценки сформулированы следующие рекомендации.\n"
+        "13. Администрации следует профинансировать реестр рисков до начала следующего этапа.\n"
+        "14. Администрации следует задокументировать бюджет на последующие выезды.\n"
+        "IV. Бюджет\n\n15. Расходы выросли на треть за год.\n")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Администрации следует профинансировать реестр рисков до начала следующего этапа.",
+        "Администрации следует задокументировать бюджет на последующие выезды."]
+
+
+def test_a_un_symbol_heading_a_few_pages_ends_no_section(tmp_path):
+    # A short UN document: its symbol heads two pages only, too few to recur as a running
+    # header, yet it is no heading in capitals that would end the lettered section.
+    first = ("II. Evaluation outputs\n\nA. Independent evaluations\n\n" + _un_findings(11)
+             + "\nB. Lessons learned\n\n"
+             "12. The following lessons can be drawn from the experience of the year.\n"
+             "13. Baselines collected after the start made it hard to show any results.\n")
+    text = ("Annual report on evaluation\n\n\f E/ICEF/2024/12\n\n" + first + "\n\f E/ICEF/2024/12\n\n"
+            "14. Small grants work best when they are combined with mentoring and buyers.\n\n"
+            "IV. Programme of work\n\n15. The office plans twelve evaluations for the next year.\n\f")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Baselines collected after the start made it hard to show any results.",
+        "Small grants work best when they are combined with mentoring and buyers."]
+
+
+def test_a_footnotes_mark_glued_to_a_words_or_a_years_full_stop_still_ends_the_sentence():
+    # pdftotext sets a superscript mark right after the full stop ("… in 2017.1"): the line
+    # ends its paragraph, and the numbered paragraph below opens its own block.
+    from indexer.importing.blocks import blocks, ends_sentence
+
+    assert ends_sentence("completed in 2017.1") and ends_sentence("of the programme.12")
+    assert not ends_sentence("as set out in section 4.2") and not ends_sentence("in 2017")
+    found = blocks(["2. The programme ran in 55 districts from 2013 to 2017.1",
+                    "3. Targets for the people trained were exceeded."])
+    assert [block.number for block in found] == [2, 3]
+
+
+def test_a_word_paragraph_led_by_a_bold_sentence_after_its_typed_number_opens_an_item(tmp_path):
+    # A UN document in Word types every paragraph's number ("14.\t"); a lesson's bold lead
+    # comes after it, and the plain numbered paragraph below is the lesson's evidence.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("II. Evaluation outputs", level=1)
+    for n in range(1, 12):
+        document.add_paragraph(f"{n}.\tThe office completed {n} evaluations in the year, each one on time.")
+    document.add_heading("B. Special report: Key lessons from the evaluations of climate adaptation", level=2)
+    document.add_paragraph("12.\tThis section brings together the lessons of the year.")
+    for number, lead, rest in (
+            (13, "Climate impacts were felt in all regions.", "Pastoral groups lost wells."),
+            (15, "Local support structures reduce the risk.", "Households drew on them.")):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{number}.\t")
+        paragraph.add_run(lead).bold = True
+        paragraph.add_run(" " + rest)
+        if number == 13:
+            document.add_paragraph("14.\tIn South Africa the floods hit the informal settlements hardest.")
+    document.add_heading("III. Programme of work", level=1)
+    document.add_paragraph("16.\tThe office plans twelve evaluations for the next year.")
+    document.save(tmp_path / "report.docx")
+    items, _ = find_items(read_document(tmp_path / "report.docx"), TAXONOMY)
+    assert [(item.kind, item.body) for item in items] == [
+        ("lesson", "Climate impacts were felt in all regions. Pastoral groups lost wells.\n\n"
+                   "In South Africa the floods hit the informal settlements hardest."),
+        ("lesson", "Local support structures reduce the risk. Households drew on them.")]

@@ -23,6 +23,12 @@ ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р
 # A Roman-numbered chapter's heading ("IV. How the absence of the State feeds conflict"), a
 # title however long: no sentence's end, a capital after the numeral.
 ROMAN_HEADING = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.;]{0,100}")
+# A lettered section's heading under it ("B. Special report: Key lessons from UNDP evaluations
+# on adapting to climate change", «Б. Рекомендации»), as the UN's documents set them.
+LETTER_HEADING = re.compile(r"\s*[A-HА-Е]\.\s+[A-ZА-ЯЁ«\"“][^.;]{0,100}")
+HEADING_WORDS = 16      # a heading's words at most
+# A footnote's mark glued to a sentence's full stop: after a word or a year ("2017.1").
+GLUED_NOTE = re.compile(r"(?:(?<=[^\W\d_][.!?])|(?<=[)»”\"][.!?])|(?<=\d{4}[.!?]))\d{1,3}$")
 LETTER = r"[^\W\d_]"
 WORD = LETTER + "+"
 # Words no heading ends on: the line goes on below.
@@ -95,6 +101,7 @@ class Block:
     turn: bool = False              # its first line opens a page
     marker: str = ""                # a bullet's shape: its glyph, "a)" or "(a)"
     measure: int = 0                # the width of the text around it, in characters (see `measures`)
+    lead: bool = False              # a numbered paragraph led by a bold sentence ("20. • …", see `leads`)
 
 
 def blocks(lines: list[str], pages: list[int] | None = None) -> list[Block]:
@@ -165,14 +172,26 @@ def _opens_block(line: str, previous: str, current: Block, after: str = "") -> b
     # "IEO response: …" right under an item's last sentence, no blank line between: the
     # management's words, not the item's.
     return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or label
-                                            or is_response(line) or NAMED.match(line))
+                                            or is_response(line) or NAMED.match(line) or heading_line(line))
+
+
+def heading_line(line: str) -> bool:
+    """A Roman-numbered or lettered heading however long ("B. Special report: Key lessons from
+    UNDP evaluations on adapting to climate change"): after a sentence's end, no paragraph's
+    last line though no blank line parts them, as a PDF's paragraph space leaves none."""
+    text = line.strip()
+    words = text.split()
+    return (bool(ROMAN_HEADING.fullmatch(text) or LETTER_HEADING.fullmatch(text))
+            and len(words) <= HEADING_WORDS and not ends_sentence(text) and text[-1] not in ",-–—"
+            and words[-1].lower() not in DANGLING)
 
 
 def _roman_heading(current: Block) -> bool:
-    """Whether the block so far is a Roman-numbered chapter's heading, wrapped or not: the
+    """Whether the block so far is a Roman-numbered or lettered heading, wrapped or not: the
     numbered paragraph or bullet below it opens a block of its own."""
     return (not current.bullet and current.number is None and len(current.lines) <= 2
-            and bool(ROMAN_HEADING.fullmatch(current.lines[0].rstrip()))
+            and bool(ROMAN_HEADING.fullmatch(current.lines[0].rstrip())
+                     or LETTER_HEADING.fullmatch(current.lines[0].strip()))
             and not any(ends_sentence(line) for line in current.lines))
 
 
@@ -190,7 +209,9 @@ def _new_block(line: str, soft: bool, before: str = "") -> Block:
     if bullet := BULLET.match(line):
         return Block(head, [bullet.group(1)], soft, bullet=True, marker=_shape(head, before.lstrip("(")))
     if numbered := NUMBERED.match(line):
-        return Block(head, [numbered.group(3)], soft, number=int(numbered.group(1) or numbered.group(2)))
+        text, lead = numbered.group(3), numbered.group(3).startswith("• ")
+        return Block(head.replace("• ", "", 1) if lead else head, [text[2:] if lead else text], soft,
+                     number=int(numbered.group(1) or numbered.group(2)), lead=lead)
     return Block(head, [line], soft)
 
 
@@ -221,6 +242,8 @@ def is_page_start(line: str) -> bool:
 
 def ends_sentence(line: str) -> bool:
     """Whether the line ends a sentence; a footnote's number standing apart after its full stop
-    ("… this issue. 88", as `pdftotext` sets a superscript) does not hide it."""
-    return re.sub(r"(?<=[.:;!?])\s+\d{1,3}$", "", line.rstrip()).endswith((".", ":", ";", "!", "?"))
+    ("… this issue. 88", as `pdftotext` sets a superscript) does not hide it, nor one glued to a
+    word's or a year's full stop ("… in 2017.1", "… programme.12"; not "section 4.2")."""
+    line = re.sub(r"(?<=[.:;!?])\s+\d{1,3}$", "", line.rstrip())
+    return re.sub(GLUED_NOTE, "", line).endswith((".", ":", ";", "!", "?"))
 

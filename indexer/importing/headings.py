@@ -29,6 +29,7 @@ from indexer.importing.sections import (
     Section,
     kind_of,
     kinds_named,
+    named_heading,
 )
 
 # A chapter named by the word ("Chapter 6: Recommendations", «Глава 2. Контекст»): its number.
@@ -97,7 +98,8 @@ class HeadingsMixin:
         if in_sequence:
             self.top = ""
         if kind and not self.in_annex:
-            self.section, self.top = Section(kind, 1, number.strip()), ""
+            named = named_heading(title.strip())
+            self.section, self.top = Section(kind, 1, number.strip(), named=named), ""
         elif not kind and not in_sequence:
             self.in_annex = self.in_annex or self.chapter >= 1
 
@@ -160,7 +162,8 @@ class HeadingsMixin:
                 self.top = "" if capitals and not SUMMARY.search(text) else self.top
                 self.section = Section(kind, 99, self.top or text, bool(self.top),
                                        others=kinds_named(text)[1:], single=bool(SINGLE.fullmatch(text)),
-                                       letter=text[0] if LETTER_HEADING.match(text) else "")
+                                       letter=text[0] if LETTER_HEADING.match(text) else "",
+                                       named=named_heading(text))
         elif SUMMARY.match(text):
             self.section, self.top = None, text[0].upper() + text[1:].lower()
         elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'

@@ -4,7 +4,8 @@
 1. running headers and footers go: a line among a page's first or last three written
    lines whose form (digits aside, spaces collapsed) recurs at the top or foot of at least
    three pages and a fifth of them; so do page numbers ("12", "- 12 -", "Page 1 sur 30",
-   "31 |51", "стр. 4") there (not a footnote's number standing over its words), and
+   "31 |51", "стр. 4") there (not a footnote's number standing over its words) and a UN
+   document's symbol standing alone ("DP/2025/14", however few the pages), and
    contents lines (dot leaders and a page number) anywhere,
    or a contents page's lines without leaders (a wide gap, then page numbers that rise);
 2. footnotes go: the page's last paragraphs that open with a number which the page's
@@ -38,6 +39,9 @@ SPACED_TOC = re.compile(r"\s*\S.{0,100}[^\W\d_)]\s(\d{1,3}|[ivxl]{1,5})\s*")
 CONTENTS_TITLE = re.compile(r"\s*(?:(?:table\s+of\s+)?contents|содержание|оглавление|table\s+des\s+matières"
                             r"|índice|sommaire)\s*", re.I)
 FOOTNOTE = re.compile(r"\s*(\d{1,3})(?:\s+(?=\S)(?!\d)|\s*$)")
+# A UN document's symbol, its running header on every page however few ("DP/2025/14",
+# "E/ICEF/2025/7", "JIU/REP/2023/8", "A/HRC/55/L.1").
+SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.()-]*){1,5}(?<=\d)")
 # A footnote's marker glued to a word ("System2") or to the mark after a lower-case word or
 # a closing mark ("projects.20", "(2014).3"); never a section's number ("II.1", "2.1").
 GLUED = r"(?:(?<=[^\W\d_])|(?<=[a-zа-яё)”»\"’%][.,;:)”»\"’])|(?<=[)”»\"’][.,;:]))"
@@ -139,7 +143,7 @@ def _is_furniture(line: str, lines: list[str], running: set[str]) -> bool:
         return True
     if line not in _edges(lines):
         return False
-    if form_of(line) in running:
+    if form_of(line) in running or SYMBOL.fullmatch(text):
         return True
     return bool(PAGE_FORM.fullmatch(text) or PAGE_NUMBER.fullmatch(text)) and not _footnote_number(
         line, lines, running)

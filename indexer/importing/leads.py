@@ -12,6 +12,12 @@ run whose roman words begin only on a line below, its own last line short of tha
 is a heading that ends in a full stop, not a lead.
 A text file has no fonts, so its lead sentences stay plain lines.
 
+A document that numbers its every paragraph (the UN's: "20. **Climate change impacts were
+…** The independent …") sets the bold lead after the paragraph's number, the number in
+roman: the lead is read the same way (no bold run can be carried over a roman number), and
+its bullet goes after the number ("20. • Climate …"), the number kept, so the blocks know
+a numbered paragraph led in bold (`blocks.Block.lead`).
+
 A bold title run in before the roman text of its line, with no stop after it ("Home
 Improvement  This recommendation is to …", as USAID's contractors set their
 recommendations under a sector heading), leads its paragraph the same way: a few words
@@ -30,6 +36,8 @@ SENTENCE_END = (".", "!", "?")
 FULL = 0.7         # a lead's line that wraps is this share of the next line's length at least
 RUN_IN_WORDS = 6   # a run-in title's words at most
 RUN_IN_GAP = 4     # the spaces between a run-in title and its text at most (a table's columns are wider)
+# A paragraph's own number before its bold lead ("20. "), set in roman.
+PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s*")
 
 
 def marked_lines(tuples) -> list[str]:
@@ -48,10 +56,23 @@ def _marked(lines: list[str], number: int, chars: list[tuple[str, bool]], start:
     line = lines[number]
     indent = len(line) - len(line.lstrip())
     at = start + indent
-    if indent == len(line) or not chars[at][1] or _carried(lines, number, chars, at):
+    if indent == len(line):
         return line
-    if _run_in_title(line[indent:], chars[at:at + len(line) - indent]):
+    if (numbered := PARAGRAPH_NUMBER.match(line, indent)) and not chars[at][1]:
+        after = start + numbered.end()
+        if numbered.end() < len(line) and chars[after][1] and _lead(lines, number, chars, after):
+            space = "" if numbered.group().endswith(" ") else " "   # "13.Climate": the grid ate it
+            return line[:numbered.end()] + space + "• " + line[numbered.end():]
+        return line
+    if not chars[at][1] or _carried(lines, number, chars, at):
+        return line
+    if _run_in_title(line[indent:], chars[at:at + len(line) - indent]) or _lead(lines, number, chars, at):
         return (line[:indent - 2] if indent >= 2 else "") + "• " + line[indent:]
+    return line
+
+
+def _lead(lines: list[str], number: int, chars: list[tuple[str, bool]], at: int) -> bool:
+    """Whether the bold run opening at `at` on line `number` is a lead sentence (see the module)."""
     lead, end = [], at
     while end < len(chars) and (chars[end][1] or chars[end][0].isspace()):
         lead.append(chars[end][0])
@@ -66,10 +87,8 @@ def _marked(lines: list[str], number: int, chars: list[tuple[str, bool]], start:
         # ("… in Four Regions of the Country."), not a lead wrapping into its paragraph
         below = next((len(written.rstrip()) for written in lines[last + 1:] if written.strip()), 0)
         short = short or spanned[-1] < FULL * below
-    if (end == len(chars) or len(lead_text.split()) < LEAD_WORDS or not lead_text.endswith(SENTENCE_END)
-            or short or item_label(lead_text) is not None):
-        return line
-    return (line[:indent - 2] if indent >= 2 else "") + "• " + line[indent:]
+    return not (end == len(chars) or len(lead_text.split()) < LEAD_WORDS
+                or not lead_text.endswith(SENTENCE_END) or short or item_label(lead_text) is not None)
 
 
 def _run_in_title(text: str, flags: list[tuple[str, bool]]) -> bool:

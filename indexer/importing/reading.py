@@ -169,7 +169,28 @@ def _docx_lines(paragraph) -> list[str]:
         return ["", text, ""]
     if "list" in style or numbered or _bold_lead(paragraph, text):
         return ["", f"• {text}"]
+    if own := _numbered_lead(paragraph, text):
+        return ["", own]
     return ["", text]
+
+
+def _numbered_lead(paragraph, text: str) -> str:
+    """A paragraph whose own typed number ("20. ", roman) comes before a bold lead sentence,
+    as a UN document numbers all its paragraphs: its text with the lead's bullet after the
+    number ("20. • Climate …"), as `leads` marks a PDF's; else ""."""
+    from indexer.importing.leads import PARAGRAPH_NUMBER
+
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    number = PARAGRAPH_NUMBER.fullmatch(runs[0].text.strip() + " ") if runs else None
+    if not number or runs[0].bold or len(runs) < 3 or not runs[1].bold:
+        return ""
+    lead = " ".join(run.text for run in runs[1:next((n for n, r in enumerate(runs[1:], 1) if not r.bold),
+                                                    len(runs))])
+    done = lead.strip().endswith((".", "!", "?")) and len(lead.split()) >= 3
+    if not done or all(run.bold for run in runs[1:]):
+        return ""
+    rest = text[len(runs[0].text.strip()):].lstrip()
+    return f"{runs[0].text.strip()} • {rest}"
 
 
 def _bold_lead(paragraph, text: str) -> bool:

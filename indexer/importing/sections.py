@@ -58,6 +58,8 @@ class Section:
     letter: str = ""                # the letter of the heading that opened it ("A. Lessons learned")
     listed: bool = False            # a list announced by the paragraph above it (see `lists`)
     single: bool = False            # its heading names one item ("Recommendation"): see SINGLE
+    led: bool = False               # a numbered paragraph of it is led in bold: the leads are its items
+    named: bool = False             # its heading has a name of its own first ("Special report: …")
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
@@ -129,6 +131,13 @@ HEADING_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|lessons\b"
 
 # A lettered section's letter: "B. Recommendations" (IFAD, the World Bank), «Б. Рекомендации».
 LETTERED = r"(?:[A-HА-Е]\.\s+)?"
+# A heading's own name before a colon, then the kind ("Special report: Key lessons from UNDP
+# evaluations", «Специальный доклад: основные уроки»); no figure's or table's caption. Such a
+# section is a discussion built around its items (a synthesis, a special report): its items
+# are marked (a label, a bullet, a bold lead), its plain running paragraphs are its discussion.
+TITLE_NAME = (r"(?!(?:figure|table|chart|graph|box|annex|рисунок|таблица|диаграмма|график|"
+              r"вставка|приложение)\b)[^\W\d][^:.;]{1,38}:\s+")
+NAMED_TITLE = f"(?:{TITLE_NAME})?"
 LETTER_HEADING = re.compile(r"([A-HА-Е])\.\s+\S")
 # A heading that names one item in the singular, the kind's word alone ("Recommendation" over
 # the paragraph closing a country's section): it labels the paragraph below, no section of many.
@@ -137,7 +146,14 @@ SINGLE = re.compile(r"(?:recommendation|lesson(?:\s+learn(?:ed|t))?|(?:good|best
                     re.I)
 
 
+def named_heading(title: str) -> bool:
+    """Whether a section's heading names it before its kind ("B. Special report: Key lessons …"),
+    not by its kind ("Lessons learned: rural roads")."""
+    name = re.match(LETTERED + TITLE_NAME, title, re.I)
+    return bool(name and not kinds_named(name.group()) and not re.search(r"\blessons\b", name.group(), re.I))
+
+
 def kind_of(title: str) -> str | None:
     """The kind of item a section heading announces, or None."""
     return next((kind for kind, pattern in HEADING_TITLES.items()
-                 if re.match(LETTERED + QUALIFIER + f"(?:{pattern})", title, re.I)), None)
+                 if re.match(LETTERED + NAMED_TITLE + QUALIFIER + f"(?:{pattern})", title, re.I)), None)

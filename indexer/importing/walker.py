@@ -25,7 +25,7 @@ from indexer.importing.templates import template_item
 
 # A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
 INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommendations|suggestions)\b|"
-                        r"следующ\w+|сформулирован\w*\s+\w*\s*рекомендац|"
+                        r"(?<![а-яё])следующ\w+|сформулирован\w*\s+\w*\s*рекомендац|"
                         r"^(?:this|the\s+present)\s+(?:section|chapter)\b|"
                         r"^(?:в\s+)?(?:этом|данном|настоящем)\s+(?:разделе|главе)|"
                         r"^(?:этот|данный)\s+раздел", re.I)
@@ -66,7 +66,8 @@ def _plain_paragraph(text: str) -> bool:
 
 def _label(head: str) -> tuple[str, str] | None:
     """("addressee" | "label", text) for a short line standing on its own, else None."""
-    if not head or not (head[0].isupper() or head[0] in "«\"“") or len(head.split()) > 12:
+    if not head or not (head[0].isupper() or head[0] in "«\"“") or len(head.split()) > (
+            bk.HEADING_WORDS if bk.heading_line(head) else 12):
         return None
     if head.endswith(":"):
         return ("addressee", head) if bk.ADDRESSEE.match(head) else None
@@ -96,6 +97,15 @@ def _roman_title(block: Block) -> str | None:
         joined = " ".join(" ".join(block.lines).split())
         return joined if ROMAN.fullmatch(joined) else None
     return block.head if len(block.lines) == 1 and ROMAN.fullmatch(block.head) else None
+
+
+def _lettered_title(block: Block) -> str | None:
+    """A lettered heading wrapped onto a second line in lower case ("B. Special report: Key
+    lessons from the evaluations of" / "gender equality"), as a UN document's narrow column sets it."""
+    if len(block.lines) == 2 and block.lines[1].strip()[:1].islower() and block.number is None:
+        joined = " ".join(" ".join(block.lines).split())
+        return joined if bk.LETTER_HEADING.fullmatch(joined) and bk.heading_line(joined) else None
+    return None
 
 
 def _chapter_heading(block: Block) -> bool:
@@ -207,6 +217,8 @@ class Walker(HeadingsMixin):
             self.bullet(block)
         elif block.number is not None:
             self.numbered(block)
+        elif lettered := _lettered_title(block):
+            self.label(lettered)
         elif single and (label := _label(block.head)):
             self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
         else:
@@ -354,9 +366,14 @@ class Walker(HeadingsMixin):
         if section and block.number == section.expected:
             section.expected += 1
             self.new_item(block.lines, None, block.number)
+        elif section and (block.lead or section.led):
+            self.led(block)
+        # Only the section's first paragraph may introduce it ("13. The following lessons …"),
+        # not an item that plans for "the following phase" («до начала следующего этапа»).
         elif section and self.in_run > RUNNING and section.expected == 1 and not (
-                section.sub or section.labelled) and (
-                section.found or not INTRODUCES.search(" ".join(block.lines))) and not self.heads_list(block):
+                section.sub or section.labelled or section.named) and (
+                section.found or section.paragraph is not None or not INTRODUCES.search(" ".join(block.lines))
+                ) and not self.heads_list(block):
             self.new_item(block.lines, None, block.number)     # the report's running paragraphs
             section.running.append(self.item)
         elif section:
@@ -366,6 +383,19 @@ class Walker(HeadingsMixin):
                 section.addressee = text    # "57. Development partners are encouraged to:"
             if self.lead:
                 self.lead.paragraphs.append(("p", list(block.lines)))
+
+    def led(self, block: Block) -> None:
+        """A section whose numbered paragraphs are led in bold (the UN's "20. **Climate change
+        impacts were …** The …"): each lead opens an item, and the plain numbered paragraphs
+        after it support it, as its own; those before the first lead only introduce them."""
+        section = self.section
+        if block.lead:
+            if not section.led:
+                section.led = True
+                self.drop_running()
+            self.new_item(block.lines, None, block.number)
+        elif self.item and self.item in self.items:
+            self.item.paragraphs.append(("p", list(block.lines)))
 
     def heads_list(self, block: Block) -> bool:
         """A running paragraph that only names who is asked ("The multilateral system should:",
