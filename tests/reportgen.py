@@ -49,6 +49,7 @@ STYLES = (
     "attributes",        # "Recommendation 1:" with "Responsible:", "Priority:", "Timeline:" lines under it
     "roman",             # (i)  (ii)  (iii)
     "letter-label",      # Recommendation A: / Рекомендация А:
+    "titled",            # bold titles, run in or on their own line; a programme design among them
 )
 LANGS = ("en", "ru")
 FORMATS = ("pdf", "docx")
