@@ -51,6 +51,7 @@ STYLES = (
     "roman",             # (i)  (ii)  (iii)
     "letter-label",      # Recommendation A: / Рекомендация А:
     "un-document",       # UN official document: every paragraph numbered, items led in bold (reportgen_un)
+    "titled",            # bold titles, run in or on their own line; a programme design among them
 )
 LANGS = ("en", "ru")
 FORMATS = ("pdf", "docx")

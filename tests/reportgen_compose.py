@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportgen_items import ItemsMixin
 from reportgen_model import Block, Draft, Report
 from reportgen_text import COUNTRIES, ORGS, TOPICS, WORDS
+from reportgen_titled import TitledMixin
 
 GLYPHS = ("•", "▪", "–", "o")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -15,7 +16,7 @@ def compose(style: str, lang: str, rnd, seed: int) -> Report:
     return Composer(style, lang, rnd, seed).report
 
 
-class Composer(ItemsMixin):
+class Composer(ItemsMixin, TitledMixin):
     """Builds one report chapter by chapter, appending blocks and truth as it goes."""
 
     def __init__(self, style: str, lang: str, rnd, seed: int):
@@ -30,7 +31,8 @@ class Composer(ItemsMixin):
                   "countries": [country[0]]},
             header=title, footer=rnd.choice(self.w["page"]).replace("{org}", self.org))
         self.blocks, self.chapter, self.seen, self.objects = self.report.blocks, 0, set(), set()
-        self.glyph, self.leads = rnd.choice(GLYPHS), style == "bold-lead" or rnd.random() < 0.3
+        self.glyph, self.leads = rnd.choice(GLYPHS), style == "bold-lead" or (
+            rnd.random() < 0.3 and style != "titled")
         self.breaks, self.roman, self.deck = rnd.random() < 0.6, rnd.random() < 0.25, []
         self.build()
 

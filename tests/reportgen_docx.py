@@ -88,7 +88,7 @@ def paragraph(doc, block, lists) -> None:
         p.paragraph_format.left_indent = Cm(indent)
     if block.lead:
         p.add_run(f"{block.lead} ").bold = True
-    p.add_run(block.text).bold = block.kind == "addressee"
+    p.add_run(block.text).bold = block.kind in ("addressee", "boldline")
 
 
 def parse_label(label: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> tuple | None:

@@ -36,9 +36,9 @@ class ItemsMixin:
                 self.objects.add(obj)
                 break
         details = rnd.sample(w["details"], rnd.choice([0, 1, 1, 2]))
-        nest = self.style not in ("paragraphs", "table") and rnd.random() < 0.3
+        nest = self.style not in ("paragraphs", "table", "titled") and rnd.random() < 0.3
         follow = ""
-        if self.style not in ("paragraphs", "table") and rnd.random() < 0.25:
+        if self.style not in ("paragraphs", "table", "titled") and rnd.random() < 0.25:
             follow = rnd.choice([d for d in w["details"] if d not in details])
         subs = rnd.sample(w["subs"], rnd.randint(2, 3)) if nest else []
         body = details + ([SUBS_INTRO[self.lang]] if subs else [])
@@ -75,7 +75,7 @@ class ItemsMixin:
             return f"{w['letters'][n - 1]})", w["letters"][n - 1]
         if style == "bullets":
             return self.glyph, None
-        if style in ("bold-lead", "paragraphs"):
+        if style in ("bold-lead", "paragraphs", "titled"):
             return "", None
         if style == "roman":
             return f"({ROMAN_LOWER[n - 1]})", ROMAN_LOWER[n - 1]
@@ -125,6 +125,9 @@ class ItemsMixin:
         self.para(intro, tag=self.not_item(f"introduction of chapter {num}", "a section's introduction"))
         if kind == 0 and self.style == "headed":
             self.headed(drafts, num)
+            return
+        if kind == 0 and self.style == "titled":
+            self.titled(drafts, num)
             return
         groups = self.groups(drafts, kind)
         n = 0

@@ -12,7 +12,8 @@ FIRST, LAST = 8, 6          # words kept for an item's `first` and `last`
 class Block:
     """One paragraph-like piece of the report, in reading order.
 
-    kind: cover | toc | heading | para | item | sub | cont | addressee | table | pagebreak.
+    kind: cover | toc | heading | para | item | sub | cont | addressee | boldline (a bold title on a
+    line of its own) | table | pagebreak.
     `tag` marks the block that opens an item ("item:3"), a not-item ("not:1") or a
     chapter ("chapter:4"); the PDF writer reports the page each tag lands on. `note`
     is a footnote to the block, printed at the foot of the page the block lands on.

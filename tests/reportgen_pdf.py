@@ -91,6 +91,8 @@ def _build_pdf(report, path: Path, columns: int, toc_pages: dict[str, int]) -> d
         "sub": ParagraphStyle("sub", parent=base, leftIndent=36, bulletIndent=18, spaceAfter=3,
                               bulletFontName="DejaVuSans"),
         "addressee": ParagraphStyle("addr", parent=base, fontName="DejaVuSans-Bold", spaceBefore=6),
+        "boldline": ParagraphStyle("boldline", parent=base, fontName="DejaVuSans-Bold", spaceBefore=6,
+                                   keepWithNext=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),
         1: ParagraphStyle("h1", parent=base, fontName="DejaVuSans-Bold", fontSize=15, leading=19,
                           spaceBefore=12, spaceAfter=10, keepWithNext=1),

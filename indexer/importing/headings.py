@@ -181,6 +181,7 @@ class HeadingsMixin:
                 self.section.country = named[0]
             else:
                 self.section.subheading()
+                self.section.title_at = self.index
 
     def addressee(self, text: str) -> None:
         if self.section:

@@ -9,7 +9,8 @@ line above), it runs three words or more, ends a sentence, is no label ("Recomme
 3:"), and roman text follows it. The line then gets a bullet in its margin ("• "), its
 words left where they stand, so the rules for bulleted lists read the item whole. A bold
 run whose roman words begin only on a line below, its own last line short of that line,
-is a heading that ends in a full stop, not a lead.
+is a heading that ends in a full stop, not a lead. A line whose bold run opens with a typed
+list marker ("(iii) Pilot the …") has its marker already: it gets no bullet before it.
 A text file has no fonts, so its lead sentences stay plain lines.
 
 A document that numbers its every paragraph (the UN's: "20. **Climate change impacts were
@@ -21,13 +22,16 @@ a numbered paragraph led in bold (`blocks.Block.lead`).
 A bold title run in before the roman text of its line, with no stop after it ("Home
 Improvement  This recommendation is to …", as USAID's contractors set their
 recommendations under a sector heading), leads its paragraph the same way: a few words
-in title case, no digit, no label, a capital opening the roman words a space or two after.
+with a capital first (title or sentence case: "Debt restructuring", «Ремонт жилья»), no digit,
+no label, a capital opening the roman words a space or two after. A Word paragraph's bold first
+run is read by the same rule (`reading._bold_lead`).
 """
 
 from __future__ import annotations
 
 import re
 
+from indexer.importing.blocks import BULLET
 from indexer.importing.labels import item_label
 
 BOLD = re.compile(r"bold|black|heavy|demi|semibold|,B\b", re.I)
@@ -66,6 +70,8 @@ def _marked(lines: list[str], number: int, chars: list[tuple[str, bool]], start:
         return line
     if not chars[at][1] or _carried(lines, number, chars, at):
         return line
+    if BULLET.match(line):
+        return line                 # a typed marker ("(iii) ") in bold before the lead: the list's own
     if _run_in_title(line[indent:], chars[at:at + len(line) - indent]) or _lead(lines, number, chars, at):
         return (line[:indent - 2] if indent >= 2 else "") + "• " + line[indent:]
     return line
@@ -98,10 +104,22 @@ def _run_in_title(text: str, flags: list[tuple[str, bool]]) -> bool:
     while end < len(text) and (flags[end][1] or text[end].isspace()):
         end += 1
     title, rest = text[:end], text[end:]
-    words, gap = title.split(), len(title) - len(title.rstrip())
-    return bool(words and len(words) <= RUN_IN_WORDS and 1 <= gap <= RUN_IN_GAP and rest[:1].isupper()
-                and len(rest.split()) >= 3 and not title.rstrip().endswith(tuple(".,;:!?-–—"))
-                and all(word[:1].isupper() or len(word) < 4 for word in words)
+    gap = len(title) - len(title.rstrip())
+    return 1 <= gap <= RUN_IN_GAP and run_in_title(title, rest)
+
+
+def run_in_title(title: str, rest: str) -> bool:
+    """Whether a bold `title` run in before the roman `rest` of its paragraph leads it: a few
+    words in title case or in sentence case ("Home Improvement", "Debt restructuring", «Ремонт
+    жилья»), no stop, no digit, no bracket (a chart's box: "Third Tier (Tercer Piso)"), no
+    label, and a capital opening the roman words."""
+    words, rest = title.split(), rest.strip()
+    later = words[1:]
+    cased = all(word[:1].isupper() or len(word) < 4 for word in later) or all(
+        word[:1].islower() for word in later)
+    return bool(words and len(words) <= RUN_IN_WORDS and words[0][:1].isupper() and cased
+                and rest[:1].isupper() and len(rest.split()) >= 3
+                and not title.rstrip().endswith(tuple(".,;:!?-–—")) and not any(c in "()[]" for c in title)
                 and not any(c.isdigit() for c in title) and item_label(title.strip()) is None)
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.errors import KbError
+from indexer.importing.blocks import BULLET
 from indexer.importing.language import foreign_language
 from indexer.importing.pdfpages import page_text
 from indexer.importing.wordtables import body_lines
@@ -168,7 +169,8 @@ def _docx_lines(paragraph) -> list[str]:
     if style.startswith(("heading", "title")):
         return ["", text, ""]
     if "list" in style or numbered or _bold_lead(paragraph, text):
-        return ["", f"• {text}"]
+        # A typed marker ("(iii) ", "b) ") before the bold lead is the list's own: no bullet before it.
+        return ["", text if BULLET.match(text) else f"• {text}"]
     if own := _numbered_lead(paragraph, text):
         return ["", own]
     return ["", text]
@@ -194,12 +196,17 @@ def _numbered_lead(paragraph, text: str) -> str:
 
 
 def _bold_lead(paragraph, text: str) -> bool:
-    """A paragraph led by a bold sentence (three words or more) and going on in roman: an
-    item's start, as a bullet is; a bold label ("Recommendation 3:") keeps its own road."""
+    """A paragraph led by a bold sentence (three words or more), or by a bold title run in
+    ("Debt restructuring Support should …", see `leads.run_in_title`), and going on in roman:
+    an item's start, as a bullet is; a bold label ("Recommendation 3:") keeps its own road."""
     from indexer.importing.labels import item_label
+    from indexer.importing.leads import run_in_title
 
     runs = [run for run in paragraph.runs if run.text.strip()]
     if len(runs) < 2 or not runs[0].bold or all(run.bold for run in runs):
         return False
-    lead = " ".join(run.text for run in runs[:next(n for n, r in enumerate(runs) if not r.bold)])
-    return len(lead.split()) >= 3 and item_label(text) is None
+    roman = next(n for n, run in enumerate(runs) if not run.bold)
+    lead = " ".join(run.text for run in runs[:roman])
+    if item_label(text) is not None:
+        return False
+    return len(lead.split()) >= 3 or run_in_title(lead, " ".join(run.text for run in runs[roman:]))

@@ -50,6 +50,11 @@ class Section:
     others: tuple[str, ...] = ()    # other kinds its title names ("Lessons learned & best practices")
     found: int = 0                  # items found in it
     prose: list = field(default_factory=list)   # its plain paragraphs, as items (see walker.prose)
+    under: list = field(default_factory=list)   # each one's (sub-section, 0 for none; right under its title)
+    heads: int = 0                  # the sub-sections begun in it (see subheading)
+    held: set = field(default_factory=set)      # the sub-sections holding an item found otherwise
+    prose_at: int = -1              # the block its last plain paragraph was read from
+    title_at: int = -1              # the block of its last sub-section's title (see headings.label)
     rejected: int = 0               # its other blocks: tables' cells, headings, short lines
     base: str = ""                  # the kind its own title names (`kind` may be a sub-section's)
     running: list = field(default_factory=list)  # items kept from the report's running paragraphs
@@ -68,6 +73,7 @@ class Section:
         """A sub-section begins; one whose title names a kind ("7.2 Good practices" in
         "7. Lessons and good practices") holds items of that kind, another the section's."""
         self.sub = number or self.sub
+        self.heads += 1
         self.position, self.addressee, self.country = 0, "", None
         if number:
             self.kind = kind or self.base

@@ -11,6 +11,7 @@ from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
 from indexer.importing.lists import announced_kind
+from indexer.importing.paragraphs import section_paragraphs
 from indexer.importing.sections import (
     DEMONSTRATIVE,
     KIND_TITLES,
@@ -72,6 +73,13 @@ def _label(head: str) -> tuple[str, str] | None:
     if head.endswith(":"):
         return ("addressee", head) if bk.ADDRESSEE.match(head) else None
     return None if head.endswith((".", ",", ";")) or len(head) > 100 else ("label", head)
+
+
+def _goes_on(last: str, below: Block) -> bool:
+    """Whether the block below carries on a paragraph whose last line is `last`: no sentence's
+    end above, a lower-case word below, no bullet or number."""
+    return (not bk.ends_sentence(last) and below.lines[0].strip()[:1].islower() and not below.bullet
+            and below.number is None)
 
 
 def _prose(block: Block) -> bool:
@@ -423,12 +431,21 @@ class Walker(HeadingsMixin):
             self.item.paragraphs.append(("p", list(block.lines)))
         elif self.lead and len(self.lead.paragraphs) > 1 and block.lines[0].strip()[:1].islower():
             self.lead.paragraphs[-1][1].extend(block.lines)
+        elif self.prose_goes_on(block):
+            self.section.prose[-1].paragraphs[-1][1].extend(block.lines)
         else:
             self.item = None
             if self.lead and self.section:
                 self.lead.paragraphs.append(("p", list(block.lines)))
             elif self.section and not self.in_annex:
                 self.prose(block)
+
+    def prose_goes_on(self, block: Block) -> bool:
+        """Whether the block carries on the plain paragraph read right above it, in lower case
+        after no sentence's end: a page turn, or a blank line a PDF's layout grid set inside it."""
+        s = self.section
+        last = s.prose[-1].paragraphs[-1][1][-1] if s and s.prose and not self.in_annex else ""
+        return bool(last) and s.prose_at == self.index - 1 and _goes_on(last, block)
 
     def new_item(self, lines: list[str], position: int | None, number: int | None) -> None:
         s = self.section
@@ -448,6 +465,7 @@ class Walker(HeadingsMixin):
             self.front.append(item)
         if self.section:
             self.section.found += 1
+            self.section.held.add(self.section.heads)
 
     def prose(self, block: Block) -> None:
         """A plain paragraph of a section: an item if the section holds no other (see run); its
@@ -467,17 +485,21 @@ class Walker(HeadingsMixin):
             first, s.read = not s.read, True      # only its first paragraph introduces a section
             if INTRODUCES.search(text) and first and not listing or FOOTNOTE.match(text):
                 continue
+            cut = number == len(pieces) - 1 and after is not None and _goes_on(text, after)
+            if cut:                 # its words go on below (see prose_goes_on)
+                text = f"{text} {' '.join(' '.join(after.lines).split())}"
             if not _plain_paragraph(text[:-1] + "." if listing else text):
                 s.rejected += 1
                 continue
             s.prose.append(Item(s.kind, self.part, s.sub or s.label, None, len(s.prose) + 1, None,
                                 s.addressee, s.country or self.part.country, s.summary,
                                 [("p", lines)], page=block.page, plain=True))
+            s.under.append((s.heads, number == 0 and s.title_at == self.index - 1))
+            s.prose_at = self.index
             self.item = s.prose[-1] if listing else None
 
     def paragraph_items(self) -> list[Item]:
-        """The paragraphs of each section written in paragraphs only: no number, label or bullet."""
+        """The items among the sections' plain paragraphs: no number, label or bullet (see `paragraphs`)."""
         # A report that states its lessons in templates states them there: the chapter's
         # paragraphs of that kind only point to them ("described in Annex 5").
-        return [item for s in self.prosaic if not s.found and len(s.prose) >= 2
-                and s.rejected * 4 <= len(s.prose) and s.kind not in self.templated for item in s.prose]
+        return [item for s in self.prosaic if s.kind not in self.templated for item in section_paragraphs(s)]
