@@ -121,9 +121,11 @@ def test_the_writers_arrays_are_the_ones_read_back_from_whoosh(content_copy, tmp
     import indexer.index.writer
     from indexer.content.corpus import display_path, load_entry
     from indexer.content.taxonomy import load_taxonomy
+    from indexer.index import pooled_arrays
     from indexer.index.schema import to_document
 
     monkeypatch.setattr(indexer.index.writer, "POOL_MINIMUM", 1)    # positions sent by the pool's processes
+    monkeypatch.setattr(pooled_arrays, "CHUNK", 7)                   # written a few postings at a time
     index = tmp_path / "index"
     build(content_copy, index)
     files = sorted(content_copy.glob("*.md"))

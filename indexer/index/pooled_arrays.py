@@ -23,7 +23,7 @@ import numpy as np
 from indexer.index.arrays import NAMES, array_path
 
 COUNT_BITS = 24            # a posting's position count in the low bits, its first position above
-CHUNK = 1 << 21            # postings gathered at a time (bounds the index arrays' memory)
+CHUNK = 1 << 20            # postings written at a time (bounds the memory of writing the arrays)
 
 
 def pack(offset: int, count: int) -> int:
@@ -82,44 +82,58 @@ class PoolArrays:
         self.files["packed"].write(array("q", packed).tobytes())
 
     def write(self, directory: Path, segment: str) -> None:
-        """Write the segment's arrays, `keys` last (its presence says the set is complete)."""
-        total = self.starts[-1]
-        docs = self._read("docs", np.uint32, total).view(np.int32)
-        freqs = self._read("freqs", np.float32, total)
-        packed = self._read("packed", np.int64, total)
-        counts = packed & ((1 << COUNT_BITS) - 1)
-        posstarts = np.zeros(total + 1, dtype=np.int64)
-        np.cumsum(counts, out=posstarts[1:])
-        positions = self._gather(packed >> COUNT_BITS, counts, posstarts)
-        narrow = np.uint16 if not len(positions) or positions.max() < 2**16 else np.uint32
-        arrays = {
-            "docs": docs, "freqs": freqs,
-            "posstarts": posstarts.astype(np.uint32 if len(positions) < 2**32 else np.int64),
-            "positions": positions.astype(narrow),
-            "starts": np.frombuffer(self.starts, dtype=np.int64),
-            "keyends": np.cumsum([len(k) for k in self.keys], dtype=np.int64),
-            "keys": np.frombuffer(b"".join(self.keys), dtype=np.uint8)}
+        """Write the segment's arrays, `keys` last (its presence says the set is complete), a chunk
+        of postings at a time into each file: the writer's memory grows by a chunk, not by the
+        segment's postings arrays (400 MB at 100 000 entries)."""
+        total, source = self.starts[-1], self.positions.mapped()
+        count = len(source)              # every position sent belongs to one posting of the arrays
+        narrow = np.uint16 if not count or source.max() < 2**16 else np.uint32
+        out = {name: self._create(directory, segment, name, dtype, size) for name, dtype, size in (
+            ("docs", np.int32, total), ("freqs", np.float32, total),
+            ("posstarts", np.uint32 if count < 2**32 else np.int64, total + 1),
+            ("positions", narrow, count))}
+        out["posstarts"][0] = 0
+        done = 0                          # positions written
+        for start in range(0, total, CHUNK):
+            end = min(start + CHUNK, total)
+            out["docs"][start:end] = self._chunk("docs", np.int32, start, end)
+            out["freqs"][start:end] = self._chunk("freqs", np.float32, start, end)
+            packed = self._chunk("packed", np.int64, start, end)
+            counts = packed & ((1 << COUNT_BITS) - 1)
+            ends = done + np.cumsum(counts)
+            out["posstarts"][start + 1:end + 1] = ends
+            if len(ends) and ends[-1] > done:
+                begins = ends - counts
+                at = np.repeat((packed >> COUNT_BITS) - begins, counts) + np.arange(done, ends[-1])
+                out["positions"][done:ends[-1]] = source[at]
+                done = int(ends[-1])
+        if done != count:
+            raise ValueError(f"{count} positions sent, {done} held by the postings")
+        for mapped in out.values():
+            mapped.flush()
+        del out
+        small = {"starts": np.frombuffer(self.starts, dtype=np.int64),
+                 "keyends": np.cumsum([len(k) for k in self.keys], dtype=np.int64),
+                 "keys": np.frombuffer(b"".join(self.keys), dtype=np.uint8)}
         for name in NAMES:
-            np.save(array_path(directory, segment, name), arrays[name], allow_pickle=False)
+            if name in small:
+                np.save(array_path(directory, segment, name), small[name], allow_pickle=False)
 
-    def _read(self, name: str, dtype, count: int) -> np.ndarray:
+    @staticmethod
+    def _create(directory: Path, segment: str, name: str, dtype, size: int) -> np.ndarray:
+        """An .npy file of `size` items, memory-mapped for writing (np.save's format)."""
+        path = array_path(directory, segment, name)
+        if not size:
+            np.save(path, np.zeros(0, dtype=dtype), allow_pickle=False)
+            return np.zeros(0, dtype=dtype)
+        return np.lib.format.open_memmap(path, mode="w+", dtype=dtype, shape=(size,))
+
+    def _chunk(self, name: str, dtype, start: int, end: int) -> np.ndarray:
         handle = self.files[name]
         handle.flush()
-        handle.seek(0)
-        return np.fromfile(handle, dtype=dtype, count=count) if count else np.zeros(0, dtype=dtype)
-
-    def _gather(self, offsets: np.ndarray, counts: np.ndarray, posstarts: np.ndarray) -> np.ndarray:
-        """Each posting's positions from `Positions`, in posting order, a chunk of postings at a time."""
-        source = self.positions.mapped()
-        found = np.empty(int(posstarts[-1]), dtype=np.uint32)
-        for start in range(0, len(counts), CHUNK):
-            end = min(start + CHUNK, len(counts))
-            first, last = int(posstarts[start]), int(posstarts[end])
-            if first == last:
-                continue
-            at = np.repeat(offsets[start:end] - posstarts[start:end], counts[start:end])
-            found[first:last] = source[at + np.arange(first, last)]
-        return found
+        itemsize = np.dtype(dtype).itemsize
+        handle.seek(start * itemsize)
+        return np.frombuffer(handle.read((end - start) * itemsize), dtype=dtype)
 
     def close(self) -> None:
         for handle in self.files.values():
