@@ -18,6 +18,7 @@ import re
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from whoosh import fields as wf
 from whoosh.formats import Frequency
@@ -130,11 +131,8 @@ def _positions(field, stream) -> tuple[list, array]:
         if not text.startswith("="):
             poses.setdefault(text, []).append(pos)
     boost, encode = field.format.field_boost, field.format.encode
-    flat = array("I")
-    for found in poses.values():
-        flat.extend(found)
     return [(text.encode("utf-8"), len(found), len(found) * boost, encode(found))
-            for text, found in poses.items()], flat
+            for text, found in poses.items()], array("I", chain.from_iterable(poses.values()))
 
 
 def _frequencies(field, streams) -> list:
