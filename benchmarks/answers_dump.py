@@ -3,8 +3,11 @@
     .venv/bin/python benchmarks/answers_dump.py /tmp/before.jsonl          # on the code before
     .venv/bin/python benchmarks/answers_dump.py /tmp/after.jsonl           # on the code after
     diff /tmp/before.jsonl /tmp/after.jsonl && echo identical
+    .venv/bin/python benchmarks/answers_dump.py /tmp/after.jsonl --corpus 100000 \
+        --index benchmarks/index-100000                                  # two builds of one corpus
 
-One line per answer: the dev, own, hard and generated queries of latency.py on the real corpus,
+One line per answer: the dev, own, hard and generated queries of latency.py on the real corpus
+(or `--corpus N`, a generated one, on the index `--index` names as it stands, not rebuilt),
 pages 1 and 2, with the semantic layer and without; each line the CONTRACT object (ids in order,
 scores, totals, facet counts, snippets, suggestion, why a hit is there). `--pages` adds the HTML
 of `/search` for the dev, own and hard queries in both interface languages (the app's test
@@ -16,8 +19,10 @@ which is the load, not the code).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
+from pathlib import Path
 from urllib.parse import urlencode
 
 from corpora import corpus, open_searcher
@@ -68,10 +73,15 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", help="the file to write (JSON lines)")
     parser.add_argument("--pages", action="store_true", help="also the /search pages' HTML")
+    parser.add_argument("--corpus", default="real", help="real, or a generated corpus's size")
+    parser.add_argument("--index", help="an index directory to read as it is (default: the corpus's own, "
+                                        "brought up to date)")
     args = parser.parse_args(argv)
     semantic.QUERY_CACHE = 0
     ranking.TIME_LIMIT = 1e9    # phrase checks run to the end: a loaded machine's estimates are no change
-    found = corpus("real")
+    found = corpus(args.corpus, build=not args.index)
+    if args.index:
+        found = dataclasses.replace(found, index=Path(args.index).resolve())
     lines = answers(found.paths) + (pages(found) if args.pages else [])
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")

@@ -92,6 +92,47 @@ def memory(pid: int) -> dict[str, int]:
             "uss": (kb["Private_Clean"] + kb["Private_Dirty"]) // 1024}
 
 
+KINDS = ("anonymous (heap: Python objects, numpy arrays)", "postings arrays (.arr_*.npy, mapped)",
+         "Whoosh segment files (.seg, mapped)", "semantic model weights (mapped)",
+         "libraries and other files")
+
+
+def kind_of(path: str) -> str:
+    return (KINDS[1] if ".arr_" in path else KINDS[2] if path.endswith(".seg") else
+            KINDS[3] if "kb-semantic" in path or path.endswith(".npy") else
+            KINDS[0] if not path.startswith("/") else KINDS[4])
+
+
+def mappings(pid: int) -> dict[str, list[float]]:
+    """{kind: [resident, proportional, private] MiB} of one process's mappings (/proc/<pid>/smaps):
+    its heap and the files it maps (file pages are the page cache's, shared by every process
+    mapping them, and dropped by the kernel under pressure rather than swapped)."""
+    found = {kind: [0.0, 0.0, 0.0] for kind in KINDS}
+    kind = KINDS[0]
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        fields = line.split()
+        if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+            kind = kind_of(fields[5] if len(fields) > 5 else "")
+        elif fields and fields[0] in ("Rss:", "Pss:", "Private_Clean:", "Private_Dirty:"):
+            at = {"Rss:": 0, "Pss:": 1}.get(fields[0], 2)
+            found[kind][at] += int(fields[1]) / 1024
+    return found
+
+
+def mapping_rows(master: int) -> list[str]:
+    """A table of each worker's memory by kind of mapping."""
+    workers = [int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+    found = [mappings(pid) for pid in workers]
+    rows = ["| mapping | " + " | ".join(f"worker {n + 1} RSS / PSS / private MiB" for n in range(len(found)))
+            + " |", "|---|" + "---:|" * len(found)]
+    for kind in KINDS:
+        rows.append(f"| {kind} | " + " | ".join("{:.0f} / {:.0f} / {:.0f}".format(*m[kind]) for m in found)
+                    + " |")
+    rows.append("| **all** | " + " | ".join(" / ".join(f"{sum(m[k][i] for k in KINDS):.0f}" for i in range(3))
+                                          for m in found) + " |")
+    return rows
+
+
 def worker_memory(master: int) -> list[dict[str, int]]:
     """memory() of each gunicorn worker."""
     return [memory(int(pid)) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
@@ -142,6 +183,7 @@ def main(argv=None) -> None:
                 "/search": run_wrk(base, scripts["page"], args.seconds, args.connections),
                 "/health (after)": run_wrk(base, scripts["health"], args.seconds, args.connections)}
         loaded = worker_memory(server.pid)
+        by_mapping = mapping_rows(server.pid)
         master = memory(server.pid)
         load = os.getloadavg()
     finally:
@@ -163,7 +205,11 @@ def main(argv=None) -> None:
              "worker would cost.",
              f"Load average (1/5/15 min) at the end: {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f} on "
              f"{os.cpu_count()} cores; /health of the same run is the yardstick.",
-             f"Before this issue: {before.get('memory', 'see the issue')}."]
+             f"Before this issue: {before.get('memory', 'see the issue')}.", "",
+             "Each worker's memory after the run by kind of mapping (/proc/<pid>/smaps): file pages "
+             "(the mapped index and model files) are the page cache's, in every worker's RSS but held "
+             "once; the anonymous heap is each worker's own, but for what --preload made before the fork "
+             "(shared until written).", "", *by_mapping]
     print("\n".join(rows), file=sys.stderr)
     command = "benchmarks/http_load.py " + " ".join(argv if argv is not None else sys.argv[1:])
     write_report(HERE / ("http.md" if args.corpus == "real" else f"http-{args.corpus}.md"),

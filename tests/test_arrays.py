@@ -100,3 +100,60 @@ def test_the_terms_most_documents_hold_come_from_the_arrays(index_dir):
         found = postings.frequent_terms(fieldname, 10)
         counts = sorted((reader.doc_frequency(fieldname, t) for t in reader.lexicon(fieldname)), reverse=True)
         assert [reader.doc_frequency(fieldname, t) for t in found] == counts[:10]
+
+
+def _read_back(ix, folder, segment: str, scratch) -> dict:
+    """The segment's arrays as `write_arrays` makes them: read back from Whoosh's committed postings."""
+    from indexer.index.arrays import _collect, _write_segment
+
+    with ix.reader() as reader:
+        leaf = next(leaf for leaf, _ in reader.leaf_readers() if leaf.segment().segment_id() == segment)
+        _write_segment(scratch, segment, _collect(leaf))
+    return {n: np.load(array_path(scratch, segment, n)) for n in NAMES}
+
+
+def test_the_writers_arrays_are_the_ones_read_back_from_whoosh(content_copy, tmp_path, monkeypatch):
+    """The arrays the writer writes from its term pool, of a full build, of updates and of a
+    commit that merges every old segment into the new one (their postings decoded from Whoosh's)."""
+    from conftest import ROOT, TAXONOMY
+    from whoosh import index as whoosh_index
+
+    import indexer.index.writer
+    from indexer.content.corpus import display_path, load_entry
+    from indexer.content.taxonomy import load_taxonomy
+    from indexer.index import pooled_arrays
+    from indexer.index.schema import to_document
+
+    monkeypatch.setattr(indexer.index.writer, "POOL_MINIMUM", 1)    # positions sent by the pool's processes
+    monkeypatch.setattr(pooled_arrays, "CHUNK", 7)                   # written a few postings at a time
+    index = tmp_path / "index"
+    build(content_copy, index)
+    files = sorted(content_copy.glob("*.md"))
+    for number, path in enumerate(files[:3]):                      # updates: small segments
+        path.write_text(path.read_text(encoding="utf-8").replace("\n## ", f" Edited{number}.\n## ", 1),
+                        encoding="utf-8")
+        build(content_copy, index)
+
+    def compare(ix, folder, label):
+        segments = _segments(ix)
+        for number, segment in enumerate(segments):
+            scratch = tmp_path / f"{label}{number}"
+            scratch.mkdir()
+            expected = _read_back(ix, folder, segment, scratch)
+            for name in NAMES:
+                written = np.load(array_path(folder, segment, name))
+                assert written.dtype == expected[name].dtype, (label, segment, name)
+                assert np.array_equal(written, expected[name]), (label, segment, name)
+        return segments
+
+    ix, generation = open_generation(index)
+    assert len(compare(ix, index / generation, "update")) > 1
+    writer = indexer.index.writer.PreparedWriter(ix)
+    taxonomy = load_taxonomy(TAXONOMY)
+    key = display_path(files[-1], ROOT)
+    writer.delete_by_term("path", key)
+    writer.add_document(**indexer.index.writer.prepare(
+        to_document(load_entry(files[-1], taxonomy, ROOT), key, taxonomy), ix.schema))
+    writer.commit(optimize=True)
+    merged = whoosh_index.open_dir(str(index / generation))
+    assert len(compare(merged, index / generation, "merged")) == 1

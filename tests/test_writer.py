@@ -181,7 +181,7 @@ def test_merging_spilled_runs_holds_a_term_at_a_time_not_the_runs(tmp_path):
         pool.spill()
     tracemalloc.start()
     total = 0
-    for _, _, ids, _, values in pool.terms():
+    for _, _, ids, _, _, _ in pool.terms():
         total += len(ids)
         assert list(ids) == sorted(ids)
     peak = tracemalloc.get_traced_memory()[1]

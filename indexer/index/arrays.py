@@ -2,8 +2,9 @@
 and memory-mapped by every searcher (`open_arrays`): opening costs nothing, and the pages are
 the operating system's, shared by every worker.
 
-Whoosh stays the index of record: these are a copy of its postings of the text fields, read
-back from the committed segment (`write_arrays`), so they hold exactly what Whoosh holds.
+Whoosh stays the index of record: these are a copy of its postings of the text fields, written
+by the build's writer from the postings it files (indexer.index.pooled_arrays) or read back from
+a committed segment (`write_arrays`); either way they hold exactly what Whoosh holds.
 A segment's files are named as Whoosh names its own (`MAIN_<id>.arr_<name>.npy`), so a Whoosh
 commit that merges a segment away removes them with it, and an update's generation links them
 like the segment's other files. Per segment:
@@ -41,9 +42,14 @@ def text_fields(schema) -> list[str]:
 
 
 def write_arrays(directory: Path) -> list[str]:
-    """Write the arrays of each segment of the index in `directory` that has none yet (an update
-    links the served segments' arrays); return the segments written."""
+    """Write the arrays of each segment of the index in `directory` that has none yet, read back
+    from Whoosh's postings; return the segments written. The build's writer writes a new
+    segment's arrays itself (indexer.index.pooled_arrays) and an update links the served
+    segments', so this reads nothing unless a segment came without them."""
     ix = whoosh_index.open_dir(str(directory))
+    if all(array_path(directory, segment.segment_id(), n).exists() for segment in ix._segments()
+           for n in NAMES):
+        return []
     written = []
     with ix.reader() as reader:
         for leaf, _ in reader.leaf_readers():

@@ -137,8 +137,7 @@ def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, s
         embedded = encoder is not None and not (semantic_limit and len(tree.files) > semantic_limit)
         fresh = planning.kept(fresh, taken if embedded else None)
         generation = _write_generation(index_dir, full, plan, fresh, report, progress)
-        with _step(progress, "writing the searchers' postings arrays"):
-            write_arrays(generation)      # memory-mapped by every worker (indexer.index.arrays)
+        write_arrays(generation)      # a segment the writer wrote none for (indexer.index.arrays)
         with _step(progress, "writing the manifest and checking parallel links"):
             manifest = planning.write_manifest(generation, None if report.full else old, plan, fingerprint,
                                                records)

@@ -15,8 +15,10 @@ results are taken from its tokens, exactly as Whoosh's own `field.index` would g
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from whoosh import fields as wf
 from whoosh.formats import Frequency
@@ -40,12 +42,15 @@ SURFACE_SOURCES = ("title", "title_translated", "body", "translation")   # schem
 @dataclass
 class Analysed:
     """A field's postings, as `field.index(text)` gives them, the text to store (None when the
-    field is neither stored nor needs it: less to send from the analysis process) and the
-    field's length (the sum of its terms' frequencies)."""
+    field is neither stored nor needs it: less to send from the analysis process), the
+    field's length (the sum of its terms' frequencies) and, for a positional field, every
+    posting's positions end to end in the postings' order (for the postings arrays,
+    indexer.index.pooled_arrays: the writer need not decode them from the postings' values)."""
 
     items: list
     text: str | None
     length: int
+    positions: array | None = None
 
 
 def tokens(text: str) -> list[tuple[str, int, int, int]]:
@@ -88,13 +93,15 @@ def prepare(doc: dict, schema) -> dict:
         field = schema[name] if name in schema else None
         if field is None or not field.indexed or not isinstance(value, str):
             continue
+        positions = None
         if name in streams:
-            items = _positions(field, streams[name])
+            items, positions = _positions(field, streams[name])
         elif name == SURFACE_FIELD and surface:
             items = _frequencies(field, [streams[source] for source in SURFACE_SOURCES])
         else:
             items = list(field.index(value))
-        doc[name] = Analysed(items, value if _text_needed(field) else None, sum(item[1] for item in items))
+        doc[name] = Analysed(items, value if _text_needed(field) else None, sum(item[1] for item in items),
+                             positions)
     return doc
 
 
@@ -116,15 +123,16 @@ def _text_needed(field) -> bool:
     return bool(field.stored or field.column_type or field.vector or field.separate_spelling())
 
 
-def _positions(field, stream) -> list:
-    """What `field.index(text)` gives for a Positions field, from the keep-surface tokens."""
+def _positions(field, stream) -> tuple[list, array]:
+    """What `field.index(text)` gives for a Positions field, from the keep-surface tokens, and
+    the postings' positions end to end."""
     poses: dict[str, list[int]] = {}
     for text, pos, _, _ in stream:
         if not text.startswith("="):
             poses.setdefault(text, []).append(pos)
     boost, encode = field.format.field_boost, field.format.encode
     return [(text.encode("utf-8"), len(found), len(found) * boost, encode(found))
-            for text, found in poses.items()]
+            for text, found in poses.items()], array("I", chain.from_iterable(poses.values()))
 
 
 def _frequencies(field, streams) -> list:

@@ -21,6 +21,9 @@ from operator import itemgetter
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from indexer.index.blocks import small_blocks
+from indexer.index.pooled_arrays import COUNT_BITS, Positions
+
 ENTRY_BYTES = 250        # a term's key and list in memory, besides its postings
 POSTING_BYTES = 100      # one posting: document, weight and its value bytes (positions)
 
@@ -37,20 +40,35 @@ class TermPool:
         self.size = 0
         self.runs: list = []
         self.postings = 0
+        self.positions = Positions(tempdir)
 
-    def add(self, fieldname: str, docnum: int, items, boost: float = 1.0) -> None:
-        """File one field's postings of one document: items as `field.index(value)` gives them."""
+    def add(self, fieldname: str, docnum: int, items, boost: float = 1.0,
+            positions: array | None = None) -> None:
+        """File one field's postings of one document: items as `field.index(value)` gives them;
+        `positions`, of a positional field, every posting's positions end to end (each posting
+        then keeps where its own are in `self.positions`, for the arrays; 0 without)."""
         terms = self.current.get(fieldname)
         if terms is None:
             terms = self.current[fieldname] = {}
         new = 0
-        for text, _, weight, value in items:
-            postings = terms.get(text)
-            if postings is None:
-                terms[text] = [docnum, weight * boost, value]
-                new += 1
-            else:
-                postings += (docnum, weight * boost, value)
+        if positions is None:
+            for text, _, weight, value in items:
+                postings = terms.get(text)
+                if postings is None:
+                    terms[text] = [docnum, weight * boost, value, 0]
+                    new += 1
+                else:
+                    postings += (docnum, weight * boost, value, 0)
+        else:
+            offset = self.positions.append(positions) << COUNT_BITS
+            for text, count, weight, value in items:
+                postings = terms.get(text)
+                if postings is None:
+                    terms[text] = [docnum, weight * boost, value, offset | count]
+                    new += 1
+                else:
+                    postings += (docnum, weight * boost, value, offset | count)
+                offset += count << COUNT_BITS
         self.size += POSTING_BYTES * len(items) + ENTRY_BYTES * new
         self.postings += len(items)
         if self.size > self.limit:
@@ -74,19 +92,21 @@ class TermPool:
                 yield (fieldname, text), terms[text]
 
     def terms(self):
-        """Yield (fieldname, term bytes, document numbers, weights, values) in field and term order,
-        each term's postings in document order (runs are merged in the order they were written)."""
+        """Yield (fieldname, term bytes, document numbers, weights, values, packed positions) in
+        field and term order, each term's postings in document order (runs are merged in the
+        order they were written); packed as `pooled_arrays.pack` makes them, 0 without positions."""
         merged = heapq.merge(*[_read(run) for run in self.runs], self._held(), key=itemgetter(0))
         for (fieldname, text), group in groupby(merged, key=itemgetter(0)):
             parts = [postings for _, postings in group]
             postings = parts[0] if len(parts) == 1 else [p for part in parts for p in part]
-            yield fieldname, text, array("I", postings[0::3]), array("f", postings[1::3]), postings[2::3]
+            yield (fieldname, text, array("I", postings[0::4]), array("f", postings[1::4]), postings[2::4],
+                   postings[3::4])
 
     def close(self) -> None:
         for run in self.runs:
             run.close()
         self.runs = []
-        self.current = {}
+        self.current = {}       # the positions stay: the arrays are written from them after the commit
 
 
 def _read(run):
@@ -96,20 +116,25 @@ def _read(run):
         yield pickle.loads(run.read(size))
 
 
-def add_terms(fieldwriter: W3FieldWriter, schema, lengths: dict[str, list], terms, progress=None) -> None:
-    """File every term's postings through Whoosh's field writer, a block at a time. `lengths`:
-    per scorable field, the stored (byte-rounded) length of each document, 0 for none."""
+def add_terms(fieldwriter: W3FieldWriter, schema, lengths: dict[str, list], terms, progress=None,
+              arrays=None) -> None:
+    """File every term's postings through Whoosh's field writer, a block at a time, and into
+    `arrays` (a `PoolArrays`) if given. `lengths`: per scorable field, the stored (byte-rounded)
+    length of each document, 0 for none."""
     field = None
-    for fieldname, text, ids, weights, values in terms:
+    for fieldname, text, ids, weights, values, packed in terms:
         if fieldname != field:
             if field is not None:
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
+            small_blocks(fieldwriter._postwriter)
             field = fieldname
             limit = fieldwriter._codec._blocklimit
         fieldwriter.start_term(text)
         _add_blocks(fieldwriter._postwriter, ids, weights, values, lengths.get(fieldname), limit)
         fieldwriter.finish_term()
+        if arrays is not None:
+            arrays.add(fieldname, text, ids, weights, packed)
         if progress is not None:
             progress(len(ids))
     if field is not None:
@@ -156,10 +181,14 @@ def segment_lengths(schema, known: dict[str, dict[int, int]], doccount: int, rea
     return lengths
 
 
-def fold_whoosh_pool(pool, terms: TermPool) -> None:
+def fold_whoosh_pool(pool, terms: TermPool, positional: dict) -> None:
     """Move the postings Whoosh's own pool holds (those of old segments a commit merges in, which
     are numbered after this writer's documents) into the term pool, in their order."""
     if not pool.current and not getattr(pool, "runs", None):
         return
     for fieldname, text, docnum, weight, value in pool.iter_postings():
-        terms.add(fieldname, docnum, ((text, 0, weight, value),))
+        if fieldname in positional:
+            found = array("I", positional[fieldname].decode_positions(value))
+            terms.add(fieldname, docnum, ((text, len(found), weight, value),), positions=found)
+        else:
+            terms.add(fieldname, docnum, ((text, 0, weight, value),))

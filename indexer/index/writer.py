@@ -16,11 +16,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from array import array
+from contextlib import contextmanager
+from pathlib import Path
 
 from whoosh.writing import SegmentWriter
 
 from indexer.content.corpus import load_entry
+from indexer.index.arrays import text_fields
 from indexer.index.onepass import Analysed, prepare
+from indexer.index.pooled_arrays import PoolArrays
 from indexer.index.schema import make_schema, to_document
 from indexer.index.termpool import TermPool, add_terms, fold_whoosh_pool, segment_lengths
 
@@ -87,7 +92,11 @@ class PreparedWriter(SegmentWriter):
         self.progress = progress
         self.lengths: dict[str, dict[int, int]] = {}
         self.postings = 0
-        self.terms = TermPool(kwargs.get("limitmb", 128), tempdir=getattr(ix.storage, "folder", None))
+        self.folder = getattr(ix.storage, "folder", None)
+        self.terms = TermPool(kwargs.get("limitmb", 128), tempdir=self.folder)
+        self.arrays = PoolArrays(text_fields(self.schema), self.terms.positions, tempdir=self.folder)
+        self.positional = {name for name in self.arrays.fields
+                           if self.schema[name].format.supports("positions")}
 
     def add_document(self, **fields):
         """Whoosh's add_document, for fields either analysed already or plain values."""
@@ -108,7 +117,8 @@ class PreparedWriter(SegmentWriter):
                 if field.indexed:
                     boost = self._field_boost(fields, name, docboost)
                     if isinstance(value, Analysed):
-                        total = self._add_postings(name, docnum, value.items, boost, value.length)
+                        total = self._add_postings(name, docnum, value.items, boost, value.length,
+                                                   value.positions)
                     else:
                         total = self._add_postings(name, docnum, list(field.index(value)), boost)
                     length = total if field.scorable else 0
@@ -126,10 +136,18 @@ class PreparedWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
-    def _add_postings(self, name: str, docnum: int, items: list, boost: float, length=None) -> int:
-        """File one field's postings under their terms (see indexer.index.termpool); return the
-        field's length (the sum of its terms' frequencies)."""
-        self.terms.add(name, docnum, items, boost)
+    def _add_postings(self, name: str, docnum: int, items: list, boost: float, length=None,
+                      positions=None) -> int:
+        """File one field's postings under their terms (see indexer.index.termpool), with their
+        positions for the arrays (decoded from the values when the analysis did not send them);
+        return the field's length (the sum of its terms' frequencies)."""
+        if name in self.positional and positions is None:
+            decode = self.schema[name].format.decode_positions
+            decoded = [decode(value) for _, _, _, value in items]
+            items = [(text, len(found), weight, value)
+                     for (text, _, weight, value), found in zip(items, decoded, strict=True)]
+            positions = array("I", [p for found in decoded for p in found])
+        self.terms.add(name, docnum, items, boost, positions if name in self.positional else None)
         self.postings += len(items)
         return sum(f for _, f, _, _ in items) if length is None else length
 
@@ -149,12 +167,13 @@ class PreparedWriter(SegmentWriter):
         reader = self.per_document_reader() if self.codec.length_stats else None
         try:
             lengths = segment_lengths(self.schema, self.lengths, self.docnum, reader)
-            fold_whoosh_pool(self.pool, self.terms)    # what a merge of old segments put there
+            # what a merge of old segments put there, with the positions of the arrays' positional fields
+            fold_whoosh_pool(self.pool, self.terms, {n: self.schema[n].format for n in self.positional})
             bar = self.progress(None, total=self.terms.postings, unit="posting", unit_scale=True,
                                 desc=f"writing postings (merging {len(self.terms.runs)} sorted runs)") \
                 if self.progress else None
             add_terms(self.fieldwriter, self.schema, lengths, self.terms.terms(),
-                      bar.update if bar is not None else None)
+                      bar.update if bar is not None else None, self.arrays)
             if bar is not None:
                 bar.close()
         finally:
@@ -162,3 +181,34 @@ class PreparedWriter(SegmentWriter):
         self.fieldwriter.close()
         if reader:
             reader.close()
+
+    def _assemble_segment(self):
+        """Whoosh's compound segment file, then the segment's postings arrays beside it (named
+        after the segment, they would have gone into the compound file before)."""
+        super()._assemble_segment()
+        try:
+            if self.folder is not None:
+                with self._step("writing the searchers' postings arrays"):
+                    self.arrays.write(Path(self.folder), self.get_segment().segment_id())
+        finally:
+            self._close_arrays()
+
+    def _close_arrays(self) -> None:
+        self.arrays.close()
+        self.terms.positions.close()
+
+    def cancel(self):
+        try:
+            super().cancel()
+        finally:
+            self._close_arrays()
+
+    @contextmanager
+    def _step(self, desc: str):
+        bar = self.progress(None, total=1, desc=desc, unit="step") if self.progress else None
+        try:
+            yield
+        finally:
+            if bar is not None:
+                bar.update(1)
+                bar.close()
