@@ -131,3 +131,24 @@ Management response: agreed.
          "a register of the trained staff."),
     ]
     assert [n["why"] for n in src.not_items] == ["a management response"]
+
+
+def test_a_box_titled_by_its_label_opens_the_item_of_its_paragraphs():
+    from written_source import parse
+
+    body = """# 3. Findings
+
+{L 1}
+@box Lesson 1||
+Registries last when the ministry runs them.
+Their data are then used by the districts.
+@endbox
+
+{/}
+
+Findings prose after the box.
+"""
+    src = parse({"slug": "t", "lang": "en"}, body)
+    assert [(i["type"], i["number"], i["first"], i["last"]) for i in src.items] == [
+        ("lesson", "1", "Registries last when the ministry runs them. Their",
+         "are then used by the districts.")]

@@ -16,6 +16,24 @@ from xml.sax.saxutils import escape
 from reportgen_pdf import register_fonts
 
 NOTES_H = 34
+VOWELS = set("аеёиоуыэюяaeiouy")
+LONG_WORD = re.compile(r"[^\W\d_]{8,}")
+
+
+def hyphenated(text: str) -> str:
+    """Soft hyphens at the syllable breaks of long words (V-CV, VC-CV), so that a justified
+    paragraph breaks words across lines as a typesetter does ("самоуправ-" / "ления")."""
+    def word(m):
+        w, out = m[0], []
+        for i, ch in enumerate(w):
+            if 2 <= i <= len(w) - 3 and ch.lower() not in "ьъй" and w[i - 1].lower() not in "ьъй" and (
+                    w[i - 1].lower() in VOWELS and ch.lower() not in VOWELS and w[i + 1].lower() in VOWELS
+                    or w[i - 1].lower() not in VOWELS and ch.lower() not in VOWELS
+                    and w[i - 2].lower() in VOWELS and w[i + 1].lower() in VOWELS):
+                out.append("\xad")
+            out.append(ch)
+        return "".join(out)
+    return LONG_WORD.sub(word, text)
 
 
 def inline(text: str, notes: list[str], counter: list[int]) -> str:
@@ -25,7 +43,7 @@ def inline(text: str, notes: list[str], counter: list[int]) -> str:
 
     def note(m):
         counter[0] += 1
-        notes.append(f"{counter[0]} {m[1]}")
+        notes.append(f"{counter[0]} {m[1]}".replace("\xad", ""))
         return f"<super>{counter[0]}</super>"
     return re.sub(r"\^\[([^\]]*)\]", note, text)
 
@@ -153,6 +171,10 @@ def _build(src, path: Path, toc: dict[int, int]) -> dict[int, int]:
 
     def para(text, style, **kw):
         notes: list[str] = []
+        if meta.get("hyphenate") and style.name[:1] in "bl":   # body, bullets, labelled: no cell, heading
+            text = hyphenated(text)
+            style = ParagraphStyle(f"{style.name}-hy", parent=style, embeddedHyphenation=1,
+                                   uriWasteReduce=0.3)
         p = Para(inline(text, notes, counter), style, **kw)
         if notes:
             notes_of[id(p)] = notes

@@ -10,8 +10,12 @@ per paragraph (blank lines between):
                                                     two spaces per level of indent
     + 1. | text   + a) | text   + Recommendation 2: | text    a labelled paragraph (hanging label)
     | cell | cell |                                 a table row (the first row is the header)
-    @box Title ... @endbox                          a boxed panel (one-cell table)
+    @box Title ... @endbox                          a boxed panel (one-cell table); "@box Урок 1||" titles
+                                                    a box whose paragraphs are the item it opens
     **bold** in any text; ^[a footnote] after a word; `||` ends a run-in label ("**R1.**|| text")
+
+Front matter `hyphenate: yes` breaks the PDF's long words across lines with hyphens, as a
+typesetter does («самоуправ-» / «ления»).
 
 Items are marked, not guessed: `{R 3}`, `{L}`, `{GP 2}` (type, number) alone on a line opens an
 item at the next block; it runs over the following blocks until `{/}`, the next marker or a
@@ -61,6 +65,20 @@ def plain(text: str) -> str:
 
 def after_label(text: str) -> str:
     return plain(text.split("||", 1)[1]) if "||" in text else plain(text)
+
+
+def opening(block: Block) -> str:
+    """The words an item opened at this block begins with: a box's title after its label
+    ("Lesson 2||" titles a box whose paragraphs are the lesson), then its paragraphs."""
+    if block.kind == "box":
+        return " ".join(t for t in [after_label(block.text), *map(plain, block.lines)] if t)
+    return after_label(block.text)
+
+
+def closing(block: Block) -> str:
+    if block.kind == "box":
+        return " ".join(t for t in [after_label(block.text), *map(plain, block.lines)] if t)
+    return plain(block.text or " ".join(block.lines))
 
 
 def words(text: str, n: int, last: bool = False) -> str:
@@ -132,12 +150,12 @@ def parse(meta: dict, body: str) -> Source:
             elif pending and block.kind not in ("break", "columns"):
                 kind, number, sect = pending
                 src.items.append({"type": kind, "number": number, "section": sect or section,
-                                  "first": words(after_label(block.text), FIRST), "last": "", "page": None})
+                                  "first": words(opening(block), FIRST), "last": "", "page": None})
                 open_item = len(src.items) - 1
                 block.opens, pending = True, None
             if open_item is not None and block.kind not in ("heading", "break", "columns", "table"):
                 block.item = open_item
-                src.items[open_item]["last"] = words(plain(block.text or " ".join(block.lines)), LAST, True)
+                src.items[open_item]["last"] = words(closing(block), LAST, True)
             if why:
                 block.not_item, why = why, ""
                 src.not_items.append({"block": len(src.blocks), "what": words(plain(block.text or " ".join(

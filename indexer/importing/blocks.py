@@ -10,9 +10,15 @@ from indexer.importing.labels import is_response, item_label
 ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
                    r"\s*(?:[:.]\s*(.*)|$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
+# A chapter's number with no full stop before its title ("6 Recommendations", as GIZ and the
+# EU's evaluators number chapters): with a short title, a heading.
+CHAPTER_NUMBER = re.compile(r"\s*\d{1,2}\s+(?=[A-ZА-ЯЁ])")
 # Lower-case Roman numerals as a list's markers: "(i)", "(ii)", "iv)".
 ROMAN_MARK = r"\(?(?:x{0,1}(?:ix|iv|v?i{1,3}|v))\)"
-BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|{ROMAN_MARK}(?=\s)|\(?[a-zа-яё]\)(?=\s))"
+# A letter and a full stop as a list's marker ("a. CARE should…"), a capital after it.
+LETTER_DOT = r"[a-zа-яё]\.(?=\s+[A-ZА-ЯЁ«\"“])"
+BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|{ROMAN_MARK}(?=\s)|\(?[a-zа-яё]\)(?=\s)"
+                    rf"|{LETTER_DOT})"
                     r"\s*(.*)")
 # A line opening with a named number: "Conclusion 2: Most outputs…", "Finding 3. The…", «Вывод 1.».
 NAMED = re.compile(r"\s*[A-ZА-ЯЁ][^\W\d_]+\s+\d{1,2}[.:]\s+[A-ZА-ЯЁ«\"“]")
@@ -20,6 +26,10 @@ STRONG_BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]
 NUMBERED = re.compile(r"\s*(?:#\s?(\d{1,3})\s+|(\d{1,3})(?:\.(?:\s+|(?=[A-ZА-ЯЁ]))|\)\s+))(\S.*)")
 ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
+# A line naming whom the items below it are for, ending in a colon: the words above, or
+# "Recommendations for GIZ:", «Рекомендации для доноров:», «Для правительства:».
+ADDRESSEE_LINE = re.compile(ADDRESSEE.pattern + r"|(?i:(?:recommendations?|рекомендаци\w*)\s+(?:addressed\s+|"
+                            r"адресованн\w*\s+)?(?:to|for|для)\s|для\s)")
 # A Roman-numbered chapter's heading ("IV. How the absence of the State feeds conflict"), a
 # title however long: no sentence's end, a capital after the numeral.
 ROMAN_HEADING = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.;]{0,100}")
@@ -157,7 +167,8 @@ def _opens_block(line: str, previous: str, current: Block, after: str = "") -> b
     if line.lstrip()[:1].islower() and not ends_sentence(previous) and not BULLET.match(line):
         return False                # "1. Группе проекта следует … денежных" / "грантов.": one item
     alone = len(current.lines) == 1 and (
-        SUBHEADING.match(head) or is_annex(head) or not current.bullet and title_like(head))
+        SUBHEADING.match(head) or is_annex(head) or not current.bullet and title_like(head)
+        or current.number is None and chapter_like(head))
     if alone or STRONG_BULLET.match(line) or is_annex(line):
         return True
     listed = BULLET.match(line) or NUMBERED.match(line) or SUBHEADING.match(line)
@@ -172,6 +183,7 @@ def _opens_block(line: str, previous: str, current: Block, after: str = "") -> b
     # "IEO response: …" right under an item's last sentence, no blank line between: the
     # management's words, not the item's.
     return ends_sentence(previous) and bool(listed or is_page_start(line) or title_like(line) or label
+                                            or chapter_like(line)
                                             or is_response(line) or NAMED.match(line) or heading_line(line))
 
 
@@ -193,6 +205,12 @@ def _roman_heading(current: Block) -> bool:
             and bool(ROMAN_HEADING.fullmatch(current.lines[0].rstrip())
                      or LETTER_HEADING.fullmatch(current.lines[0].strip()))
             and not any(ends_sentence(line) for line in current.lines))
+
+
+def chapter_like(line: str) -> bool:
+    """A chapter's heading numbered with no full stop: "6 Recommendations", «7 Выводы»."""
+    chapter = CHAPTER_NUMBER.match(line)
+    return bool(chapter) and title_like(line[chapter.end():])
 
 
 def title_like(line: str) -> bool:
@@ -223,6 +241,8 @@ def _shape(head: str, before: str = "") -> str:
         return "(i)" if head.startswith("(") else "i)"
     if re.match(r"\([^\W\d_]\)", head):
         return "(a)"
+    if re.match(LETTER_DOT, head):
+        return "a."
     return "a)" if re.match(r"[^\W\d_]\)", head) else head[:1]
 
 

@@ -81,7 +81,7 @@ class HeadingsMixin:
             self.new_chapter(first)
         kind = kind_of(title)
         if self.section is None and kind and not self.in_annex:
-            self.section = Section(kind, level, number)
+            self.section = Section(kind, level, number, others=kinds_named(title)[1:])
         elif self.section:
             self.drop_running()
             self.section.subheading(number, kind)
@@ -160,10 +160,12 @@ class HeadingsMixin:
         if kind := kind_of(text):
             if not self.in_annex:
                 self.top = "" if capitals and not SUMMARY.search(text) else self.top
+                # «Оперативные рекомендации» after «Стратегические рекомендации»: the numbers go on
+                follows = s.expected if s and s.kind == kind and s.found else 0
                 self.section = Section(kind, 99, self.top or text, bool(self.top),
                                        others=kinds_named(text)[1:], single=bool(SINGLE.fullmatch(text)),
                                        letter=text[0] if LETTER_HEADING.match(text) else "",
-                                       named=named_heading(text))
+                                       named=named_heading(text), follows=follows)
         elif SUMMARY.match(text):
             self.section, self.top = None, text[0].upper() + text[1:].lower()
         elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'

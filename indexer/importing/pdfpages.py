@@ -31,9 +31,12 @@ def page_text(page) -> tuple[list[str], list[str]]:
     """(lines, bold passages) of the page, columns in reading order, tables as
     `pdftables` lays them out; a page whose text runs sideways is read turned."""
     page = labelled(upright(page))
-    lines, bold = [], []
+    lines, bold, boxed = [], [], False
     for box, table in regions(page, _rows(page)) or [(None, False)]:
         region = page.crop(box, strict=False) if box else page
+        if lines and lines[-1] and (table is None or boxed):
+            lines.append("")                # a box's edge ends a paragraph, above it and below
+        boxed = table is None
         if table:
             lines += table_lines(region)
             bold += _bold_runs(region.get_textmap(layout=True).tuples)

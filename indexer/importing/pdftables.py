@@ -15,6 +15,7 @@ and at least three spaces after the cell before, the words of a cell one space a
 
 from __future__ import annotations
 
+from itertools import pairwise
 from statistics import median
 
 MIN_GAP = 8.0       # points: wider than a word space, narrower than a cell's padding
@@ -85,11 +86,47 @@ def _ruled(page) -> list[tuple[float, float]]:
             if max(len(row.cells) for row in table.rows) >= 2]
 
 
-def regions(page, rows) -> list[tuple[tuple, bool]]:
-    """(box, is a table) of the page's bands, top to bottom; [] when the page has no table."""
+def _boxes(page, ruled: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The bands of the page's boxes (a wide rectangle, drawn or filled: a "Lesson 2" panel)
+    outside its tables: a box's text is a paragraph of its own, however little space is around it."""
+    x0, top, x1, bottom = page.bbox
+    found: list[list[float]] = []
+    for rect in sorted((r for r in page.rects if r["width"] >= 0.4 * (x1 - x0)), key=lambda r: r["top"]):
+        if found and abs(rect["top"] - found[-1][1]) <= 1 and abs(rect["x0"] - found[-1][2]) <= 1:
+            found[-1][1] = rect["bottom"]          # a panel drawn as rectangles stacked, one per line
+        else:
+            found.append([rect["top"], rect["bottom"], rect["x0"], rect["x1"]])
+    return sorted((upper, lower) for upper, lower, left, right in found
+                  if 12 <= lower - upper <= 0.6 * (bottom - top)
+                  and not any(above - 1 <= upper <= below + 1 for above, below in ruled)
+                  and _alone(page, upper, lower, left, right))
+
+
+def _alone(page, upper: float, lower: float, left: float, right: float) -> bool:
+    """Whether the box holds text in one column and none stands beside it (a side box in a
+    column of text, numerals by a panel, a panel of two columns: no paragraph of its own)."""
+    rows: dict[int, list] = {}
+    for char in page.chars:
+        if upper <= (char["top"] + char["bottom"]) / 2 <= lower and not char["text"].isspace():
+            if char["x0"] < left - 1 or char["x1"] > right + 1:
+                return False
+            rows.setdefault(round(char["top"]), []).append(char)
+    lines = [sorted(row, key=lambda c: c["x0"]) for _, row in sorted(rows.items())]
+    starts = [line[0]["x0"] for line in lines]
+    gaps = (b["x0"] - a["x1"] for line in lines for a, b in pairwise(line))
+    # every line starts at the box's one left edge, and its text ends a sentence (no highlight
+    # drawn behind a paragraph's first line)
+    return bool(rows) and max(starts) - min(starts) < 0.2 * (right - left) and all(
+        gap < 3 * MIN_GAP for gap in gaps) and lines[-1][-1]["text"] in ".!?:;»)\""
+
+
+def regions(page, rows) -> list[tuple[tuple, bool | None]]:
+    """(box, is a table) of the page's bands, top to bottom; [] when the page has no table
+    and no box. A box's band (None) is no table: its text is read as text, set apart."""
     ruled = _ruled(page)
     inside = [row for row in rows if not any(top - 1 <= row[0] <= bottom + 1 for top, bottom in ruled)]
-    bands = sorted(ruled + _text_bands(inside))
+    boxes = _boxes(page, ruled)
+    bands = sorted(ruled + _text_bands(inside) + boxes)
     if not bands:
         return []
     x0, top, x1, bottom = page.bbox
@@ -97,7 +134,7 @@ def regions(page, rows) -> list[tuple[tuple, bool]]:
     for upper, lower in bands:
         if upper - 1 > above:
             out.append(((x0, above, x1, upper - 1), False))
-        out.append(((x0, max(above, upper - 1), x1, lower + 1), True))
+        out.append(((x0, max(above, upper - 1), x1, lower + 1), None if (upper, lower) in boxes else True))
         above = lower + 1
     if above < bottom:
         out.append(((x0, above, x1, bottom), False))

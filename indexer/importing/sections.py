@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 KIND_TITLES = {
     "recommendation": r"recommendations?\b|рекомендаци",
-    "lesson": r"le+s+ons?\s+(?:learn|identified)|(?:извлеч[её]нн|полученн)\w*\s+урок|уроки\b",
+    "lesson": r"le+s+ons?\s+(?:learn|identified)|learnings\b|(?:извлеч[её]нн|полученн)\w*\s+урок|уроки\b",
     "good-practice": r"(?:(?:potential|emerging|identified)\s+)?(?:good|best|promising)\s+practice"
                      r"|(?:потенциально\s+\w+\s+)?(?:передов|положительн|надлежащ|лучш|успешн)\w*\s+"
                      r"(?:практик|опыт)",
@@ -65,6 +65,7 @@ class Section:
     single: bool = False            # its heading names one item ("Recommendation"): see SINGLE
     led: bool = False               # a numbered paragraph of it is led in bold: the leads are its items
     named: bool = False             # its heading has a name of its own first ("Special report: …")
+    follows: int = 0                # the number the section of its kind above would take next
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind

@@ -31,6 +31,7 @@ from indexer.importing.templates import read_templates
 
 KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
 NUMBER = re.compile(r"(?:#|№|No\.?|N°)$", re.I)
+NUMBER_GLUED = re.compile(r"(#|№|No\.?|N°)\s+(\S.*)", re.I)
 ROW = re.compile(r"\s*(\d{1,2})\.?(?=\s{2,}|$)")
 # A row whose number opens the item's own cell: "1. Sharpen …", "1.1 Support …", "2) Invest …".
 CELL_ROW = re.compile(r"\s*(\d{1,2})(\.\d{1,2})?[.)]?\s+(?=\S)")
@@ -51,6 +52,8 @@ def _header(line: str) -> list | None:
     header, else None; `first` when the item column is the table's first, its rows numbered
     inside it; `response` when the header names a management response (its rows go)."""
     cells = _cells(line)
+    if cells and (glued := NUMBER_GLUED.match(cells[0][1])):   # "№ Рекомендация": a narrow number column
+        cells[:1] = [(cells[0][0], glued.group(1)), (cells[0][0] + glued.start(2), glued.group(2))]
     if len(cells) < (2 if cells and NUMBER.match(cells[0][1]) else 3) or len(line.split()) > 12:
         return None
     response = any(RESPONSE.search(text) for _, text in cells)
@@ -74,10 +77,10 @@ def read_tables(lines: list[str]) -> list[str]:
     lines = read_templates(lines)
     out: list[str] = []
     column: list | None = None
-    rows = 0
+    rows, header = 0, (0, "")
     for line in lines:
         if column is None:
-            column, rows = _header(line), 0
+            column, rows, header = _header(line), 0, (len(out), line)
             out.append("" if column else line)
             continue
         if not line.strip():
@@ -86,15 +89,21 @@ def read_tables(lines: list[str]) -> list[str]:
         start, end, first, response = column
         cell = line[max(0, start - 2):end]
         row = CELL_ROW.match(cell) if first else ROW.match(line)
-        if first and not row and rows == 0 and not cell.strip():
+        if not row and rows == 0 and (not cell.strip() if first else len(line.split()) <= 3
+                                      and not line[:max(0, start - 1)].strip()):
             column[3] = response or bool(RESPONSE.search(line))    # "response (agree / …"
             continue                        # the header's words wrapped onto a line of their own
+            # (beside the item column, or a few words under its cells: «Приорите» / «т»)
         if (not row and rows == 0 or line[:max(0, start - 1)].strip() and not row
                 or first and _crosses(line, end)):
+            if rows == 0:                   # no table: the line was a heading's ("6. Уроки   и   опыт")
+                out[header[0]] = header[1]
             column = None                   # the table has ended (or never had numbered rows)
             out.append(line)
             continue
-        words = " ".join((cell[row.end():] if first and row else line[max(0, start - 2):end]).split())
+        # (a row's number, left of a narrow item column's edge, is no word of the item)
+        left = max(0, start - 2, row.end() if row else 0)
+        words = " ".join((cell[row.end():] if first and row else line[left:end]).split())
         rows += bool(row)
         if response:
             out.append("")                  # a management response quotes the items: no item

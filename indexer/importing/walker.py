@@ -71,7 +71,7 @@ def _label(head: str) -> tuple[str, str] | None:
             bk.HEADING_WORDS if bk.heading_line(head) else 12):
         return None
     if head.endswith(":"):
-        return ("addressee", head) if bk.ADDRESSEE.match(head) else None
+        return ("addressee", head) if bk.ADDRESSEE_LINE.match(head) else None
     return None if head.endswith((".", ",", ";")) or len(head) > 100 else ("label", head)
 
 
@@ -207,6 +207,9 @@ class Walker(HeadingsMixin):
         label = None if self.in_annex else opening_label(block)
         if label and not (label.number or label.rest or self.section):
             label = None    # "Recommendation" alone outside a section: a table's column, say
+        if label and not (label.number or label.rest) and after and after.bullet and self.kind_line(
+                block.head):
+            return None     # «Передовая практика:» over a list: its items' kind, no item's label
         if self.pending and not label and not _chapter_heading(block):
             if not _prose(block) or self.subs_below(block):
                 return                      # a chart's labels or a figure between label and text
@@ -227,10 +230,22 @@ class Walker(HeadingsMixin):
             self.numbered(block)
         elif lettered := _lettered_title(block):
             self.label(lettered)
+        elif single and self.kind_line(block.head):
+            return
         elif single and (label := _label(block.head)):
             self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
         else:
             self.text(block)
+
+    def kind_line(self, head: str) -> bool:
+        """A short line ending in a colon that names one kind of a section of several ("Передовая
+        практика:" in «Извлечённые уроки и передовая практика»): the items below are of that kind."""
+        s = self.section
+        kinds = kinds_named(head) if s and head.endswith(":") and len(head.split()) <= 6 else ()
+        if len(kinds) != 1 or kinds[0] not in (s.base, *s.others):
+            return False
+        s.kind, self.item = kinds[0], None
+        return True
 
     def subs_below(self, block: Block) -> bool:
         """Whether the pending "Recommendation 9." has its sub-items ("9.1.") a little below, and
@@ -351,7 +366,7 @@ class Walker(HeadingsMixin):
             return True
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         return (len(block.lines) == 1 and block.head.endswith(":") and len(block.head.split()) <= 8
-                and not bk.ADDRESSEE.match(block.head) and bool(after and after.bullet)
+                and not bk.ADDRESSEE_LINE.match(block.head) and bool(after and after.bullet)
                 and (self.item.number is not None or self.item.labelled))
 
     def sub_list_follows(self, block: Block) -> bool:
@@ -371,8 +386,9 @@ class Walker(HeadingsMixin):
 
     def numbered(self, block: Block) -> None:
         section = self.section
-        if section and block.number == section.expected:
-            section.expected += 1
+        if section and (block.number == section.expected
+                        or not section.found and block.number == section.follows):
+            section.expected = block.number + 1
             self.new_item(block.lines, None, block.number)
         elif section and (block.lead or section.led):
             self.led(block)

@@ -9,6 +9,7 @@
   cells (responsibility, priority, date) are not the item's words;
 - a template table of one item ("LL Element | Text": a row whose first cell describes or
   summarises a lesson or good practice) gives its item's marked line (`templates`);
+- a table of one cell (a box: "Lesson 2", a case study) gives its paragraphs, as text;
 - any other table (data, a matrix, a list of people) gives nothing, as before.
 """
 
@@ -32,6 +33,12 @@ def body_lines(document, paragraph_lines) -> list[tuple[bool, list[str]]]:
 
     blocks, rows = [], []
     for block in document.iter_inner_content():
+        if isinstance(block, Table) and (panel := _panel(block)) is not None:
+            if rows:
+                blocks.append((False, table_lines(rows)))
+                rows = []
+            blocks += [(False, paragraph_lines(paragraph)) for paragraph in panel]
+            continue
         if isinstance(block, Table):
             table = _rows(block)
             if rows and table and _another(table, rows):
@@ -56,6 +63,14 @@ def _another(table: list[list[str]], rows: list[list[str]]) -> bool:
     response, or repeats the first row above, as ILO's template tables do)."""
     return (len(table[0]) != len(rows[-1]) or table[0] == rows[0]
             or any(KIND.match(cell) or RESPONSE.search(cell) for cell in table[0]))
+
+
+def _panel(table) -> list | None:
+    """The paragraphs of a table of one cell: a box set in the text ("Lesson 2", a case study),
+    whose words are the report's as any paragraph's; None for a table of rows and columns."""
+    if len(table.rows) != 1 or len({id(cell._tc) for cell in table.rows[0].cells}) != 1:
+        return None
+    return list(table.rows[0].cells[0].paragraphs)
 
 
 def _contents_entry(paragraph) -> bool:
