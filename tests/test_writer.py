@@ -187,6 +187,7 @@ def test_merging_spilled_runs_holds_a_term_at_a_time_not_the_runs(tmp_path):
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     pool.close()
+    pool.positions.close()          # as the writer does once the arrays are written
     assert total == 20 * 20 * 500
     assert peak < 20 * 20 * 500 * len(value) / 4, f"{peak} bytes held while merging"
 

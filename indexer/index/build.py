@@ -43,7 +43,7 @@ from indexer.index.embeddings import write_embeddings
 from indexer.index.manifest import Manifest
 from indexer.index.schema import SCHEMA_VERSION, make_schema
 from indexer.index.tree import Tree, known_tree, scan
-from indexer.index.writer import PreparedWriter
+from indexer.index.writer import PreparedWriter, step
 
 log = logging.getLogger(__name__)
 CURRENT = "current"
@@ -103,7 +103,7 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
         taxonomy = load_taxonomy(taxonomy_path, reports_dir, base)
         fingerprint = _fingerprint(taxonomy_path)
         records = {slug: r.digest for slug, r in taxonomy.reports.items()}
-        with _step(progress, "looking for changed files"):
+        with step(progress, "looking for changed files"):
             tree = _tree(content_dir, base, index_dir, paths)
         log.info("scan: %d files under %s, %d report records", len(tree.files), content_dir, len(records))
         state = _state(fingerprint, records, tree, inputs, encoder, semantic_limit)
@@ -138,7 +138,7 @@ def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, s
         fresh = planning.kept(fresh, taken if embedded else None)
         generation = _write_generation(index_dir, full, plan, fresh, report, progress)
         write_arrays(generation)      # a segment the writer wrote none for (indexer.index.arrays)
-        with _step(progress, "writing the manifest and checking parallel links"):
+        with step(progress, "writing the manifest and checking parallel links"):
             manifest = planning.write_manifest(generation, None if report.full else old, plan, fingerprint,
                                                records)
             links = planning.links(manifest, None if report.full else old, plan,
@@ -154,7 +154,7 @@ def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, s
                          read=lambda key: load_entry(base / key, taxonomy, base), progress=progress)
         manifest.finish()
         report.entries = entries
-        with _step(progress, "sealing and swapping in the new generation"):
+        with step(progress, "sealing and swapping in the new generation"):
             report.generation = _publish(index_dir, generation, _state_record(state, report, links),
                                          linked_from=None if report.full else _current_dir(index_dir))
     except OSError as exc:
@@ -289,24 +289,12 @@ def _recorded_links(index_dir: Path) -> list[Problem] | None:
         return None
 
 
-@contextmanager
-def _step(progress, desc: str):
-    """A phase with no count of its own, shown as a one-step bar that says what is being done."""
-    bar = progress(None, total=1, desc=desc, unit="step") if progress else None
-    try:
-        yield
-    finally:
-        if bar is not None:
-            bar.update(1)
-            bar.close()
-
-
 def _announced_merge(progress):
     """Whoosh's default merge policy (merge the small segments into the new one), shown."""
     from whoosh.writing import MERGE_SMALL
 
     def merge(writer, segments):
-        with _step(progress, "merging small segments into the new one"):
+        with step(progress, "merging small segments into the new one"):
             return MERGE_SMALL(writer, segments)
     return merge
 

@@ -188,7 +188,7 @@ class PreparedWriter(SegmentWriter):
         super()._assemble_segment()
         try:
             if self.folder is not None:
-                with self._step("writing the searchers' postings arrays"):
+                with step(self.progress, "writing the searchers' postings arrays"):
                     self.arrays.write(Path(self.folder), self.get_segment().segment_id())
         finally:
             self._close_arrays()
@@ -197,18 +197,28 @@ class PreparedWriter(SegmentWriter):
         self.arrays.close()
         self.terms.positions.close()
 
+    def commit(self, *args, **kwargs):
+        """Whoosh's commit; a commit that added nothing assembles no segment, so the arrays'
+        scratch files are closed here too, whichever road it took."""
+        try:
+            super().commit(*args, **kwargs)
+        finally:
+            self._close_arrays()
+
     def cancel(self):
         try:
             super().cancel()
         finally:
             self._close_arrays()
 
-    @contextmanager
-    def _step(self, desc: str):
-        bar = self.progress(None, total=1, desc=desc, unit="step") if self.progress else None
-        try:
-            yield
-        finally:
-            if bar is not None:
-                bar.update(1)
-                bar.close()
+
+@contextmanager
+def step(progress, desc: str):
+    """A phase with no count of its own, shown as a one-step bar that says what is being done."""
+    bar = progress(None, total=1, desc=desc, unit="step") if progress else None
+    try:
+        yield
+    finally:
+        if bar is not None:
+            bar.update(1)
+            bar.close()
