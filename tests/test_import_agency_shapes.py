@@ -1,32 +1,16 @@
 """Rules of the importer for shapes the session-7 written reports showed (GIZ, EU, CARE, IOM,
 UNICEF and an NGO in Russian), each on a small hand-written text, .docx or PDF of that shape."""
 
-from pathlib import Path
-
 import pytest
+from import_text import TAXONOMY, items_of, pages
 
-from indexer.content.taxonomy import load_taxonomy
 from indexer.importing.importer import find_items
 from indexer.importing.reading import read_document
-from kb.settings import ROOT
 
-TAXONOMY = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
 FINDINGS = ("The team met the partners in both regions and visited the schools that took part. "
             "Most of them valued the support they received from the project.")
 НАХОДКИ = ("Группа оценки посетила оба района и встретилась с партнёрами проекта. Большинство "
            "участников высоко оценили полученную поддержку.")
-
-
-def items_of(tmp_path: Path, text: str, name: str = "report.txt") -> list[tuple[str, str]]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    items, _ = find_items(read_document(path), TAXONOMY)
-    return [(item.kind, item.body) for item in items]
-
-
-def pages(*texts: str) -> str:
-    """A `pdftotext -layout` text: pages apart by form feeds, a running header on each."""
-    return "".join(f"Review of the Example Programme\n\n{text}\n\n{n}\n\f" for n, text in enumerate(texts, 1))
 
 
 def test_chapters_numbered_with_no_full_stop_are_headings_even_over_their_first_line(tmp_path):
