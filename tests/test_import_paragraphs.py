@@ -160,20 +160,26 @@ def test_a_bold_title_run_in_before_its_paragraph_leads_it_in_title_or_sentence_
 
 
 def test_a_word_paragraph_led_by_a_short_bold_title_is_an_item_like_one_led_by_a_longer_one(tmp_path):
+    items = _word_items(tmp_path, [
+        ("Home repair and maintenance ", "Support should be given to lending for the repair of the houses "
+                                         "that small entrepreneurs work in."),
+        ("Debt restructuring ", "The fund should promote the restructuring of the debts of the enterprises "
+                                "that suffered losses in the floods.")])
+    assert [item.body.split()[0] for item in items] == ["Home", "Debt"]
+
+
+def _word_items(tmp_path, paragraphs: list[tuple[str, str]]) -> list:
+    """The items found in a .docx recommendations chapter whose paragraphs are (bold, roman) runs."""
     document = docx.Document()
     document.add_heading("Recommendations", level=1)
     document.add_paragraph("The review makes the following recommendations.")
-    for title, text in (("Home repair and maintenance", "Support should be given to lending for the repair "
-                         "of the houses that small entrepreneurs work in."),
-                        ("Debt restructuring", "The fund should promote the restructuring of the debts of "
-                         "the enterprises that suffered losses in the floods.")):
+    for strong, plain in paragraphs:
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{title} ").bold = True
-        paragraph.add_run(text)
+        paragraph.add_run(strong).bold = True
+        paragraph.add_run(plain)
     path = tmp_path / "report.docx"
     document.save(str(path))
-    items, _ = find_items(read_document(path), TAXONOMY)
-    assert [item.body.split()[0] for item in items] == ["Home", "Debt"]
+    return find_items(read_document(path), TAXONOMY)[0]
 
 
 def _tuples(*lines: tuple[str, str]) -> list:
@@ -193,17 +199,9 @@ def test_a_typed_marker_in_bold_before_a_bold_lead_is_the_lists_own_and_gets_no_
                                  ("Debt restructuring ", "Support should be given to the matching grants.")))
     assert lines == ["(iii) Pilot the training curriculum for local trainers. The necessary resources should "
                      "be found.", "• Debt restructuring Support should be given to the matching grants."]
-    document = docx.Document()
-    document.add_heading("Recommendations", level=1)
-    document.add_paragraph("The review makes the following recommendations.")
-    for label, lead, text in (("(i)", "Fund the registry from the national budget.", "Start in 2026."),
-                              ("(ii)", "Train the registry staff before the next phase.", "Use the pilots.")):
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label} {lead} ").bold = True
-        paragraph.add_run(text)
-    path = tmp_path / "report.docx"
-    document.save(str(path))
-    items, _ = find_items(read_document(path), TAXONOMY)
+    items = _word_items(tmp_path, [
+        ("(i) Fund the registry from the national budget. ", "Start in 2026."),
+        ("(ii) Train the registry staff before the next phase. ", "Use the pilots.")])
     assert [item.body for item in items] == [
         "Fund the registry from the national budget. Start in 2026.",
         "Train the registry staff before the next phase. Use the pilots."]
