@@ -1,6 +1,7 @@
 """Search latency before and after, interleaved in one process: the ranking engine, the query
-builder and the explanations of a git revision (`--rev`) against the working tree's, over the same
-open generation, each query run alternately by both. On a loaded machine only figures taken
+builder, the explanations and the rule for when the semantic layer is needed
+(`KbSearcher._words_suffice`) of a git revision (`--rev`) against the working tree's, over the
+same open generation, each query run alternately by both. On a loaded machine only figures taken
 side by side compare; each query's least thread CPU time of its runs is what it costs.
 
     .venv/bin/python benchmarks/latency_ab.py --rev f3c5d37 --corpus 100000 --repeat 3
@@ -11,6 +12,7 @@ Writes benchmarks/latency-ab-<corpus>.md. The index is searched as it is (not br
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import subprocess
 import sys
@@ -36,17 +38,12 @@ def _module(name: str, rev: str, path: str, patch=None) -> types.ModuleType:
     return module
 
 
-def _old_explainer(new_explainer):
-    class Explainer(new_explainer):
-        """The explanations as the revision made them: each query run over every document."""
-
-        def __init__(self, engine, built, similarity, session=None, docs=None):
-            def matches(query):
-                return engine.run(query, session).strict
-            self.typed = matches(built.typed) if built.typed is not None else None
-            self.synonyms = [(s.text, matches(s.query), matches(s.typed_query)) for s in built.synonyms]
-            self.similarity = similarity
-    return Explainer
+def _explainer(rev: str):
+    """The revision's explanations (one without `docs` evaluated each query over every document)."""
+    made = _module("explain_before", rev, "indexer/search/explain.py").Explainer
+    if "docs" in inspect.signature(made.__init__).parameters:
+        return made
+    return lambda engine, built, similarity, session=None, docs=None: made(engine, built, similarity, session)
 
 
 def main(argv=None) -> None:
@@ -59,19 +56,24 @@ def main(argv=None) -> None:
     ranking = _module("ranking_before", args.rev, "indexer/search/ranking.py")
     query = _module("query_before", args.rev, "indexer/search/query.py",
                     lambda s: s.replace("from indexer.search.ranking import", "from ranking_before import"))
+    rule = _module("searcher_before", args.rev, "indexer/search/searcher.py",
+                   lambda s: s.replace("from indexer.search.ranking import", "from ranking_before import")
+                   .replace("from indexer.search.query import", "from query_before import"))
     paths = corpus(args.corpus, build=False).paths
     searcher = open_searcher(paths)
     versions = {"before": (ranking.Engine(searcher.searcher, searcher.postings), query.build_query,
-                           _old_explainer(searcher_module.Explainer)),
-                "after": (searcher.engine, searcher_module.build_query, searcher_module.Explainer)}
+                           _explainer(args.rev),
+                           types.MethodType(rule.KbSearcher._words_suffice, searcher)),
+                "after": (searcher.engine, searcher_module.build_query, searcher_module.Explainer,
+                          searcher._words_suffice)}
     groups = requests(load_taxonomy(paths.taxonomy), searcher)
     costs = {"before": {}, "after": {}}
     for group, batch in groups.items():
         for number, request in enumerate(batch):
             least = dict.fromkeys(versions, float("inf"))
             for _ in range(args.repeat):
-                for name, (engine, build, explainer) in versions.items():
-                    searcher.engine = engine
+                for name, (engine, build, explainer, suffice) in versions.items():
+                    searcher.engine, searcher._words_suffice = engine, suffice
                     searcher_module.build_query, searcher_module.Explainer = build, explainer
                     start = time.thread_time()
                     searcher.search(request)
@@ -93,7 +95,8 @@ def main(argv=None) -> None:
                  command, [
                      "One whole search as `/api/search` runs it (latency.py's queries), thread CPU ms, "
                      f"each query's least of {args.repeat} runs; *before* is revision `{args.rev}`'s "
-                     "ranking engine, query builder and explanations, *after* the working tree's, run "
+                     "ranking engine, query builder, explanations and rule for when the query is "
+                     "encoded, *after* the working tree's, run "
                      "alternately query by query over one open generation of "
                      f"{searcher.count()} entries. Load average at the end: {load:.1f} on 2 cores (other "
                      "helpers' work): the pairs compare, the absolute figures are inflated by it.",
