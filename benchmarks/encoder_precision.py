@@ -87,24 +87,28 @@ def main(argv=None) -> None:
     backend = encoder.load()._backend
     junk = np.ones(64 << 20, dtype=np.uint8)
     rng = np.random.default_rng(0)
+    found = matrices(backend)
     rows, totals = [], np.zeros(6)
-    for name, (weights, count) in matrices(backend).items():
+    for name, (weights, count) in found.items():
         sample = rng.standard_normal((count, weights.shape[0])).astype(np.float32)
         figures = [timed(product, sample, cold, junk) for cold in (False, True) for product in forms(weights)]
         totals += figures
-        rows.append(f"| {name} | {weights.shape[0]}×{weights.shape[1]} | {count} | {weights.nbytes / 2**20:.2f} | "
-                    + " | ".join(f"{v:.3f}" for v in figures) + " |")
-    rows.append("| all | | | {:.2f} | ".format(sum(w.nbytes for w, _ in matrices(backend).values()) / 2**20)
-                + " | ".join(f"{v:.3f}" for v in totals) + " |")
+        shape = f"{weights.shape[0]}×{weights.shape[1]}"
+        rows.append(f"| {name} | {shape} | {count} | {weights.nbytes / 2**20:.2f} | " + _cells(figures))
+    size = sum(w.nbytes for w, _ in found.values()) / 2**20
+    rows.append(f"| all | | | {size:.2f} | " + _cells(totals))
     load = os.getloadavg()[0]
     write_report(HERE / "encoder-precision.md", "The query encoding's products by weight precision",
                  "benchmarks/encoder_precision.py", [
                      __doc__.split("\n\n", 2)[2].strip(), "",
-                     f"Thread CPU ms per product, median of {ROUNDS}; load {load:.1f} on 2 cores at the end.", "",
-                     "| matrix | shape | rows | MiB (float32) | hot float32 | hot int8 | hot bfloat16 | "
+                     f"Thread CPU ms per product, median of {ROUNDS}; load {load:.1f} on 2 cores at the end.",
+                     "", "| matrix | shape | rows | MiB (float32) | hot float32 | hot int8 | hot bfloat16 | "
                      "cold float32 | cold int8 | cold bfloat16 |",
                      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|", *rows])
 
+
+def _cells(figures) -> str:
+    return " | ".join(f"{v:.3f}" for v in figures) + " |"
 
 if __name__ == "__main__":
     main()
