@@ -1,6 +1,7 @@
 """Search latency before and after, interleaved in one process: the ranking engine, the query
-builder and the explanations of a git revision (`--rev`) against the working tree's, over the same
-open generation, each query run alternately by both. On a loaded machine only figures taken
+builder, the explanations and the rule for when the semantic layer is needed
+(`KbSearcher._words_suffice`) of a git revision (`--rev`) against the working tree's, over the
+same open generation, each query run alternately by both. On a loaded machine only figures taken
 side by side compare; each query's least thread CPU time of its runs is what it costs.
 
     .venv/bin/python benchmarks/latency_ab.py --rev f3c5d37 --corpus 100000 --repeat 3
@@ -11,6 +12,7 @@ Writes benchmarks/latency-ab-<corpus>.md. The index is searched as it is (not br
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import subprocess
 import sys
@@ -36,17 +38,28 @@ def _module(name: str, rev: str, path: str, patch=None) -> types.ModuleType:
     return module
 
 
-def _old_explainer(new_explainer):
-    class Explainer(new_explainer):
-        """The explanations as the revision made them: each query run over every document."""
+def _explainer(rev: str):
+    """The revision's explanations (one without `docs` evaluated each query over every document)."""
+    made = _module("explain_before", rev, "indexer/search/explain.py").Explainer
+    if "docs" in inspect.signature(made.__init__).parameters:
+        return made
+    return lambda engine, built, similarity, session=None, docs=None: made(engine, built, similarity, session)
 
-        def __init__(self, engine, built, similarity, session=None, docs=None):
-            def matches(query):
-                return engine.run(query, session).strict
-            self.typed = matches(built.typed) if built.typed is not None else None
-            self.synonyms = [(s.text, matches(s.query), matches(s.typed_query)) for s in built.synonyms]
-            self.similarity = similarity
-    return Explainer
+
+def _exists(rev: str, path: str) -> bool:
+    return subprocess.run(["git", "cat-file", "-e", f"{rev}:{path}"], cwd=REPO,
+                          capture_output=True).returncode == 0
+
+
+def _before_imports(pruned: bool):
+    """A patch making a module of the revision import the revision's engine, builder and pruner."""
+    def patch(source: str) -> str:
+        source = source.replace("from indexer.search.ranking import", "from ranking_before import")
+        source = source.replace("from indexer.search.query import", "from query_before import")
+        if pruned:
+            source = source.replace("from indexer.search.prune import", "from prune_before import")
+        return source
+    return patch
 
 
 def main(argv=None) -> None:
@@ -57,21 +70,32 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     semantic.QUERY_CACHE = 0
     ranking = _module("ranking_before", args.rev, "indexer/search/ranking.py")
-    query = _module("query_before", args.rev, "indexer/search/query.py",
-                    lambda s: s.replace("from indexer.search.ranking import", "from ranking_before import"))
+    # The revision's modules see each other: a pruner of today's would not know the revision's
+    # AtLeast and Equivalents (another class each) and leave their subtrees unpruned.
+    pruned = _exists(args.rev, "indexer/search/prune.py")
+    before = _before_imports(pruned)
+    if pruned:
+        _module("prune_before", args.rev, "indexer/search/prune.py", before)
+    query = _module("query_before", args.rev, "indexer/search/query.py", before)
+    rule = _module("searcher_before", args.rev, "indexer/search/searcher.py", before)
     paths = corpus(args.corpus, build=False).paths
     searcher = open_searcher(paths)
     versions = {"before": (ranking.Engine(searcher.searcher, searcher.postings), query.build_query,
-                           _old_explainer(searcher_module.Explainer)),
-                "after": (searcher.engine, searcher_module.build_query, searcher_module.Explainer)}
+                           _explainer(args.rev),
+                           types.MethodType(rule.KbSearcher._words_suffice, searcher)),
+                "after": (searcher.engine, searcher_module.build_query, searcher_module.Explainer,
+                          searcher._words_suffice)}
     groups = requests(load_taxonomy(paths.taxonomy), searcher)
     costs = {"before": {}, "after": {}}
     for group, batch in groups.items():
         for number, request in enumerate(batch):
             least = dict.fromkeys(versions, float("inf"))
-            for _ in range(args.repeat):
-                for name, (engine, build, explainer) in versions.items():
-                    searcher.engine = engine
+            for run in range(args.repeat):
+                # Whichever runs second finds the caches warm (an A/A run gave it 5-10 % less):
+                # the order alternates from run to run and from query to query.
+                order = list(versions.items())
+                for name, (engine, build, explainer, suffice) in order[::-1] if (run + number) % 2 else order:
+                    searcher.engine, searcher._words_suffice = engine, suffice
                     searcher_module.build_query, searcher_module.Explainer = build, explainer
                     start = time.thread_time()
                     searcher.search(request)
@@ -79,13 +103,14 @@ def main(argv=None) -> None:
             for name in versions:
                 costs[name][group, number] = least[name]
     load = os.getloadavg()[0]
-    rows = ["| queries | before p50 | before p95 | before max | after p50 | after p95 | after max |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| queries | before p50 | before p95 | before max | before mean | after p50 | after p95 | "
+            "after max | after mean |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for group, batch in groups.items():
         cells = []
         for name in versions:
             values = [v for (g, _), v in costs[name].items() if g == group]
-            cells += [f"{percentile(values, share):.1f}" for share in (0.5, 0.95)] + [f"{max(values):.1f}"]
+            cells += [f"{percentile(values, share):.1f}" for share in (0.5, 0.95)]
+            cells += [f"{max(values):.1f}", f"{sum(values) / len(values):.2f}"]
         rows.append(f"| {group} ({len(batch)}) | " + " | ".join(cells) + " |")
     print("\n".join(rows), file=sys.stderr)
     command = "benchmarks/latency_ab.py " + " ".join(argv if argv is not None else sys.argv[1:])
@@ -93,10 +118,14 @@ def main(argv=None) -> None:
                  command, [
                      "One whole search as `/api/search` runs it (latency.py's queries), thread CPU ms, "
                      f"each query's least of {args.repeat} runs; *before* is revision `{args.rev}`'s "
-                     "ranking engine, query builder and explanations, *after* the working tree's, run "
+                     "ranking engine, query builder, explanations and rule for when the query is "
+                     "encoded, *after* the working tree's, run "
                      "alternately query by query over one open generation of "
                      f"{searcher.count()} entries. Load average at the end: {load:.1f} on 2 cores (other "
-                     "helpers' work): the pairs compare, the absolute figures are inflated by it.",
+                     "helpers' work): the pairs compare, the absolute figures are inflated by it. Which "
+                     "of the two runs first alternates from run to run and query to query (the second "
+                     "finds the caches warm), and the revision's query builder is pruned by its own "
+                     "pruner: an A/A run (`--rev HEAD`, no change) gives both the same figures.",
                      "", *rows])
     searcher.close()
 

@@ -6,7 +6,7 @@ Three searchers over the same generation of the real corpus, each query run by e
 (so the machine's noise falls on all three alike): `lexical` without the layer; `before` the
 layer as it was (the package's in-memory backend entering threadpoolctl's limit on every call,
 every query encoded); `now` (memory-mapped weights, one BLAS thread set once, the words
-alone answering a keyword query that fills the first page). The query-vector cache is off:
+alone answering a keyword query some visible entry holds). The query-vector cache is off:
 every run encodes. Milliseconds: each query's best run, and CPU per search.
 """
 

@@ -169,11 +169,7 @@ def test_a_word_found_only_by_a_spelling_guess_is_not_a_known_word():
         == [False, False]
 
 
-def test_a_keyword_query_filling_the_page_is_not_encoded_and_keeps_its_page(semantic_index, encoder,
-                                                                                monkeypatch):
-    import indexer.search.searcher as searcher_module
-
-    monkeypatch.setattr(searcher_module, "STRONG", 3)     # the fixture corpus is small: a page of 3
+def test_a_keyword_query_the_words_answer_is_not_encoded(semantic_index, encoder, monkeypatch):
     monkeypatch.setattr("indexer.search.semantic.QUERY_CACHE", 0)
     ix, generation = open_generation(semantic_index)
     now = KbSearcher(ix, generation, Glossary(), encoder=encoder)
@@ -186,6 +182,12 @@ def test_a_keyword_query_filling_the_page_is_not_encoded_and_keeps_its_page(sema
     found = now.search(keyword)
     assert encoded == [] and found.total >= 3
     assert [h.id for h in found.hits] == [h.id for h in always.search(keyword).hits]
+    encoded.clear()
+    # fewer entries hold the words than a page: they are the answer, the merely similar do not join
+    rare = SearchRequest(q="legal expertise")
+    few, lexical = now.search(rare), KbSearcher(ix, generation, Glossary()).search(rare)
+    assert encoded == [] and 0 < few.total < rare.limit
+    assert few.total == lexical.total and {h.id for h in few.hits} == {h.id for h in lexical.hits}
     encoded.clear()
     description = SearchRequest(q="classes after dark for kids who have jobs", limit=3)
     assert "evening-school" in now.search(description).hits[0].id
