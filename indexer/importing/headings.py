@@ -92,7 +92,10 @@ class HeadingsMixin:
         self.item, self.section, self.title = self.close_lead(), None, head
         number, title = head.split(".", 1)
         value = ROMAN_VALUES.get(number.strip(), 0)
-        in_sequence = value == self.roman_chapter + 1 or value == 1 and self.chapter == 0
+        # Chapter I again while the count stands at I: the contents listed it ("I. Introduction
+        # 5", no leaders), and the body begins, though the contents' annex list set a chapter.
+        in_sequence = value == self.roman_chapter + 1 or value == 1 and (
+            self.chapter == 0 or self.roman_chapter == 1)
         self.roman_chapter = value if in_sequence else self.roman_chapter
         kind = kind_of(title.strip())
         if in_sequence:

@@ -38,6 +38,9 @@ OTHER_LABEL = re.compile(r"[^\W\d_]+\s+\d{1,2}[.:]\s")
 ONE_LETTER_WORDS = frozenset("a i в с к о у и а я".split())
 # A footnote left at a page's foot: its number, a space, its words ("4 Source: interviews …").
 FOOTNOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ]")
+# A Roman chapter's title wrapped onto a second line, however many letters (up to
+# `blocks.HEADING_WORDS` words): no sentence's end, no semicolon.
+WRAPPED_ROMAN = re.compile(r"[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.;:]*")
 # A report that numbers all its paragraphs ("77. This section…", "78. Performance-based…"):
 # after this many numbered paragraphs in sequence, a section's numbered paragraphs are its items.
 RUNNING = 10
@@ -103,7 +106,10 @@ def _roman_title(block: Block) -> str | None:
     if len(block.lines) == 2 and block.lines[1].strip()[:1].islower() and not any(
             bk.ends_sentence(line) for line in block.lines):
         joined = " ".join(" ".join(block.lines).split())
-        return joined if ROMAN.fullmatch(joined) else None
+        # Wrapped, a title may be as long as a lettered one ("IV. Statement of OAIS
+        # independence and conformance to internal audit" / "standards and ... principles").
+        return joined if ROMAN.fullmatch(joined) or WRAPPED_ROMAN.fullmatch(joined) and len(
+            joined.split()) <= bk.HEADING_WORDS and joined.split()[-1].lower() not in bk.DANGLING else None
     return block.head if len(block.lines) == 1 and ROMAN.fullmatch(block.head) else None
 
 
