@@ -7,6 +7,7 @@ import re
 from indexer.content.taxonomy import Taxonomy
 from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
+from indexer.importing.bold import ASKING
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
@@ -29,7 +30,11 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
                         r"(?<![а-яё])следующ\w+|сформулирован\w*\s+\w*\s*рекомендац|"
                         r"^(?:this|the\s+present)\s+(?:section|chapter)\b|"
                         r"^(?:в\s+)?(?:этом|данном|настоящем)\s+(?:разделе|главе)|"
-                        r"^(?:этот|данный)\s+раздел", re.I)
+                        r"^(?:этот|данный)\s+раздел|"
+                        # or counts its items: "OAIS identified ... 41 good practices", «7 рекомендаций»
+                        r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"(?:[\w-]+\s+)?(?:recommendations|lessons|(?:good|best|promising)\s+practices)\b|"
+                        r"\b\d{1,3}\s+(?:\w+\s+)?(?:рекомендаци|урок|практик)\w*", re.I)
 # A list's introduction, no addressee: "The following lessons were learnt:", «Следующие уроки:».
 FOLLOWING = re.compile(r"\bfollowing\b|\bbelow\b|\bas\s+follows\b|следующ\w+|ниже\b", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
@@ -392,7 +397,11 @@ class Walker(HeadingsMixin):
 
     def numbered(self, block: Block) -> None:
         section = self.section
-        if section and (block.number == section.expected
+        if section and section.asking:      # a conclusion's paragraph, or a recommendation's
+            self.item = None
+            if ASKING.search(" ".join(block.lines)):
+                self.new_item(block.lines, None, block.number)
+        elif section and (block.number == section.expected
                         or not section.found and block.number == section.follows):
             section.expected = block.number + 1
             self.new_item(block.lines, None, block.number)
