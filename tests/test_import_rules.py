@@ -470,8 +470,8 @@ def test_a_bold_paragraph_ends_before_the_unnumbered_bold_heading_under_it(tmp_p
     # bold right under it, wrapped, with no number: the title is no part of the item.
     page = [_roman("II. Conclusions"), _roman(""),
             _roman("2. Women continue to be under-represented in decision-making at all levels."),
-            [("3.", False), ("States should urgently address all barriers to the full participation of", True)],
-            [("women in decision-making at all levels.", True)],
+            [("3.", False), ("States should urgently address all barriers to the full", True)],
+            [("participation of women in decision-making at all levels.", True)],
             _roman(""), [("Closing the financing gap and investing in catalytic interventions to", True)],
             [("drive impact", True)],
             _roman("4. Dire levels of financing for gender equality persist as a major barrier.")]
