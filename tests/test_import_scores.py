@@ -52,9 +52,10 @@ FLOORS: dict[str, dict[str, float]] = {
                                                     "type": 0.8},
     "unwomen-beijing-thirty-year-review-2025.txt": {"recall": 0.0, "clean": 0.0, "precision": 0.0},
 }
-# All text files together (the leaflet's six items and UNDP's six lessons weigh): what is
-# reached today, below the aims.
-OVERALL_FLOORS: dict[str, float] = {"recall": 0.94}
+# All text files together (the leaflet's six items, UNDP's six lessons and, since session 8,
+# the Beijing+30 review's seven weigh): what is reached today, below the aims. The old
+# reports' text recall is unchanged; the new report lowers the whole (0.94 -> 0.927).
+OVERALL_FLOORS: dict[str, float] = {"recall": 0.92}
 
 CASES = [pytest.param(truth, path, id=path.name,
                       marks=[pytest.mark.slow] if path.suffix == ".pdf" else [])
