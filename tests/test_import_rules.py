@@ -465,6 +465,21 @@ def test_a_bold_item_ends_before_the_bold_heading_under_it(tmp_path):
         "The Inspector suggests that the minutes be published within a month of each meeting."]
 
 
+def test_a_bold_paragraph_ends_before_the_unnumbered_bold_heading_under_it(tmp_path):
+    # A UN report sets a recommendation paragraph in bold and the next sub-section's title in
+    # bold right under it, wrapped, with no number: the title is no part of the item.
+    page = [_roman("II. Conclusions"), _roman(""),
+            _roman("2. Women continue to be under-represented in decision-making at all levels."),
+            [("3.", False), ("States should urgently address all barriers to the full", True)],
+            [("participation of women in decision-making at all levels.", True)],
+            _roman(""), [("Closing the financing gap and investing in catalytic interventions to", True)],
+            [("drive impact", True)],
+            _roman("4. Dire levels of financing for gender equality persist as a major barrier.")]
+    assert _bold_items(tmp_path, [page]) == [
+        "States should urgently address all barriers to the full participation of women in "
+        "decision-making at all levels."]
+
+
 def test_a_bold_side_heading_is_no_start_of_the_bold_item_on_the_next_page(tmp_path):
     first = [_roman("II. Reporting"), _roman(""),
              [("4.", False), ("Plethora of reporting mechanisms", True),

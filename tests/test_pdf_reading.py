@@ -137,3 +137,27 @@ def test_the_display_numerals_items_are_found_under_a_heading_saying_who_recomme
     items, _ = find_items(read_document(draw(tmp_path / "leaflet.pdf", [strings])), taxonomy)
     assert [(item.kind, " ".join(item.body.split())) for item in items] == [
         ("recommendation", " ".join(box)) for box in BOXES]
+
+
+def test_a_lettered_list_with_a_hanging_indent_is_no_second_column(tmp_path):
+    # The markers "(a)" stand alone at x 150, the text at x 175, as a UN document sets a
+    # list: the blank band right of the markers runs down the page like a gutter.
+    items = [["UN Member States should ensure child protection remains central in",
+              "diplomatic and mediation efforts, integrating concerns into peace",
+              "negotiations and Security Council deliberations."],
+             ["The Security Council should strengthen engagement with parties to",
+              "conflict to end and prevent grave violations against children."],
+             ["UN agencies and humanitarian actors should enhance collaboration to",
+              "provide real-time updates on evolving child protection risks."],
+             ["All parties to conflict should improve access for child protection",
+              "actors, addressing operational and political constraints."]]
+    strings, y = [(72, 790, "VIII. Recommendations"), (125, 770, "Leveraging tools and frameworks")], 750
+    for letter, lines in zip("abcd", items, strict=True):
+        strings.append((150, y, f"({letter})"))
+        for line in lines:
+            strings.append((175, y, line))
+            y -= 14
+        y -= 4
+    lines = lines_of(draw(tmp_path / "hanging.pdf", [strings]))
+    assert lines[2:] == [f"({letter}) {group[0]}" if n == 0 else group[n]
+                         for letter, group in zip("abcd", items, strict=True) for n in range(len(group))]

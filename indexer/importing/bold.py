@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from indexer.importing.blocks import Vocabulary, ends_sentence, join_lines
+from indexer.importing.blocks import DANGLING, HEADING_WORDS, Vocabulary, ends_sentence, join_lines
 from indexer.importing.labels import item_label
 from indexer.importing.layout import PAGE_FORM as PAGE_NUMBER
 from indexer.importing.layout import form_of
@@ -86,13 +86,31 @@ def _passages(document: Document) -> list[tuple[int, list[str]]]:
 
 
 def _cut_at_headings(lines: list[str]) -> list[list[str]]:
-    """A run's lines in pieces: a numbered heading after a sentence's end starts a new one."""
+    """A run's lines in pieces: a numbered heading after a sentence's end starts a new one, and
+    so do the run's last line or two when they end no sentence and read as a title: the
+    next sub-section's bold heading right under a bold paragraph ("Closing the financing gap
+    and investing in catalytic interventions to" / "drive impact")."""
     pieces = [[lines[0]]]
     for line in lines[1:]:
         if HEADING.match(line) and ends_sentence(pieces[-1][-1]) and not ends_sentence(line):
             pieces.append([])
         pieces[-1].append(line)
+    last = pieces[-1]
+    for size in (1, 2):
+        tail = last[-size:]
+        if len(last) > size and ends_sentence(last[-size - 1]) and _title(tail):
+            pieces[-1:] = [last[:-size], tail]
+            break
     return pieces
+
+
+def _title(lines: list[str]) -> bool:
+    """Lines that read as a heading: a capital first, at most a heading's words, no sentence's
+    end, no word a title does not end on."""
+    words = " ".join(lines).split()
+    return (lines[0][:1].isupper() and len(words) <= HEADING_WORDS and not ends_sentence(lines[-1])
+            and not any(ends_sentence(line) for line in lines) and words[-1].lower() not in DANGLING
+            and not lines[-1].endswith((",", ";", ":", "-", "–")))
 
 
 def _ends_page(lines: tuple[str, ...], passage: list[str]) -> bool:

@@ -16,6 +16,7 @@ from indexer.importing.blocks import Block
 from indexer.importing.bold import ASKING
 from indexer.importing.sections import (
     ANNEXES,
+    CONCLUDING,
     COUNTRY_CODES,
     ENDING,
     INTRO,
@@ -92,7 +93,10 @@ class HeadingsMixin:
         self.item, self.section, self.title = self.close_lead(), None, head
         number, title = head.split(".", 1)
         value = ROMAN_VALUES.get(number.strip(), 0)
-        in_sequence = value == self.roman_chapter + 1 or value == 1 and self.chapter == 0
+        # Chapter I again while the count stands at I: the contents listed it ("I. Introduction
+        # 5", no leaders), and the body begins, though the contents' annex list set a chapter.
+        in_sequence = value == self.roman_chapter + 1 or value == 1 and (
+            self.chapter == 0 or self.roman_chapter == 1)
         self.roman_chapter = value if in_sequence else self.roman_chapter
         kind = kind_of(title.strip())
         if in_sequence:
@@ -152,10 +156,12 @@ class HeadingsMixin:
         self.item, self.title = self.close_lead(), text
         capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
         s = self.section
-        if s and (s.single and s.found or LETTER_HEADING.match(text) and LETTER_HEADING.match(s.label)):
+        if s and (s.asking or s.single and s.found
+                  or LETTER_HEADING.match(text) and LETTER_HEADING.match(s.label)):
             # After the one item its "Recommendation" labels, the next heading is the next
             # sub-section's ("Central African Republic"); "B. The way forward" after
-            # "A. Lessons learned" is its sibling, of items of its own kind if of any.
+            # "A. Lessons learned" is its sibling, of items of its own kind if of any; the next
+            # heading after a body's conclusions and recommendations is the next agenda item's.
             self.section = None
         if kind := kind_of(text):
             if not self.in_annex:
@@ -166,6 +172,8 @@ class HeadingsMixin:
                                        others=kinds_named(text)[1:], single=bool(SINGLE.fullmatch(text)),
                                        letter=text[0] if LETTER_HEADING.match(text) else "",
                                        named=named_heading(text), follows=follows)
+        elif CONCLUDING.fullmatch(text) and not self.in_annex:
+            self.section = Section("recommendation", 99, text, asking=True)
         elif SUMMARY.match(text):
             self.section, self.top = None, text[0].upper() + text[1:].lower()
         elif ANNEXES.match(text) and self.index > len(self.blocks) // 10:   # else: the contents'

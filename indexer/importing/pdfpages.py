@@ -25,6 +25,9 @@ from indexer.importing.sideways import upright
 
 MIN_GAP = 8.0      # points: wider than any word space of justified text
 PARTED = 6         # rows on each side of a gutter no row shows by itself
+# A list's marker standing alone left of a gap: "(a)", "iv)", "1.", "•". A list set with a
+# hanging indent leaves a band of x blank right of its markers, no gutter of two columns.
+MARKER = re.compile(r"\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})[.)]|[\uf0b7•▪●◦○■□➢►✓✔❖*–—-]")
 
 
 def page_text(page) -> tuple[list[str], list[str]]:
@@ -99,6 +102,8 @@ def _voted(page, rows) -> float | None:
     votes: dict[int, int] = defaultdict(int)
     for _, _, chars in rows:
         for start, end in _unjustified(_gaps(chars)):
+            if _hanging(chars, end):
+                continue
             for x in range(int(max(start, left)) + 1, int(min(end, right))):
                 votes[x] += 1
     if not votes:
@@ -127,7 +132,8 @@ def _parted(page, rows) -> float | None:
     best, band = None, []
     for x in range(int(low), int(high) + 1):
         crossing = _crossing(inks, x)
-        left = sum(ink[0][0] < x and not any(a < x < b for a, b in ink) for ink in inks)
+        left = sum(ink[0][0] < x and not any(a < x < b for a, b in ink) and not _hanging(chars, x)
+                   for ink, (_, _, chars) in zip(inks, rows, strict=True))
         right = sum(ink[-1][1] > x and not any(a < x < b for a, b in ink) for ink in inks)
         sides = min(left, right)
         score = sides - crossing if sides >= PARTED and sides > 2 * crossing else None
@@ -138,6 +144,11 @@ def _parted(page, rows) -> float | None:
         if band and band[-1][0] - band[0][0] >= MIN_GAP and (best is None or (score, len(band)) > best[0]):
             best = ((score, len(band)), (band[0][0] + band[-1][0]) / 2)
     return best[1] if best else None
+
+
+def _hanging(chars: list, x: float) -> bool:
+    """Whether all the row holds left of x is a list's marker (a hanging indent's)."""
+    return bool(MARKER.fullmatch("".join(c["text"] for c in chars if c["x1"] <= x).strip()))
 
 
 def _ink(chars: list) -> list[tuple[float, float]]:

@@ -66,6 +66,7 @@ class Section:
     led: bool = False               # a numbered paragraph of it is led in bold: the leads are its items
     named: bool = False             # its heading has a name of its own first ("Special report: …")
     follows: int = 0                # the number the section of its kind above would take next
+    asking: bool = False            # conclusions with the recommendations: only what asks is an item
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
@@ -151,6 +152,13 @@ LETTER_HEADING = re.compile(r"([A-HА-Е])\.\s+\S")
 SINGLE = re.compile(r"(?:recommendation|lesson(?:\s+learn(?:ed|t))?|(?:good|best|promising)\s+practice|"
                     r"рекомендация|урок|извлеч[её]нный\s+урок|(?:передовая|надлежащая)\s+практика)\s*:?",
                     re.I)
+
+
+# An unnumbered heading over a body's conclusions and recommendations together ("Conclusions
+# and recommendations", as the CPC and ACABQ head each agenda item's): a section of
+# recommendations whose paragraphs that only conclude ("The Committee welcomed …") are none.
+CONCLUDING = re.compile(r"(?:(?:findings|observations),?\s+)?conclusions?,?\s+and\s+recommendations?|"
+                        r"(?:выводы|заключени[ея])\s+и\s+рекомендации", re.I)
 
 
 def named_heading(title: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from indexer.content.taxonomy import Taxonomy
 from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
+from indexer.importing.bold import ASKING
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
@@ -29,7 +30,11 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
                         r"(?<![а-яё])следующ\w+|сформулирован\w*\s+\w*\s*рекомендац|"
                         r"^(?:this|the\s+present)\s+(?:section|chapter)\b|"
                         r"^(?:в\s+)?(?:этом|данном|настоящем)\s+(?:разделе|главе)|"
-                        r"^(?:этот|данный)\s+раздел", re.I)
+                        r"^(?:этот|данный)\s+раздел|"
+                        # or counts its items: "OAIS identified ... 41 good practices", «7 рекомендаций»
+                        r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"(?:[\w-]+\s+)?(?:recommendations|lessons|(?:good|best|promising)\s+practices)\b|"
+                        r"\b\d{1,3}\s+(?:\w+\s+)?(?:рекомендаци|урок|практик)\w*", re.I)
 # A list's introduction, no addressee: "The following lessons were learnt:", «Следующие уроки:».
 FOLLOWING = re.compile(r"\bfollowing\b|\bbelow\b|\bas\s+follows\b|следующ\w+|ниже\b", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
@@ -38,6 +43,9 @@ OTHER_LABEL = re.compile(r"[^\W\d_]+\s+\d{1,2}[.:]\s")
 ONE_LETTER_WORDS = frozenset("a i в с к о у и а я".split())
 # A footnote left at a page's foot: its number, a space, its words ("4 Source: interviews …").
 FOOTNOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ]")
+# A Roman chapter's title wrapped onto a second line, however many letters (up to
+# `blocks.HEADING_WORDS` words): no sentence's end, no semicolon.
+WRAPPED_ROMAN = re.compile(r"[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.;:]*")
 # A report that numbers all its paragraphs ("77. This section…", "78. Performance-based…"):
 # after this many numbered paragraphs in sequence, a section's numbered paragraphs are its items.
 RUNNING = 10
@@ -103,7 +111,10 @@ def _roman_title(block: Block) -> str | None:
     if len(block.lines) == 2 and block.lines[1].strip()[:1].islower() and not any(
             bk.ends_sentence(line) for line in block.lines):
         joined = " ".join(" ".join(block.lines).split())
-        return joined if ROMAN.fullmatch(joined) else None
+        # Wrapped, a title may be as long as a lettered one ("IV. Statement of OAIS
+        # independence and conformance to internal audit" / "standards and ... principles").
+        return joined if ROMAN.fullmatch(joined) or WRAPPED_ROMAN.fullmatch(joined) and len(
+            joined.split()) <= bk.HEADING_WORDS and joined.split()[-1].lower() not in bk.DANGLING else None
     return block.head if len(block.lines) == 1 and ROMAN.fullmatch(block.head) else None
 
 
@@ -386,7 +397,11 @@ class Walker(HeadingsMixin):
 
     def numbered(self, block: Block) -> None:
         section = self.section
-        if section and (block.number == section.expected
+        if section and section.asking:      # a conclusion's paragraph, or a recommendation's
+            self.item = None
+            if ASKING.search(" ".join(block.lines)):
+                self.new_item(block.lines, None, block.number)
+        elif section and (block.number == section.expected
                         or not section.found and block.number == section.follows):
             section.expected = block.number + 1
             self.new_item(block.lines, None, block.number)
