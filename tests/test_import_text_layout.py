@@ -1,0 +1,34 @@
+"""Plain text laid out by `pdftotext -layout` with no blank lines or bold left to part its
+items (indexer/importing/blocks.py): small hand-written reports of each shape."""
+
+from import_text import items_of, pages
+
+INTRO = " 1. Introduction\n The programme ran for four years in three districts."
+
+
+def test_a_lone_one_line_paragraph_between_items_of_several_lines_goes_on_the_one_above(tmp_path):
+    # The bold that led each item is gone; the follow-on sentence the report set as a paragraph
+    # of its own is one line between two items of several lines.
+    section = (" 2. Recommendations\n The evaluation makes the following recommendations.\n"
+               "     It is recommended that the project team pilot the risk register of the project,\n"
+               "     so that decisions are taken on the basis of evidence. The necessary resources\n"
+               "     should be included in the next annual work plan.\n"
+               "     Lessons from the pilot regions should inform the national roll-out.\n"
+               "     Local authorities should, as a priority, finance the use of digital tools in case\n"
+               "     management, in order to secure the participation of women and young\n"
+               "     people. The necessary resources should be included in the next annual work plan.\n")
+    found = items_of(tmp_path, pages(INTRO, section))
+    assert [body.split()[:2] for _, body in found] == [["It", "is"], ["Local", "authorities"]]
+    assert found[0][1].endswith("should inform the national roll-out.")
+
+
+def test_a_run_of_one_line_paragraphs_is_a_list_of_one_sentence_items(tmp_path):
+    section = (" 2. Lessons learned\n The following lessons can be drawn from the experience.\n"
+               "     Where the partners shared one database, duplicated assistance to the same families\n"
+               "     of refugees fell markedly over the three years of the programme.\n"
+               "     Small grants work best when they are combined with mentoring.\n"
+               "     Baselines collected after activities had started hid the results.\n"
+               "     Participation of women rose wherever sessions were scheduled around their\n"
+               "     household duties.\n")
+    found = items_of(tmp_path, pages(INTRO, section))
+    assert [body.split()[0] for _, body in found] == ["Where", "Small", "Baselines", "Participation"]
