@@ -32,3 +32,17 @@ def test_a_run_of_one_line_paragraphs_is_a_list_of_one_sentence_items(tmp_path):
                "     household duties.\n")
     found = items_of(tmp_path, pages(INTRO, section))
     assert [body.split()[0] for _, body in found] == ["Where", "Small", "Baselines", "Participation"]
+
+
+def test_a_bare_annex_line_opens_the_annexes_with_or_without_its_letter(tmp_path):
+    # A report with one annex heads it "Annex" alone, or "Annex A", «Приложение»: its interview
+    # guide's questions are no lessons.
+    for heading in ("Annex", "ANNEX", "Annex A", "Appendix B: Interview guide", "Приложение"):
+        section = (" 2. Lessons learned\n\n"
+                   " • Joint field visits with ministry staff built more ownership than meetings did.\n\n"
+                   " • Baselines collected after activities had started made results hard to show.\n")
+        guide = (f" {heading}\n\n"
+                 " • How did the programme change the way your office plans its work each year?\n\n"
+                 " • Which of the trainings you attended would you recommend to your colleagues?\n")
+        found = items_of(tmp_path, pages(INTRO, section, guide))
+        assert [body.split()[0] for _, body in found] == ["Joint", "Baselines"], heading

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from indexer.importing.labels import is_response, item_label
 
-ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
-                   r"\s*(?:[:.]\s*(.*)|$)")
+# An annex's heading: "Annex 2. Interview guide", "ANNEX IV", "Appendix B:", or the word alone
+# ("Annex", «Приложение»), as a report with one annex heads it.
+ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)"
+                   r"(?:\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)|\s+([A-ZА-ЯЁ]))?\s*(?:[:.]\s*(.*)|$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
 # A chapter's number with no full stop before its title ("6 Recommendations", as GIZ and the
 # EU's evaluators number chapters): with a short title, a heading.

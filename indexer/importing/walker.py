@@ -184,7 +184,7 @@ class Walker(HeadingsMixin):
             self.section = Section(kind, 99, self.title or kind, bool(self.top), listed=True)
             return None
         if annex := bk.is_annex(block.head):
-            return self.annex(annex.group(1), annex.group(2) or "")
+            return self.annex(annex.group(1) or annex.group(2) or "", annex.group(3) or "")
         if is_response(block.head):
             # A key-action table's column headers read out between a label standing alone and
             # its text (a table read as two columns) do not end the wait for that text.
