@@ -17,8 +17,12 @@ def _define(document, num_id: int, levels: list[tuple[str, str]]) -> None:
                    f'<w:lvlText w:val="{text}"/></w:lvl>' for n, (fmt, text) in enumerate(levels))
     abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">{lvls}</w:abstractNum>')
     first = root.find(qn("w:num"))
-    first.addprevious(abstract) if first is not None else root.append(abstract)
-    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+    if first is not None:
+        first.addprevious(abstract)
+    else:
+        root.append(abstract)
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                          f'<w:abstractNumId w:val="{num_id}"/></w:num>'))
 
 
 def _listed(document, text: str, num_id: int, level: int = 0) -> None:
