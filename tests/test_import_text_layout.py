@@ -56,3 +56,38 @@ def test_a_short_paragraph_that_asks_is_an_item_of_a_section_in_paragraphs(tmp_p
                " The donors should fund the monitoring groups from the second year of the phase.\n")
     found = items_of(tmp_path, pages(INTRO, section))
     assert [body.split()[0] for _, body in found] == ["The", "Extend", "Министерству", "The"]
+
+
+def test_a_box_numeral_alone_or_glued_to_the_first_word_numbers_its_box():
+    from indexer.importing.boxes import labelled_boxes
+
+    lines = ["  2", "", "    Direct the training units to develop a curriculum.",
+             "5Establish, by 2024, an accountability framework.",
+             "__________", "   3", "   See the annex for the survey's questions.",
+             "   12", "   12 per cent"]
+    assert labelled_boxes(lines) == [
+        "", "", "2. Direct the training units to develop a curriculum.",
+        "5. Establish, by 2024, an accountability framework.",
+        "__________", "   3", "   See the annex for the survey's questions.",   # a footnote's number
+        "   12", "   12 per cent"]                                              # no capital below
+
+
+def test_two_boxes_numbered_side_by_side_keep_their_numbers_when_the_columns_are_read(tmp_path):
+    # pdftotext -layout sets the two columns' first numerals on one line, a box's heading
+    # across the gutter, then the boxes side by side.
+    left = ["Collaborate, in the framework of the CEB, to establish a",
+            "common set of categories for the voluntary self-",
+            "identification of personnel by June 2024, for monitoring.",
+            "", "", " 2", "", "Direct the training and learning units to develop and",
+            "implement an integrated curriculum on racism for all staff.",
+            "members of personnel in the workplace at every level."]
+    right = ["Provide sufficient resources to support the achievement",
+             "of defined results for the implementation of action plans",
+             "for addressing racism and racial discrimination.", "", "", "", "",
+             "", "", ""]
+    box = [f"    {a:<66}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+    section = "\n".join([" 3. Recommendations", "", f" 1{' ' * 68}3",
+                         "  The executive heads of the United Nations system organizations are called on:",
+                         *box])
+    found = items_of(tmp_path, pages(INTRO, section))
+    assert [body.split()[0] for _, body in found] == ["The", "Direct", "Provide"]
