@@ -91,3 +91,23 @@ def test_two_boxes_numbered_side_by_side_keep_their_numbers_when_the_columns_are
                          *box])
     found = items_of(tmp_path, pages(INTRO, section))
     assert [body.split()[0] for _, body in found] == ["The", "Direct", "Provide"]
+
+
+def test_a_bare_annex_line_left_on_a_contents_page_opens_no_annexes():
+    # The contents' leaders and page numbers go, on the annex title's line; "Annex" stays, in
+    # the report's first half; at its end, it opens the annexes.
+    from import_text import TAXONOMY
+
+    from indexer.importing.blocks import blocks
+    from indexer.importing.walker import Walker
+
+    body = [line for n in range(12) for line in (f"The team met partner {n} in the district.", "")]
+    lines = [" Review of the programme", "", "Annex", "", "Interview guide for the partners", "", *body,
+             "Annex", "", "How did the programme change your plans?"]
+    walker = Walker(blocks(lines), TAXONOMY)
+    opened = []
+    for index, block in enumerate(walker.blocks):
+        walker.index = index
+        walker.step(block)
+        opened.append(walker.in_annex)
+    assert opened[1] is False and opened[-1] is True
