@@ -48,16 +48,6 @@ def test_a_bare_annex_line_opens_the_annexes_with_or_without_its_letter(tmp_path
         assert [body.split()[0] for _, body in found] == ["Joint", "Baselines"], heading
 
 
-def test_a_short_paragraph_that_asks_is_an_item_of_a_section_in_paragraphs(tmp_path):
-    section = (" 2. Recommendations\n\n"
-               " The ministry should publish the results framework of the programme every year.\n\n"
-               " Extend the programme to Osh.\n\n"
-               " Министерству следует расширить программу.\n\n"
-               " The donors should fund the monitoring groups from the second year of the phase.\n")
-    found = items_of(tmp_path, pages(INTRO, section))
-    assert [body.split()[0] for _, body in found] == ["The", "Extend", "Министерству", "The"]
-
-
 def test_a_box_numeral_alone_or_glued_to_the_first_word_numbers_its_box():
     from indexer.importing.boxes import labelled_boxes
 

@@ -11,7 +11,7 @@ from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
 from indexer.importing.lists import announced_kind
-from indexer.importing.paragraphs import asks, section_paragraphs
+from indexer.importing.paragraphs import section_paragraphs
 from indexer.importing.sections import (
     DEMONSTRATIVE,
     KIND_TITLES,
@@ -44,13 +44,11 @@ RUNNING = 10
 
 
 def _plain_paragraph(text: str) -> bool:
-    """Running prose of its own: a capital, eight words or more (three, when they ask: "Extend
-    the programme to Osh."), a full stop; not a chart's or a table's single characters (a
-    one-letter word, "a", «в», «с», is a word)."""
+    """Running prose of its own: a capital, eight words or more, a full stop; not a chart's or a
+    table's single characters (a one-letter word, "a", «в», «с», is a word)."""
     words = text.split()
     single = sum(len(word) == 1 and word.lower() not in ONE_LETTER_WORDS for word in words)
-    enough = len(words) >= 8 or len(words) >= 3 and asks(text)
-    return (enough and text[:1].isupper() and bk.ends_sentence(text)
+    return (len(words) >= 8 and text[:1].isupper() and bk.ends_sentence(text)
             and not text.endswith(":") and single * 5 < len(words))
 
 
