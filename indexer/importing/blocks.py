@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from indexer.importing.labels import is_response, item_label
 
-ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
-                   r"\s*(?:[:.]\s*(.*)|$)")
+# An annex's heading: "Annex 2. Interview guide", "ANNEX IV", "Appendix B:", or the word alone
+# ("Annex", «Приложение»), as a report with one annex heads it.
+ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)"
+                   r"(?:\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)|\s+([A-ZА-ЯЁ]))?\s*(?:[:.]\s*(.*)|$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
 # A chapter's number with no full stop before its title ("6 Recommendations", as GIZ and the
 # EU's evaluators number chapters): with a short title, a heading.
@@ -156,6 +158,36 @@ def breaks(previous: str, line: str, measure: int) -> bool:
     if not (first and text and first[0][:1].isupper()):
         return False
     return text.endswith(";") or text.endswith((".", "!", "?")) and len(text) + 1 + len(first[0]) < measure
+
+
+def paragraphs(lines: list[str], measure: int) -> list[list[str]]:
+    """A block's paragraphs where a text set them apart by no blank line (see `breaks`), a
+    lone line among them going on the paragraph above it (see `_follow_ons`)."""
+    measure = max(measure, *(len(line.strip()) for line in lines))
+    out: list[list[str]] = [[]]
+    for number, line in enumerate(lines):
+        out[-1].append(line)
+        if number + 1 < len(lines) and breaks(line, lines[number + 1], measure) and not line.rstrip(
+                ).endswith(";"):
+            out.append([])
+    return _follow_ons([piece for piece in out if piece])
+
+
+def _follow_ons(pieces: list[list[str]]) -> list[list[str]]:
+    """A lone one-line paragraph between two paragraphs of several lines goes on the one above
+    it: an item's follow-on sentence ("… in the next annual work plan." / "Lessons from the
+    pilot regions should inform the national roll-out.") or a sentence the measure broke
+    early, which with no bold or blank line left only its shortness tells from an item. One
+    at a block's end, or in a run of one-line paragraphs (a list of one-sentence lessons),
+    stays its own."""
+    joined: list[list[str]] = []
+    for number, piece in enumerate(pieces):
+        below = pieces[number + 1] if number + 1 < len(pieces) else []
+        if len(piece) == 1 and joined and len(joined[-1]) > 1 and len(below) > 1:
+            joined[-1] = joined[-1] + piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def is_annex(line: str) -> re.Match | None:

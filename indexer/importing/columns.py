@@ -10,6 +10,10 @@ a stretch the left halves are read first, then the right halves.
 A half left empty beside a line of the other column is no paragraph break unless the line
 above it in its column ended a sentence: the two columns' line spacing differs, so the
 empty half is often only the other column's extra line.
+
+A line that holds only two numerals, one a column ("1      3", two boxes' labels set large),
+ends a stretch too: the left one stays where it is, the right one goes above the right
+column of the stretch below (see `boxes`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 
 GAP = re.compile(r" {3,}")
+NUMERAL = re.compile(r"\d{1,2}")
 
 
 def read_columns(lines: list[str]) -> list[str]:
@@ -26,14 +31,28 @@ def read_columns(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     stretch: list[str] = []
+    carried = ""            # the right column's box numeral, set on the left one's line
     for line in [*lines, None]:
-        if line is None or _crosses(line, gutter):
-            out += _halves(stretch, gutter) if _two_sided(stretch, gutter) >= 3 else stretch
-            out += [] if line is None else [line]
+        pair = _numerals(line, gutter) if line is not None else None
+        if line is None or pair or _crosses(line, gutter):
+            two = _two_sided(stretch, gutter) >= 3
+            out += _halves(stretch, gutter, carried) if two else stretch
+            carried = "" if two else carried
+            if pair:
+                out.append(pair[0])
+                carried = pair[1]
+            elif line is not None:
+                out.append(line)
             stretch = []
         else:
             stretch.append(line)
     return out
+
+
+def _numerals(line: str, gutter: int) -> tuple[str, str] | None:
+    """The two box numerals a line sets side by side, one a column ("1      3"), or None."""
+    left, right = line[:gutter].strip(), line[gutter:].strip()
+    return (left, right) if NUMERAL.fullmatch(left) and NUMERAL.fullmatch(right) else None
 
 
 def find_gutter(lines: list[str], least: int = 4) -> int | None:
@@ -71,10 +90,12 @@ def _crosses(line: str, gutter: int) -> bool:
     return bool(around.strip())
 
 
-def _halves(stretch: list[str], gutter: int) -> list[str]:
+def _halves(stretch: list[str], gutter: int, numeral: str = "") -> list[str]:
+    """The stretch's left column, then its right one (under the box numeral it carries, if any)."""
     lefts = [line[:gutter].rstrip() for line in stretch]
     rights = [line[gutter:].rstrip() for line in stretch]
     left, right = _column(lefts, rights), _column(rights, lefts)
+    right = [numeral, *right] if numeral and right else right
     return left + [""] + right if left and right else left + right
 
 

@@ -147,7 +147,9 @@ class HeadingsMixin:
         if len(named) == 1 and STUDY.search(title):
             self.close_lead()
             self.new_part(named[0], annex)
-        elif self.index >= len(self.blocks) // 10:        # else: a line of the contents
+        # else a line of the contents; a bare "Annex", which a contents page leaves behind once its
+        # leaders and page numbers go (they are on its title's line), only in the second half.
+        elif self.index >= len(self.blocks) // (10 if annex or title else 2):
             self.close_lead()
             self.section, self.item, self.in_annex = None, None, True
             self.annex_title = self.blocks[self.index].head     # "Annex 5. Lessons learned"

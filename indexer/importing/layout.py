@@ -12,7 +12,8 @@
    text carries as a marker glued to a word or mark ("System)2 offers", "projects20.");
    the marker goes too;
 3. a table of numbered items is read as a numbered list (`tables.read_tables`), and two
-   columns are read in order (`columns.read_columns`);
+   columns are read in order (`columns.read_columns`), and a box's display numeral, on a line
+   of its own or glued to the first word, made its paragraph's number (`boxes`);
 4. lines lose their indentation; the first written line of a page starts with a space,
    which is how the rest of the road knows a page starts there (as in plain text).
 A Word document's lines ("styled") need none of it and only gain their pages.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from indexer.importing.boxes import labelled_boxes
 from indexer.importing.cleaning import PAGE_NUMBER, TOC_LINE, clean_lines
 from indexer.importing.columns import read_columns
 from indexer.importing.reading import Document
@@ -61,7 +63,7 @@ def page_lines(document: Document) -> tuple[list[str], list[int]]:
         contents = _contents_lines(lines)
         lines = [line for n, line in enumerate(lines)
                  if n not in contents and not _is_furniture(line, lines, furniture)]
-        lines = read_columns(_drop_footnotes(read_tables(lines)))
+        lines = labelled_boxes(read_columns(_drop_footnotes(read_tables(lines))))
         cleaned.append((number, [line.strip() for line in lines]))
     return _pages_joined(cleaned)
 

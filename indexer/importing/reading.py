@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.errors import KbError
-from indexer.importing.blocks import BULLET
+from indexer.importing.blocks import BULLET, NUMBERED
 from indexer.importing.language import foreign_language
 from indexer.importing.pdfpages import page_text
+from indexer.importing.wordnumbers import WordNumbering
 from indexer.importing.wordtables import body_lines
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".text", ".md")
@@ -145,7 +146,9 @@ def _docx_pages(path: Path) -> list[Page]:
     from lxml.etree import LxmlError
 
     try:
-        blocks = body_lines(docx.Document(str(path)), _docx_lines)
+        document = docx.Document(str(path))
+        numbering = WordNumbering(document)
+        blocks = body_lines(document, lambda paragraph: _docx_lines(paragraph, numbering))
     except (PackageNotFoundError, zipfile.BadZipFile, LxmlError, KeyError, ValueError, AttributeError,
             TypeError, IndexError) as error:
         raise ReadingError(f"{path}: not a readable Word .docx file, damaged or cut short "
@@ -160,14 +163,17 @@ def _docx_pages(path: Path) -> list[Page]:
     return pages
 
 
-def _docx_lines(paragraph) -> list[str]:
+def _docx_lines(paragraph, numbering: WordNumbering) -> list[str]:
     text = " ".join(paragraph.text.split())
     if not text:
         return []
     style = (paragraph.style.name if paragraph.style is not None else "").lower()
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    shown = numbering.label(paragraph)      # counted on every paragraph, to keep Word's counters
     if style.startswith(("heading", "title")):
         return ["", text, ""]
+    if shown and not BULLET.match(text) and not NUMBERED.match(text):
+        return ["", f"{shown} {text}"]      # Word's own number or letter: "3.", "b)", "Recommendation 2:"
     if "list" in style or numbered or _bold_lead(paragraph, text):
         # A typed marker ("(iii) ", "b) ") before the bold lead is the list's own: no bullet before it.
         return ["", text if BULLET.match(text) else f"• {text}"]

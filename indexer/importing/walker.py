@@ -51,19 +51,6 @@ WRAPPED_ROMAN = re.compile(r"[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.;:]*")
 RUNNING = 10
 
 
-def _paragraphs(block: Block) -> list[list[str]]:
-    """A block's paragraphs where a text set them apart by no blank line (see `blocks.breaks`)."""
-    lines = block.lines
-    measure = max(block.measure, *(len(line.strip()) for line in lines))
-    out: list[list[str]] = [[]]
-    for number, line in enumerate(lines):
-        out[-1].append(line)
-        if number + 1 < len(lines) and bk.breaks(line, lines[number + 1], measure) and not line.rstrip(
-                ).endswith(";"):
-            out.append([])
-    return [piece for piece in out if piece]
-
-
 def _plain_paragraph(text: str) -> bool:
     """Running prose of its own: a capital, eight words or more, a full stop; not a chart's or a
     table's single characters (a one-letter word, "a", «в», «с», is a word)."""
@@ -208,7 +195,7 @@ class Walker(HeadingsMixin):
             self.section = Section(kind, 99, self.title or kind, bool(self.top), listed=True)
             return None
         if annex := bk.is_annex(block.head):
-            return self.annex(annex.group(1), annex.group(2) or "")
+            return self.annex(annex.group(1) or annex.group(2) or "", annex.group(3) or "")
         if is_response(block.head):
             # A key-action table's column headers read out between a label standing alone and
             # its text (a table read as two columns) do not end the wait for that text.
@@ -506,7 +493,7 @@ class Walker(HeadingsMixin):
         if s not in self.prosaic:
             self.prosaic.append(s)
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
-        pieces = _paragraphs(block)
+        pieces = bk.paragraphs(block.lines, block.measure)
         for number, lines in enumerate(pieces):
             text = " ".join(" ".join(lines).split())
             # Bullets going on in lower case after its colon continue its sentence: its sub-list.

@@ -1,0 +1,103 @@
+"""Plain text laid out by `pdftotext -layout` with no blank lines or bold left to part its
+items (indexer/importing/blocks.py): small hand-written reports of each shape."""
+
+from import_text import items_of, pages
+
+INTRO = " 1. Introduction\n The programme ran for four years in three districts."
+
+
+def test_a_lone_one_line_paragraph_between_items_of_several_lines_goes_on_the_one_above(tmp_path):
+    # The bold that led each item is gone; the follow-on sentence the report set as a paragraph
+    # of its own is one line between two items of several lines.
+    section = (" 2. Recommendations\n The evaluation makes the following recommendations.\n"
+               "     It is recommended that the project team pilot the risk register of the project,\n"
+               "     so that decisions are taken on the basis of evidence. The necessary resources\n"
+               "     should be included in the next annual work plan.\n"
+               "     Lessons from the pilot regions should inform the national roll-out.\n"
+               "     Local authorities should, as a priority, finance the use of digital tools in case\n"
+               "     management, in order to secure the participation of women and young\n"
+               "     people. The necessary resources should be included in the next annual work plan.\n")
+    found = items_of(tmp_path, pages(INTRO, section))
+    assert [body.split()[:2] for _, body in found] == [["It", "is"], ["Local", "authorities"]]
+    assert found[0][1].endswith("should inform the national roll-out.")
+
+
+def test_a_run_of_one_line_paragraphs_is_a_list_of_one_sentence_items(tmp_path):
+    section = (" 2. Lessons learned\n The following lessons can be drawn from the experience.\n"
+               "     Where the partners shared one database, duplicated assistance to the same families\n"
+               "     of refugees fell markedly over the three years of the programme.\n"
+               "     Small grants work best when they are combined with mentoring.\n"
+               "     Baselines collected after activities had started hid the results.\n"
+               "     Participation of women rose wherever sessions were scheduled around their\n"
+               "     household duties.\n")
+    found = items_of(tmp_path, pages(INTRO, section))
+    assert [body.split()[0] for _, body in found] == ["Where", "Small", "Baselines", "Participation"]
+
+
+def test_a_bare_annex_line_opens_the_annexes_with_or_without_its_letter(tmp_path):
+    # A report with one annex heads it "Annex" alone, or "Annex A", «Приложение»: its interview
+    # guide's questions are no lessons.
+    for heading in ("Annex", "ANNEX", "Annex A", "Appendix B: Interview guide", "Приложение"):
+        section = (" 2. Lessons learned\n\n"
+                   " • Joint field visits with ministry staff built more ownership than meetings did.\n\n"
+                   " • Baselines collected after activities had started made results hard to show.\n")
+        guide = (f" {heading}\n\n"
+                 " • How did the programme change the way your office plans its work each year?\n\n"
+                 " • Which of the trainings you attended would you recommend to your colleagues?\n")
+        found = items_of(tmp_path, pages(INTRO, section, guide))
+        assert [body.split()[0] for _, body in found] == ["Joint", "Baselines"], heading
+
+
+def test_a_box_numeral_alone_or_glued_to_the_first_word_numbers_its_box():
+    from indexer.importing.boxes import labelled_boxes
+
+    lines = ["  2", "", "    Direct the training units to develop a curriculum.",
+             "5Establish, by 2024, an accountability framework.",
+             "__________", "   3", "   See the annex for the survey's questions.",
+             "   12", "   12 per cent"]
+    assert labelled_boxes(lines) == [
+        "", "", "2. Direct the training units to develop a curriculum.",
+        "5. Establish, by 2024, an accountability framework.",
+        "__________", "   3", "   See the annex for the survey's questions.",   # a footnote's number
+        "   12", "   12 per cent"]                                              # no capital below
+
+
+def test_two_boxes_numbered_side_by_side_keep_their_numbers_when_the_columns_are_read(tmp_path):
+    # pdftotext -layout sets the two columns' first numerals on one line, a box's heading
+    # across the gutter, then the boxes side by side.
+    left = ["Collaborate, in the framework of the CEB, to establish a",
+            "common set of categories for the voluntary self-",
+            "identification of personnel by June 2024, for monitoring.",
+            "", "", " 2", "", "Direct the training and learning units to develop and",
+            "implement an integrated curriculum on racism for all staff.",
+            "members of personnel in the workplace at every level."]
+    right = ["Provide sufficient resources to support the achievement",
+             "of defined results for the implementation of action plans",
+             "for addressing racism and racial discrimination.", "", "", "", "",
+             "", "", ""]
+    box = [f"    {a:<66}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+    section = "\n".join([" 3. Recommendations", "", f" 1{' ' * 68}3",
+                         "  The executive heads of the United Nations system organizations are called on:",
+                         *box])
+    found = items_of(tmp_path, pages(INTRO, section))
+    assert [body.split()[0] for _, body in found] == ["The", "Direct", "Provide"]
+
+
+def test_a_bare_annex_line_left_on_a_contents_page_opens_no_annexes():
+    # The contents' leaders and page numbers go, on the annex title's line; "Annex" stays, in
+    # the report's first half; at its end, it opens the annexes.
+    from import_text import TAXONOMY
+
+    from indexer.importing.blocks import blocks
+    from indexer.importing.walker import Walker
+
+    body = [line for n in range(12) for line in (f"The team met partner {n} in the district.", "")]
+    lines = [" Review of the programme", "", "Annex", "", "Interview guide for the partners", "", *body,
+             "Annex", "", "How did the programme change your plans?"]
+    walker = Walker(blocks(lines), TAXONOMY)
+    opened = []
+    for index, block in enumerate(walker.blocks):
+        walker.index = index
+        walker.step(block)
+        opened.append(walker.in_annex)
+    assert opened[1] is False and opened[-1] is True
