@@ -20,11 +20,13 @@ from array import array
 from contextlib import contextmanager
 from pathlib import Path
 
+from whoosh.codec.whoosh3 import STORED_COLUMN
+from whoosh.columns import VarBytesColumn
 from whoosh.writing import SegmentWriter
 
 from indexer.content.corpus import load_entry
 from indexer.index.arrays import text_fields
-from indexer.index.onepass import Analysed, prepare
+from indexer.index.onepass import STORED, Analysed, prepare
 from indexer.index.pooled_arrays import PoolArrays
 from indexer.index.schema import make_schema, to_document
 from indexer.index.termpool import TermPool, add_terms, fold_whoosh_pool, segment_lengths
@@ -103,6 +105,7 @@ class PreparedWriter(SegmentWriter):
         self._check_state()
         docnum, schema = self.docnum, self.schema
         docboost = self._doc_boost(fields)
+        blob = fields.get(STORED)       # the stored fields, pickled and compressed by the analysis
         names = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, names)
         self.perdocwriter.start_doc(docnum)
@@ -124,17 +127,28 @@ class PreparedWriter(SegmentWriter):
                     length = total if field.scorable else 0
                 self._add_extras(name, field, plain, fields)
                 stored = fields.get(f"_stored_{name}", plain)
-                self.perdocwriter.add_field(name, field, stored if field.stored else None, length)
+                self.perdocwriter.add_field(name, field, stored if field.stored and blob is None else None,
+                                            length)
                 if field.scorable:
                     self.lengths.setdefault(name, {})[docnum] = length
                 if field.column_type and stored is not None:
                     self.perdocwriter.add_column_value(name, field.column_type, field.to_column_value(stored))
+            if blob is not None:
+                self._add_stored_bytes(blob)
         except Exception:
             self.perdocwriter.cancel_doc()
             raise
         self.perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _add_stored_bytes(self, blob: bytes) -> None:
+        """Add a document's stored fields as W3PerDocWriter.finish_doc would, from the bytes its
+        pickle-then-zlib column would make of them (onepass.stored_blob): copied, not remade."""
+        perdoc = self.perdocwriter
+        if not perdoc._has_column("_stored"):
+            perdoc._create_column("_stored", STORED_COLUMN)
+        VarBytesColumn.Writer.add(perdoc._get_column("_stored")._child, self.docnum, blob)
 
     def _add_postings(self, name: str, docnum: int, items: list, boost: float, length=None,
                       positions=None) -> int:
