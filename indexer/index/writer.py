@@ -13,6 +13,7 @@ back from disk once per posting, as Whoosh's does.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import threading
@@ -39,8 +40,8 @@ AHEAD = 2000            # files read and analysed ahead of the writer, at most
 _state: dict = {}
 
 
-def _init(taxonomy, base) -> None:
-    _state.update(taxonomy=taxonomy, base=base, schema=make_schema())
+def _init(taxonomy, base, texts: bool = True) -> None:
+    _state.update(taxonomy=taxonomy, base=base, schema=make_schema(), texts=texts)
 
 
 def _load(item):
@@ -49,14 +50,19 @@ def _load(item):
     entry = load_entry(path, _state["taxonomy"], _state["base"])
     if isinstance(entry, list):
         return item, entry, None
-    return item, entry, prepare(to_document(entry, key, _state["taxonomy"]), _state["schema"])
+    doc = prepare(to_document(entry, key, _state["taxonomy"]), _state["schema"])
+    if not _state.get("texts", True):     # the document holds them; the entry is for the records
+        entry = dataclasses.replace(entry, body="", original="", translation="", note="")
+    return item, entry, doc
 
 
-def load_all(items: list, taxonomy, base, progress=None):
-    """Yield (item, Entry or problems, prepared document or None) for each file, in order."""
+def load_all(items: list, taxonomy, base, progress=None, texts: bool = True):
+    """Yield (item, Entry or problems, prepared document or None) for each file, in order;
+    `texts=False`: each Entry without its texts (body, original, translation, note), which
+    only the embeddings read, so they are not pickled from the pool to the writer twice."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < POOL_MINIMUM or workers < 2:
-        _init(taxonomy, base)
+        _init(taxonomy, base, texts)
         results = map(_load, items)
         yield from (progress(results, total=len(items), desc="reading and analysing", unit="file")
                     if progress else results)
@@ -73,7 +79,7 @@ def load_all(items: list, taxonomy, base, progress=None):
                     return
             yield item
 
-    with context.Pool(workers, initializer=_init, initargs=(taxonomy, base)) as pool:
+    with context.Pool(workers, initializer=_init, initargs=(taxonomy, base, texts)) as pool:
         results = pool.imap(_load, fed(), chunksize=CHUNK)
         if progress:
             results = progress(results, total=len(items), desc=f"reading and analysing ({workers} processes)",
