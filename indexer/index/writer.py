@@ -45,15 +45,17 @@ def _init(taxonomy, base, texts: bool = True) -> None:
 
 
 def _load(item):
-    """In a worker: read and check one file and, if it is good, analyse its document."""
+    """In a worker: read and check one file and, if it is good, analyse its document; (Entry or
+    problems, document or None), not the item: the writer has it (a Path and a stat_result
+    less to unpickle per file)."""
     path, key, stat = item
     entry = load_entry(path, _state["taxonomy"], _state["base"])
     if isinstance(entry, list):
-        return item, entry, None
+        return entry, None
     doc = prepare(to_document(entry, key, _state["taxonomy"]), _state["schema"])
     if not _state.get("texts", True):     # the document holds them; the entry is for the records
         entry = dataclasses.replace(entry, body="", original="", translation="", note="")
-    return item, entry, doc
+    return entry, doc
 
 
 def load_all(items: list, taxonomy, base, progress=None, texts: bool = True):
@@ -64,8 +66,9 @@ def load_all(items: list, taxonomy, base, progress=None, texts: bool = True):
     if len(items) < POOL_MINIMUM or workers < 2:
         _init(taxonomy, base, texts)
         results = map(_load, items)
-        yield from (progress(results, total=len(items), desc="reading and analysing", unit="file")
-                    if progress else results)
+        results = progress(results, total=len(items), desc="reading and analysing", unit="file") \
+            if progress else results
+        yield from ((item, entry, doc) for item, (entry, doc) in zip(items, results))
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     window, stop = threading.Semaphore(max(AHEAD, 4 * CHUNK * workers)), threading.Event()
@@ -85,9 +88,9 @@ def load_all(items: list, taxonomy, base, progress=None, texts: bool = True):
             results = progress(results, total=len(items), desc=f"reading and analysing ({workers} processes)",
                                unit="file")
         try:
-            for result in results:
+            for item, (entry, doc) in zip(items, results):
                 window.release()
-                yield result
+                yield item, entry, doc
         finally:
             stop.set()
 
