@@ -20,9 +20,8 @@ import shutil
 import sys
 import tempfile
 import time
-from pathlib import Path
-
 from multiprocessing.reduction import ForkingPickler
+from pathlib import Path
 
 from corpora import HERE, corpus, write_report
 
@@ -58,7 +57,8 @@ def analyse(items, taxonomy, base, profile=None) -> tuple[list, float, list]:
         profile.disable()
     cpu = time.process_time() - start
     # the document is the last part of a result (this code's (Entry, doc), older code's (item, Entry, doc))
-    return [r[-1] for r in results if r[-1] is not None], cpu, [bytes(ForkingPickler.dumps(r)) for r in results]
+    pickled = [bytes(ForkingPickler.dumps(r)) for r in results]
+    return [r[-1] for r in results if r[-1] is not None], cpu, pickled
 
 
 def received(pickled: list) -> float:
@@ -92,7 +92,8 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=3000)
     parser.add_argument("--corpus", default="100000")
-    parser.add_argument("--no-write", action="store_true", help="print the CPU figures only: no profile, no report")
+    parser.add_argument("--no-write", action="store_true",
+                        help="print the CPU figures only: no profile, no report")
     args = parser.parse_args(argv)
     paths = corpus(args.corpus, build=False).paths
     taxonomy = paths.load_taxonomy()
@@ -117,7 +118,8 @@ def main(argv=None) -> None:
     sections = [
         f"{n} entries of the {args.corpus}-entry generated corpus. CPU per entry without the profiler: "
         f"analysis {analysis_cpu / n * 1000:.2f} ms (each of the pool's processes), receiving the pool's "
-        f"results {receive_cpu / n * 1000:.2f} ms (unpickling {sum(map(len, pickled)) / n / 1024:.1f} KiB per "
+        f"results {receive_cpu / n * 1000:.2f} ms (unpickling {sum(map(len, pickled)) / n / 1024:.1f} KiB "
+        "per "
         f"entry, in the writing process), writer {writer_cpu / n * 1000:.2f} ms (commit included). On two "
         "cores a full build runs at most at entries / max(writer CPU, (analysis + writer CPU) / 2), "
         "receiving counted in the writer's: "

@@ -1,13 +1,15 @@
 """What a web worker does beside its requests: opening a new generation in a thread of its own,
-in short steps that give way to the requests being answered.
+giving way to the requests being answered meanwhile.
 
 A thread of the worker's process shares its GIL with the requests. Left alone, an opening thread
 takes the GIL whenever a request lets it go (every NumPy call on a large array, every read) and
 keeps it until the interpreter's switch interval (5 ms) runs out: a search that lets the GIL go
-a hundred times waits half a second. So the opening runs in steps; between steps it waits while
-a request is being answered (`Requests.give_way`), and while it opens, the switch interval is
-short (`SWITCH_WHILE_OPENING`), so a request that comes in mid-step waits a fraction of a
-millisecond for the GIL, not five.
+a hundred times waits half a second (the first search after a swap took 580-887 ms at 100 000
+entries). So while it opens (`giving_way`), the thread looks at each Python call whether a
+request is being answered and, once it has had its slice (SLICE), waits for it (at most
+GIVE_WAY_MAX, so a steady stream of requests still lets the opening finish); and the switch
+interval is short, so a request that comes in mid-slice waits a fraction of a millisecond for
+the GIL each time, not five.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import time
 from contextlib import contextmanager
 
 SWITCH_WHILE_OPENING = 0.0002   # s: the GIL's switch interval while a generation opens in the background
+SLICE = 0.005                   # s the opening runs, once it has waited, before it looks again
 GIVE_WAY_POLL = 0.002           # s between two looks at whether requests are still being answered
-GIVE_WAY_MAX = 0.05             # s a step waits at most: a steady stream of requests still lets it finish
+GIVE_WAY_MAX = 0.025            # s it waits at most before its next slice
 
 
 class Requests:
@@ -28,6 +31,7 @@ class Requests:
     def __init__(self):
         self.active = 0
         self._sleep = _real_sleep()
+        self._until = 0.0
 
     def started(self) -> None:
         self.active += 1
@@ -36,22 +40,29 @@ class Requests:
         self.active = max(0, self.active - 1)
 
     def give_way(self) -> None:
-        """Between two steps of a background job: wait while requests are being answered, at
-        most GIVE_WAY_MAX, then let the job take its next step."""
+        """Wait while requests are being answered, at most GIVE_WAY_MAX."""
         deadline = time.monotonic() + GIVE_WAY_MAX
         while self.active and time.monotonic() < deadline:
             self._sleep(GIVE_WAY_POLL)
 
+    def _checkpoint(self, frame, event, arg):
+        """sys.settrace's function in the opening thread: called at each Python call, traces
+        nothing (returns None), gives way to the requests once the slice is spent."""
+        if self.active and time.monotonic() >= self._until:
+            self.give_way()
+            self._until = time.monotonic() + SLICE
 
-@contextmanager
-def short_switches():
-    """The GIL handed over every SWITCH_WHILE_OPENING while the block runs (then as before)."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, SWITCH_WHILE_OPENING))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
+    @contextmanager
+    def giving_way(self):
+        """Run the block (in a background thread) giving way to the requests, as the module says."""
+        switch, previous = sys.getswitchinterval(), sys.gettrace()
+        sys.setswitchinterval(min(switch, SWITCH_WHILE_OPENING))
+        sys.settrace(self._checkpoint)       # this thread only
+        try:
+            yield
+        finally:
+            sys.settrace(previous)
+            sys.setswitchinterval(switch)
 
 
 class Background:

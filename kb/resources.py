@@ -2,8 +2,8 @@
 
 `get_searcher()` reuses one KbSearcher per worker and opens a new one only when
 `kb index` has swapped in a new generation (one readlink per request, no scan), in a
-background thread, warmed before the first request is answered from it, in steps that give
-way to the requests being answered meanwhile (kb.background).
+background thread, warmed before the first request is answered from it, giving way to the
+requests being answered meanwhile (kb.background).
 The vocabularies are re-read with each new generation, so an editor's
 change to them is served after `kb index`, like a change to an entry.
 """
@@ -24,7 +24,7 @@ from indexer.search.questions import load_question_words
 from indexer.search.searcher import KbSearcher
 from indexer.search.semantic import load_encoder
 from indexer.search.thesaurus import load_thesaurus
-from kb.background import Background, Requests, short_switches
+from kb.background import Background, Requests
 from kb.settings import Paths
 
 _lock = threading.Lock()
@@ -94,15 +94,14 @@ class Resources:
 
     def _open_or_refuse(self, generation: str) -> None:
         try:
-            with short_switches():
-                self._open(generation, pause=self.requests.give_way)
+            with self.requests.giving_way():
+                self._open(generation)
         except Exception as exc:  # noqa: BLE001 - a background thread has nobody to raise to
             self.refused = Refusal(generation, f"cannot open {generation}: {exc!r}", time.monotonic())
             log.exception("serving %s, could not open %s", self.searcher.generation, generation)
 
-    def _open(self, generation: str, first: bool = False, pause=None) -> None:
-        """Open the served generation, warm it, and make it the one requests get; `pause()`
-        between the warming's steps (in the background: give way to the requests)."""
+    def _open(self, generation: str, first: bool = False) -> None:
+        """Open the served generation, warm it, and make it the one requests get."""
         try:
             ix, opened = open_generation(self.paths.index_dir)
         except IndexMissingError as exc:
@@ -117,7 +116,7 @@ class Resources:
         searcher = KbSearcher(ix, opened, self.glossary, self.questions, self.encoder, self.thesaurus,
                               warm=False)
         started = time.perf_counter()
-        searcher.warm(pause)     # the one place a generation is warmed: here, before any request sees it
+        searcher.warm()     # the one place a generation is warmed: here, before any request sees it
         log.info("opened %s, warmed in %.2f s", opened, time.perf_counter() - started)
         # The old searcher is left to the garbage collector, not closed: another thread may
         # still be reading it, and its generation stays on disk.

@@ -30,10 +30,10 @@ def test_a_new_generation_is_warmed_in_the_background_while_the_old_one_answers(
     release, warmed_in = threading.Event(), []
     real_warm = KbSearcher.warm
 
-    def slow_warm(searcher, pause=None):
+    def slow_warm(searcher):
         warmed_in.append(threading.current_thread().name)
         assert release.wait(30), "the test never released the warming"
-        real_warm(searcher, pause)
+        real_warm(searcher)
 
     monkeypatch.setattr(KbSearcher, "warm", slow_warm)
     # The request that notices the swap is answered at once, from the generation already warm.
@@ -57,7 +57,7 @@ def test_a_generation_that_fails_to_open_in_the_background_leaves_the_old_one_se
     client = app.test_client()
     build(content_copy, index, full=True)
 
-    def broken(searcher, pause=None):
+    def broken(searcher):
         raise OSError("disk went away")
 
     monkeypatch.setattr(KbSearcher, "warm", broken)

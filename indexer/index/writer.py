@@ -68,7 +68,7 @@ def load_all(items: list, taxonomy, base, progress=None, texts: bool = True):
         results = map(_load, items)
         results = progress(results, total=len(items), desc="reading and analysing", unit="file") \
             if progress else results
-        yield from ((item, entry, doc) for item, (entry, doc) in zip(items, results))
+        yield from ((item, entry, doc) for item, (entry, doc) in zip(items, results, strict=True))
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     window, stop = threading.Semaphore(max(AHEAD, 4 * CHUNK * workers)), threading.Event()
@@ -88,7 +88,7 @@ def load_all(items: list, taxonomy, base, progress=None, texts: bool = True):
             results = progress(results, total=len(items), desc=f"reading and analysing ({workers} processes)",
                                unit="file")
         try:
-            for item, (entry, doc) in zip(items, results):
+            for item, (entry, doc) in zip(items, results, strict=True):
                 window.release()
                 yield item, entry, doc
         finally:

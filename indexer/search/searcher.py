@@ -116,30 +116,19 @@ class KbSearcher:
         if warm:
             self.warm()
 
-    def warm(self, pause=None) -> None:
+    def warm(self) -> None:
         """Read the field lengths, facet masks, sort orders, spelling vocabulary and the postings
-        of each text field's most frequent terms (the costliest to read) now; `pause()` between
-        two steps when given (a background opening gives way to the requests there)."""
-        for _ in self._warming():
-            if pause is not None:
-                pause()
-
-    def _warming(self):
-        """The warming, a step (a few milliseconds at 100 000 entries) per yield."""
+        of each text field's most frequent terms (the costliest to read) now."""
         self.postings.warm(SCORED_FIELDS)
-        yield
         for fieldname in SCORED_FIELDS:
             for text in self.postings.frequent_terms(fieldname, WARM_TERMS):
                 self.postings.weights(fieldname, text)
-                yield
         for fieldname, _ in FILTERS.values():
             for value in self.masks.values(fieldname):
                 self.masks.mask(fieldname, value)
-                yield
         self.masks.mask("draft", "yes")
         for sort in ("title", "report"):
             self._sort_rank(sort)
-            yield
         self.lexicons()
         if self.documents.preloaded():     # a small generation: its terms by field, for pruning
             self._fields = {f: frozenset(_text(t) for t in self.reader.lexicon(f)) for f in SCORED_FIELDS}
