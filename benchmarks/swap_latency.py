@@ -17,6 +17,7 @@ run from its own tree, beside this one's).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
@@ -102,6 +103,7 @@ def main(argv=None) -> None:
     from kb import create_app
 
     app = create_app({"CONTENT_DIR": str(paths.content_dir), "INDEX_DIR": str(paths.index_dir)})
+    logging.getLogger("kb.access").setLevel(logging.WARNING)     # a line per request: not here
     resources, client = app.extensions["kb"], app.test_client()
     batch = [url(q) for q in dev_queries() + generated(resources.get_searcher())]
     stream(client, batch, 0, len(batch))       # every query once: the caches a worker has
