@@ -20,7 +20,6 @@ like the segment's other files. Per segment:
 
 from __future__ import annotations
 
-import mmap
 from itertools import chain
 from pathlib import Path
 
@@ -143,7 +142,6 @@ class SegmentArrays:
         self.fields = frozenset(fields)      # the fields it holds; others are read through Whoosh
         for name in NAMES:
             mapped = np.load(array_path(directory, segment, name), mmap_mode="r", allow_pickle=False)
-            _random_access(mapped)
             setattr(self, name, mapped.view(np.ndarray))   # the same pages, without memmap's slicing cost
         self.count = len(self.keyends)
         # Plain memoryviews of the same pages: a binary search indexes them ~20 times per term,
@@ -214,12 +212,3 @@ def open_arrays(ix, reader) -> dict[str, SegmentArrays]:
         if all(array_path(folder, segment, n).exists() for n in NAMES):
             found[segment] = SegmentArrays(Path(folder), segment, text_fields(reader.schema))
     return found
-
-
-def _random_access(mapped) -> None:
-    """Tell the kernel a search reads a mapped array here and there (MADV_RANDOM): a fault then
-    brings in the page asked for, not the read-ahead around it, so a worker's resident pages are
-    the postings its searches read (the files are in the page cache, shared, either way)."""
-    raw = getattr(mapped, "_mmap", None)
-    if raw is not None and hasattr(mmap, "MADV_RANDOM"):
-        raw.madvise(mmap.MADV_RANDOM)
