@@ -1,5 +1,5 @@
-"""What a worker keeps resident of the mapped index, with the postings arrays mapped MADV_RANDOM
-(as the searcher maps them) and with the kernel's default read-ahead, in the same run.
+"""What a worker keeps resident of the mapped index, with the postings arrays' maps advised
+MADV_RANDOM and with the kernel's default read-ahead (as the searcher maps them), in one run.
 
     .venv/bin/python benchmarks/mapped_pages.py --corpus 100000
 
@@ -13,6 +13,7 @@ batch's wall p50/p95 (the search's cost must not grow with fewer pages faulted a
 from __future__ import annotations
 
 import argparse
+import mmap
 import os
 import subprocess
 import sys
@@ -26,12 +27,14 @@ def measure(name: str, advise: bool) -> str:
     """One variant, in this process: the row of the table."""
     import latency
 
-    import indexer.index.arrays as arrays
+    from indexer.index.arrays import NAMES
 
-    if not advise:
-        arrays._random_access = lambda mapped: None       # the kernel's default: read-ahead
     paths = corpus(name, build=False).paths
     searcher = open_searcher(paths)
+    for _, _, arrays in searcher.postings.leaves if advise else ():
+        for array in (getattr(arrays, n) for n in NAMES if arrays is not None):
+            if getattr(array.base, "_mmap", None) is not None:     # a view of np.load's memmap
+                array.base._mmap.madvise(mmap.MADV_RANDOM)
     groups = latency.requests(paths.load_taxonomy(), searcher)
     times = []
     for batch in groups.values():
@@ -41,7 +44,7 @@ def measure(name: str, advise: bool) -> str:
             times.append((time.perf_counter() - start) * 1000)
     kinds = mapped_files()
     mib = {kind.split(" (")[0]: resident / 2**20 for kind, (_, resident) in kinds.items()}
-    label = "MADV_RANDOM (this code)" if advise else "default read-ahead"
+    label = "MADV_RANDOM" if advise else "default read-ahead (this code)"
     return (f"| {label} | {len(times)} | {mib.get('postings arrays', 0):.0f} | "
             f"{mib.get('Whoosh segment files', 0):.0f} | {mib.get('anonymous', 0):.0f} | "
             f"{percentile(times, 0.5):.1f} | {percentile(times, 0.95):.1f} | {os.getloadavg()[0]:.1f} |")
