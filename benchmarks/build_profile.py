@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import shutil
 import sys
 import tempfile
 import time
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 from corpora import HERE, corpus, write_report
@@ -28,6 +30,7 @@ from indexer.index.schema import make_schema
 from indexer.index.tree import scan
 
 TOP = 14
+REPO_NAME = HERE.parent.name
 
 
 def top_lines(profile: cProfile.Profile, count: int = TOP) -> list[str]:
@@ -40,15 +43,30 @@ def top_lines(profile: cProfile.Profile, count: int = TOP) -> list[str]:
             for line in lines[start:] if line.strip()]
 
 
-def analyse(items, taxonomy, base, profile=None) -> tuple[list, float]:
-    writer._init(taxonomy, base)
+def analyse(items, taxonomy, base, profile=None) -> tuple[list, float, list]:
+    """(documents, CPU s, the pool's results as the writer receives them, pickled)."""
+    try:
+        writer._init(taxonomy, base, texts=False)     # as a build without embeddings (100 000) runs it
+    except TypeError:                                  # the code before that choice, for a comparison
+        writer._init(taxonomy, base)
     start = time.process_time()
     if profile:
         profile.enable()
-    docs = [doc for _, entry, doc in map(writer._load, items) if doc is not None]
+    results = list(map(writer._load, items))
     if profile:
         profile.disable()
-    return docs, time.process_time() - start
+    cpu = time.process_time() - start
+    # the document is the last part of a result (this code's (Entry, doc), older code's (item, Entry, doc))
+    pickled = [bytes(ForkingPickler.dumps(r)) for r in results]
+    return [r[-1] for r in results if r[-1] is not None], cpu, pickled
+
+
+def received(pickled: list) -> float:
+    """CPU s the writer spends unpickling the pool's results (its result thread does it)."""
+    start = time.process_time()
+    for data in pickled:
+        ForkingPickler.loads(data)
+    return time.process_time() - start
 
 
 def write(docs, profile=None) -> float:
@@ -74,25 +92,39 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=3000)
     parser.add_argument("--corpus", default="100000")
+    parser.add_argument("--no-write", action="store_true",
+                        help="print the CPU figures only: no profile, no report")
     args = parser.parse_args(argv)
     paths = corpus(args.corpus, build=False).paths
     taxonomy = paths.load_taxonomy()
     items = [(Path(path), key, stat) for key, path, stat in scan(paths.content_dir, paths.base).files]
     items = items[:args.entries]
     analyse(items[:200], taxonomy, paths.base)          # the morphology caches as a long build has them
-    docs, analysis_cpu = analyse(items, taxonomy, paths.base)
+    docs, analysis_cpu, pickled = analyse(items, taxonomy, paths.base)
+    receive_cpu = received(pickled)
     writer_cpu = write([dict(d) for d in docs])
+    n = len(docs)
+    total_writer = writer_cpu + receive_cpu
+    figures = (f"analysis {analysis_cpu / n * 1000:.2f}, receiving {receive_cpu / n * 1000:.2f} "
+               f"({sum(map(len, pickled)) / n / 1024:.1f} KiB pickled per entry), writing "
+               f"{writer_cpu / n * 1000:.2f} ms/entry; at most "
+               f"{n / max(total_writer, (analysis_cpu + total_writer) / 2):.0f} entries/s on two cores")
+    print(f"{REPO_NAME}: {figures} (load {os.getloadavg()[0]:.1f})", file=sys.stderr)
+    if args.no_write:
+        return
     profiles = {"analysis": cProfile.Profile(), "writer": cProfile.Profile()}
     analyse(items, taxonomy, paths.base, profiles["analysis"])
     write(docs, profiles["writer"])
-    n = len(docs)
     sections = [
         f"{n} entries of the {args.corpus}-entry generated corpus. CPU per entry without the profiler: "
-        f"analysis {analysis_cpu / n * 1000:.2f} ms (each of the pool's processes), writer "
-        f"{writer_cpu / n * 1000:.2f} ms (the one writing process, commit included). On two cores "
-        "a full build runs at most at entries / max(writer CPU, (analysis + writer CPU) / 2): "
-        f"{n / max(writer_cpu, (analysis_cpu + writer_cpu) / 2):.0f} entries/s (the pickling between the "
-        "processes, the manifest and the seal come on top).", ""]
+        f"analysis {analysis_cpu / n * 1000:.2f} ms (each of the pool's processes), receiving the pool's "
+        f"results {receive_cpu / n * 1000:.2f} ms (unpickling {sum(map(len, pickled)) / n / 1024:.1f} KiB "
+        "per "
+        f"entry, in the writing process), writer {writer_cpu / n * 1000:.2f} ms (commit included). On two "
+        "cores a full build runs at most at entries / max(writer CPU, (analysis + writer CPU) / 2), "
+        "receiving counted in the writer's: "
+        f"{n / max(total_writer, (analysis_cpu + total_writer) / 2):.0f} entries/s (the manifest and the "
+        f"seal come on top). Load average {os.getloadavg()[0]:.1f}.", ""]
     for name, profile in profiles.items():
         sections += [f"## {name}, top {TOP} functions by own time (cProfile)", "", "```",
                      *top_lines(profile), "```", ""]

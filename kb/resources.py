@@ -2,7 +2,8 @@
 
 `get_searcher()` reuses one KbSearcher per worker and opens a new one only when
 `kb index` has swapped in a new generation (one readlink per request, no scan), in a
-background thread, warmed before the first request is answered from it.
+background thread, warmed before the first request is answered from it, giving way to the
+requests being answered meanwhile (kb.background).
 The vocabularies are re-read with each new generation, so an editor's
 change to them is served after `kb index`, like a change to an entry.
 """
@@ -23,6 +24,7 @@ from indexer.search.questions import load_question_words
 from indexer.search.searcher import KbSearcher
 from indexer.search.semantic import load_encoder
 from indexer.search.thesaurus import load_thesaurus
+from kb.background import Background, Requests
 from kb.settings import Paths
 
 _lock = threading.Lock()
@@ -37,47 +39,6 @@ class Refusal:
     generation: str
     message: str
     at: float
-
-
-class Background:
-    """A call run in a real thread of its own: a threading.Thread, or under gevent's monkey
-    patching (gunicorn's gevent workers) a thread of gevent's pool, since a patched Thread is
-    a greenlet and a CPU-bound opening would stop every other request of the worker."""
-
-    def __init__(self, target, generation: str):
-        name = f"kb-open-{generation}"
-        if _gevent_patched():
-            import gevent
-
-            self.result = gevent.get_hub().threadpool.spawn(_named(target, name), generation)
-            self.thread = None
-        else:
-            self.thread = threading.Thread(target=target, args=(generation,), daemon=True, name=name)
-            self.thread.start()
-
-    def done(self) -> bool:
-        return not self.thread.is_alive() if self.thread is not None else self.result.ready()
-
-    def wait(self, timeout: float) -> None:
-        if self.thread is not None:
-            self.thread.join(timeout)
-        else:
-            self.result.wait(timeout)
-
-
-def _gevent_patched() -> bool:
-    try:
-        from gevent import monkey
-    except ImportError:
-        return False
-    return monkey.is_module_patched("threading")
-
-
-def _named(target, name: str):
-    def run(generation):
-        threading.current_thread().name = name
-        return target(generation)
-    return run
 
 
 class Resources:
@@ -97,6 +58,7 @@ class Resources:
         self.searcher: KbSearcher | None = None
         self.refused: Refusal | None = None
         self.warming: Background | None = None
+        self.requests = Requests()   # counted by init_app's hooks: the background opening gives way
 
     def stale(self) -> Refusal | None:
         """Why the served generation is not the current one, when a newer one was refused."""
@@ -132,7 +94,8 @@ class Resources:
 
     def _open_or_refuse(self, generation: str) -> None:
         try:
-            self._open(generation)
+            with self.requests.giving_way():
+                self._open(generation)
         except Exception as exc:  # noqa: BLE001 - a background thread has nobody to raise to
             self.refused = Refusal(generation, f"cannot open {generation}: {exc!r}", time.monotonic())
             log.exception("serving %s, could not open %s", self.searcher.generation, generation)
@@ -188,6 +151,8 @@ def init_app(app: Flask, paths: Paths) -> None:
     --preload this happens before the fork, so the workers share it and no reader's first
     request pays for it. No index yet is fine: the first request says so."""
     app.extensions["kb"] = resources = Resources(paths)
+    app.before_request(resources.requests.started)
+    app.teardown_request(resources.requests.finished)
     try:
         resources.get_searcher()
     except (IndexMissingError, ContentError) as exc:

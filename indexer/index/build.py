@@ -131,10 +131,10 @@ def _build(index_dir, content_dir, base, taxonomy, fingerprint, records, tree, s
              len(plan["removed"]))
     # With only the taxonomy's reports, the glossary or the like changed, a new generation is
     # still made (links, an empty commit): the servers re-read them when one is swapped in.
-    fresh = planning.read_changed(plan, taxonomy, base, report, progress, None if full else old)
+    embedded = encoder is not None and not (semantic_limit and len(tree.files) > semantic_limit)
+    fresh = planning.read_changed(plan, taxonomy, base, report, progress, None if full else old, embedded)
     try:
         taken: list = []      # (key, Entry) of the entries read, for their embeddings
-        embedded = encoder is not None and not (semantic_limit and len(tree.files) > semantic_limit)
         fresh = planning.kept(fresh, taken if embedded else None)
         generation = _write_generation(index_dir, full, plan, fresh, report, progress)
         write_arrays(generation)      # a segment the writer wrote none for (indexer.index.arrays)

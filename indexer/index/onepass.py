@@ -10,15 +10,21 @@ results are taken from its tokens, exactly as Whoosh's own `field.index` would g
 (tests/test_writer.py compares the written index with Whoosh's plain writer).
 
     prepare(doc, schema) -> doc with every indexed text field an `Analysed` (postings, text)
+
+The document's stored fields are pickled and compressed here too, as Whoosh's writer would
+store them (`stored_blob`), so the one writing process only copies their bytes, and the texts
+kept only to be stored are not sent to it at all.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from pickle import dumps
 
 from whoosh import fields as wf
 from whoosh.formats import Frequency
@@ -37,6 +43,8 @@ from indexer.index.wordindex import FORMAT, SNIPPET_FIELDS, pack_word_index, wor
 _WORDS = re.compile(WORD_PATTERN)
 SURFACE_FIELD = "exact"
 SURFACE_SOURCES = ("title", "title_translated", "body", "translation")   # schema.to_document's order
+STORED = "_stored"       # the document key of its stored fields' bytes (PreparedWriter.add_document)
+STORED_LEVEL = 3         # whoosh3's STORED_COLUMN: a pickle, through CompressedBytesColumn's zlib level
 
 
 @dataclass
@@ -89,8 +97,12 @@ def prepare(doc: dict, schema) -> dict:
                             for name in SNIPPET_FIELDS if doc.get(name)}
     doc["snippet_words"]["format"] = FORMAT
     surface = SURFACE_FIELD in schema and _surface_of(schema[SURFACE_FIELD], doc, streams)
+    blob = stored_blob(doc, schema)
     for name, value in list(doc.items()):
         field = schema[name] if name in schema else None
+        if field is not None and not field.indexed and not field.column_type:
+            del doc[name]        # stored only: in the blob
+            continue
         if field is None or not field.indexed or not isinstance(value, str):
             continue
         positions = None
@@ -102,7 +114,21 @@ def prepare(doc: dict, schema) -> dict:
             items = list(field.index(value))
         doc[name] = Analysed(items, value if _text_needed(field) else None, sum(item[1] for item in items),
                              positions)
+    if blob is not None:
+        doc[STORED] = blob
     return doc
+
+
+def stored_blob(doc: dict, schema) -> bytes | None:
+    """The bytes Whoosh's W3 writer stores for a document's stored fields: the dictionary
+    `add_document` gathers (field names sorted, None left out) pickled and compressed as its
+    `_stored` column does; None when nothing is stored (Whoosh then adds no value)."""
+    stored = {}
+    for name in sorted(n for n in doc if not n.startswith("_")):
+        value = doc.get(f"_stored_{name}", doc[name]) if doc[name] is not None else None
+        if name in schema and schema[name].stored and value is not None:
+            stored[name] = value
+    return zlib.compress(dumps(stored, 2), STORED_LEVEL) if stored else None
 
 
 def _plain_text(schema, name: str) -> bool:
@@ -120,7 +146,8 @@ def _surface_of(field, doc: dict, streams: dict) -> bool:
 
 
 def _text_needed(field) -> bool:
-    return bool(field.stored or field.column_type or field.vector or field.separate_spelling())
+    """Whether the writer needs a field's text itself (stored fields come in the blob)."""
+    return bool(field.column_type or field.vector or field.separate_spelling())
 
 
 def _positions(field, stream) -> tuple[list, array]:

@@ -39,11 +39,12 @@ def plan(tree: Tree, known: dict, records: dict, old_records: dict) -> dict:
     return plan
 
 
-def read_changed(plan, taxonomy, base, report, progress, old):
+def read_changed(plan, taxonomy, base, report, progress, old, texts: bool = True):
     """Read, check and analyse the new and changed files in parallel (see indexer.index.writer);
-    yield (key, Entry, prepared document) of the good ones, recording them in plan["records"]."""
+    yield (key, Entry, prepared document) of the good ones, recording them in plan["records"]
+    (`texts=False`: Entries without their texts, when no embeddings are written)."""
     owners = {}      # id -> file, of the files read so far; the kept ones are asked of `old`
-    for (_, key, stat), entry, doc in load_all(plan["read"], taxonomy, base, progress):
+    for (_, key, stat), entry, doc in load_all(plan["read"], taxonomy, base, progress, texts):
         if isinstance(entry, list):
             report.problems += entry
             continue

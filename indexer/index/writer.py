@@ -13,6 +13,7 @@ back from disk once per posting, as Whoosh's does.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import threading
@@ -20,11 +21,13 @@ from array import array
 from contextlib import contextmanager
 from pathlib import Path
 
+from whoosh.codec.whoosh3 import STORED_COLUMN
+from whoosh.columns import VarBytesColumn
 from whoosh.writing import SegmentWriter
 
 from indexer.content.corpus import load_entry
 from indexer.index.arrays import text_fields
-from indexer.index.onepass import Analysed, prepare
+from indexer.index.onepass import STORED, Analysed, prepare
 from indexer.index.pooled_arrays import PoolArrays
 from indexer.index.schema import make_schema, to_document
 from indexer.index.termpool import TermPool, add_terms, fold_whoosh_pool, segment_lengths
@@ -37,27 +40,35 @@ AHEAD = 2000            # files read and analysed ahead of the writer, at most
 _state: dict = {}
 
 
-def _init(taxonomy, base) -> None:
-    _state.update(taxonomy=taxonomy, base=base, schema=make_schema())
+def _init(taxonomy, base, texts: bool = True) -> None:
+    _state.update(taxonomy=taxonomy, base=base, schema=make_schema(), texts=texts)
 
 
 def _load(item):
-    """In a worker: read and check one file and, if it is good, analyse its document."""
+    """In a worker: read and check one file and, if it is good, analyse its document; (Entry or
+    problems, document or None), not the item: the writer has it (a Path and a stat_result
+    less to unpickle per file)."""
     path, key, stat = item
     entry = load_entry(path, _state["taxonomy"], _state["base"])
     if isinstance(entry, list):
-        return item, entry, None
-    return item, entry, prepare(to_document(entry, key, _state["taxonomy"]), _state["schema"])
+        return entry, None
+    doc = prepare(to_document(entry, key, _state["taxonomy"]), _state["schema"])
+    if not _state.get("texts", True):     # the document holds them; the entry is for the records
+        entry = dataclasses.replace(entry, body="", original="", translation="", note="")
+    return entry, doc
 
 
-def load_all(items: list, taxonomy, base, progress=None):
-    """Yield (item, Entry or problems, prepared document or None) for each file, in order."""
+def load_all(items: list, taxonomy, base, progress=None, texts: bool = True):
+    """Yield (item, Entry or problems, prepared document or None) for each file, in order;
+    `texts=False`: each Entry without its texts (body, original, translation, note), which
+    only the embeddings read, so they are not pickled from the pool to the writer twice."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < POOL_MINIMUM or workers < 2:
-        _init(taxonomy, base)
+        _init(taxonomy, base, texts)
         results = map(_load, items)
-        yield from (progress(results, total=len(items), desc="reading and analysing", unit="file")
-                    if progress else results)
+        results = progress(results, total=len(items), desc="reading and analysing", unit="file") \
+            if progress else results
+        yield from ((item, entry, doc) for item, (entry, doc) in zip(items, results, strict=True))
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     window, stop = threading.Semaphore(max(AHEAD, 4 * CHUNK * workers)), threading.Event()
@@ -71,15 +82,15 @@ def load_all(items: list, taxonomy, base, progress=None):
                     return
             yield item
 
-    with context.Pool(workers, initializer=_init, initargs=(taxonomy, base)) as pool:
+    with context.Pool(workers, initializer=_init, initargs=(taxonomy, base, texts)) as pool:
         results = pool.imap(_load, fed(), chunksize=CHUNK)
         if progress:
             results = progress(results, total=len(items), desc=f"reading and analysing ({workers} processes)",
                                unit="file")
         try:
-            for result in results:
+            for item, (entry, doc) in zip(items, results, strict=True):
                 window.release()
-                yield result
+                yield item, entry, doc
         finally:
             stop.set()
 
@@ -103,6 +114,7 @@ class PreparedWriter(SegmentWriter):
         self._check_state()
         docnum, schema = self.docnum, self.schema
         docboost = self._doc_boost(fields)
+        blob = fields.get(STORED)       # the stored fields, pickled and compressed by the analysis
         names = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, names)
         self.perdocwriter.start_doc(docnum)
@@ -124,17 +136,28 @@ class PreparedWriter(SegmentWriter):
                     length = total if field.scorable else 0
                 self._add_extras(name, field, plain, fields)
                 stored = fields.get(f"_stored_{name}", plain)
-                self.perdocwriter.add_field(name, field, stored if field.stored else None, length)
+                self.perdocwriter.add_field(name, field, stored if field.stored and blob is None else None,
+                                            length)
                 if field.scorable:
                     self.lengths.setdefault(name, {})[docnum] = length
                 if field.column_type and stored is not None:
                     self.perdocwriter.add_column_value(name, field.column_type, field.to_column_value(stored))
+            if blob is not None:
+                self._add_stored_bytes(blob)
         except Exception:
             self.perdocwriter.cancel_doc()
             raise
         self.perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _add_stored_bytes(self, blob: bytes) -> None:
+        """Add a document's stored fields as W3PerDocWriter.finish_doc would, from the bytes its
+        pickle-then-zlib column would make of them (onepass.stored_blob): copied, not remade."""
+        perdoc = self.perdocwriter
+        if not perdoc._has_column("_stored"):
+            perdoc._create_column("_stored", STORED_COLUMN)
+        VarBytesColumn.Writer.add(perdoc._get_column("_stored")._child, self.docnum, blob)
 
     def _add_postings(self, name: str, docnum: int, items: list, boost: float, length=None,
                       positions=None) -> int:
