@@ -7,8 +7,11 @@ from dataclasses import dataclass
 
 from indexer.importing.labels import is_response, item_label
 
-ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)"
-                   r"\s*(?:[:.]\s*(.*)|$)")
+# An annex's heading: "Annex 2: Terms of reference", "ANNEX IV.", "Appendix 1 – Relevance of the
+# programme" (a dash between number and title, as web pages set them), "Annex A: Other findings".
+ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)\s*"
+                   r"(\d+[A-Za-zА-Яа-я]?|[IVX]+|[A-ZА-Я](?=\s*[:.–—-]|$))"
+                   r"(?:(?:\s*[:.]|\s+[–—-])\s*(.*)|\s*$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
 # A chapter's number with no full stop before its title ("6 Recommendations", as GIZ and the
 # EU's evaluators number chapters): with a short title, a heading.

@@ -1,0 +1,36 @@
+"""Rules for a report saved from a web page as plain text: a paragraph a line, headings bare.
+
+Government evaluation reports published as web pages (Canada.ca's, say) reach the importer as
+the page's text: an "On this page" or "Table of Contents" list of the headings with no page
+numbers, annexes headed "Appendix 1 – Title" or "Annex A: Title", a "List of Appendices"
+after the last chapter, and lists whose bullets were lost, under a line ending in a colon.
+"""
+
+from import_text import items_of
+
+# A paragraph a line and no blank line between them, as a web page's text has them.
+LESSONS = ("Plan the phase-out of a programme early, with its partners.\n"
+           "Keep the performance measurement light, so that partners can use it to manage their work.\n")
+LESSON_BODIES = [
+    ("lesson", "Plan the phase-out of a programme early, with its partners."),
+    ("lesson", "Keep the performance measurement light, so that partners can use it to manage their work.")]
+
+
+def _chapter_then(annex_heading: str) -> str:
+    return ("1. Introduction\n\n"
+            "This report presents the evaluation of the Example Programme, as the plan required.\n\n"
+            f"2. Lessons Learned\n\n{LESSONS}\n{annex_heading}\n\n"
+            "The evaluation used a document review, interviews and a survey of the participants.\n\n"
+            "The survey reached four hundred participants, and its response rate was above half.\n")
+
+
+def test_an_appendix_headed_with_a_dash_ends_the_chapter_of_items(tmp_path):
+    assert items_of(tmp_path, _chapter_then("Appendix 1 – Relevance of the Programme")) == LESSON_BODIES
+
+
+def test_a_lettered_annex_ends_the_chapter_of_items(tmp_path):
+    assert items_of(tmp_path, _chapter_then("Annex A: Other findings")) == LESSON_BODIES
+
+
+def test_the_list_of_appendices_after_the_last_chapter_ends_it(tmp_path):
+    assert items_of(tmp_path, _chapter_then("List of Appendices")) == LESSON_BODIES
