@@ -8,12 +8,32 @@ after the last chapter, and lists whose bullets were lost, under a line ending i
 
 from import_text import items_of
 
+from indexer.importing.blocks import breaks
+
 # A paragraph a line and no blank line between them, as a web page's text has them.
 LESSONS = ("Plan the phase-out of a programme early, with its partners.\n"
            "Keep the performance measurement light, so that partners can use it to manage their work.\n")
 LESSON_BODIES = [
     ("lesson", "Plan the phase-out of a programme early, with its partners."),
     ("lesson", "Keep the performance measurement light, so that partners can use it to manage their work.")]
+
+
+def test_a_contents_list_without_page_numbers_opens_no_chapter(tmp_path):
+    # Read as headings, the contents' "3. Lessons Learned" would make the executive summary
+    # below it chapter 3's lessons.
+    text = ("Evaluation of the Example Programme\n\nTable of Contents\n\nExecutive Summary\n\n"
+            "1. Introduction\n\n2. Findings\n\n3. Lessons Learned\n\nAnnex 1: Methodology\n\n"
+            "Executive Summary\n\n"
+            "The programme ran from 2015 to 2020 in four provinces and reached most of its targets.\n\n"
+            "Staff turnover slowed its second phase, and data on outcomes were thin in most districts.\n\n"
+            "1. Introduction\n\n"
+            "This report presents the evaluation of the Example Programme, as the plan required.\n\n"
+            "2. Findings\n\n"
+            "The programme met most of its targets, though its monitoring data were incomplete.\n\n"
+            f"3. Lessons Learned\n\n{LESSONS}\n"
+            "Annex 1: Methodology\n\n"
+            "The evaluation used a document review, interviews and a survey of the participants.\n")
+    assert items_of(tmp_path, text) == LESSON_BODIES
 
 
 def _chapter_then(annex_heading: str) -> str:

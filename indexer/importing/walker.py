@@ -7,6 +7,7 @@ import re
 from indexer.content.taxonomy import Taxonomy
 from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
+from indexer.importing.contents import contents_blocks
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
@@ -159,6 +160,7 @@ class Walker(HeadingsMixin):
         self.body: list[tuple[str, bool]] = []  # block by block: (heading title, in the body)
         self.templated: dict[str, int] = {}     # items of each kind stated in ILO templates
         self.annex_title = ""                   # the title of the annex being read
+        self.contents = contents_blocks(found)  # a list of contents with no page numbers
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -183,6 +185,8 @@ class Walker(HeadingsMixin):
                 item.summary = True
 
     def step(self, block: Block) -> None:
+        if self.index in self.contents:
+            return                          # an entry of the contents, not the heading it names
         single = len(block.lines) == 1
         if block.number is not None:        # the run of paragraphs numbered in sequence
             self.in_run = self.in_run + 1 if block.number == self.running + 1 else 1
