@@ -54,3 +54,26 @@ def test_a_lettered_annex_ends_the_chapter_of_items(tmp_path):
 
 def test_the_list_of_appendices_after_the_last_chapter_ends_it(tmp_path):
     assert items_of(tmp_path, _chapter_then("List of Appendices")) == LESSON_BODIES
+
+
+def test_a_line_ending_in_a_colon_over_a_capital_ends_its_paragraph():
+    # A web page's list lost its bullets: the introduction ends at its colon, a line apart.
+    assert breaks("Studies of such programmes highlight three lessons. They include the need to:",
+                  "Define the concept of capacity with the partners, in the local context.", 90)
+    assert not breaks("The evaluation covered the period from 2015 to 2020 and the four regions of",
+                      "Ontario and Quebec, where the programme was delivered.", 90)
+
+
+def test_a_list_introduced_by_a_colon_leaves_out_its_introduction_and_the_scene_before_it(tmp_path):
+    text = ("1. Introduction\n\n"
+            "This report presents the evaluation of the Example Programme, as the plan required.\n\n"
+            "2. Lessons Learned\n\n"
+            "The model forest approach builds the capacity to govern a landscape.\n"
+            "Studies of capacity building highlight lessons. They include, with partners, to:\n"
+            "Define the concept of capacity with the partners, in the local context.\n"
+            "Avoid a cumbersome system of measuring the programme's performance.\n"
+            "Determine, at an early stage, a phase-out plan, updated as the recipients' capacity grows.\n")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Define the concept of capacity with the partners, in the local context.",
+        "Avoid a cumbersome system of measuring the programme's performance.",
+        "Determine, at an early stage, a phase-out plan, updated as the recipients' capacity grows."]

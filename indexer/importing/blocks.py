@@ -154,11 +154,13 @@ def breaks(previous: str, line: str, measure: int) -> bool:
     it, as `pdftotext -layout` sets a small paragraph space: `previous` ends a sentence, `line`
     opens one with a capital, and its first word would have fitted on `previous` with room to
     spare (the line was broken on purpose, not by the measure); or `previous` ends a list's
-    item with a semicolon."""
+    item with a semicolon; or `previous` ends in a colon, broken on purpose as well, over a
+    capital: the introduction of a list whose items lost their bullets (a web page's, as text)."""
     text, first = previous.strip(), line.strip().split(maxsplit=1)[:1]
     if not (first and text and first[0][:1].isupper()):
         return False
-    return text.endswith(";") or text.endswith((".", "!", "?")) and len(text) + 1 + len(first[0]) < measure
+    return text.endswith(";") or text.endswith((".", "!", "?", ":")) and (
+        len(text) + 1 + len(first[0]) < measure)
 
 
 def is_annex(line: str) -> re.Match | None:

@@ -12,7 +12,7 @@ from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
 from indexer.importing.lists import announced_kind
-from indexer.importing.paragraphs import section_paragraphs
+from indexer.importing.paragraphs import drop_context, section_paragraphs
 from indexer.importing.sections import (
     DEMONSTRATIVE,
     KIND_TITLES,
@@ -504,6 +504,10 @@ class Walker(HeadingsMixin):
                 after and after.bullet and after.lines[0].strip()[:1].islower())
             first, s.read = not s.read, True      # only its first paragraph introduces a section
             if INTRODUCES.search(text) and first and not listing or FOOTNOTE.match(text):
+                continue
+            below = pieces[number + 1][0] if number + 1 < len(pieces) else after.head if after else ""
+            if text.endswith(":") and not listing and below[:1].isupper():
+                drop_context(s)     # "They include …, to:" over its items: their introduction
                 continue
             cut = number == len(pieces) - 1 and after is not None and _goes_on(text, after)
             if cut:                 # its words go on below (see prose_goes_on)
