@@ -147,3 +147,17 @@ def test_a_labels_item_may_open_with_a_colon_over_its_points_in_lower_case(tmp_p
     assert [" ".join(body.split()) for body in bodies if body.startswith("Improve")] == [
         "Improve performance measurement by: reassessing the indicators of the medium-term "
         "outcomes; and articulating how external factors affect the outcomes."]
+
+
+def test_the_heading_over_the_first_paragraph_after_a_contents_list_is_the_bodys(tmp_path):
+    # "Executive Summary" right below the list, over its first paragraph, is no entry of it.
+    text = ("Evaluation Report: Example Initiative\n\nTable of Contents\n\n1. Introduction\n\n"
+            "2. Lessons Learned\n\nAnnex 1: Methodology\n\nExecutive Summary\n\n"
+            "The programme ran from 2015 to 2020 in four provinces and reached most of its targets.\n\n"
+            f"Lessons Learned\n\n{LESSONS}\n"
+            "1. Introduction\n\n"
+            "This report presents the evaluation of the Example Programme, as the plan required.\n\n"
+            f"2. Lessons Learned\n\n{LESSONS}\n"
+            "Annex 1: Methodology\n\n"
+            "The evaluation used a document review, interviews and a survey of the participants.\n")
+    assert items_of(tmp_path, text) == LESSON_BODIES

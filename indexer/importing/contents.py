@@ -1,6 +1,7 @@
 """A report's list of contents with no page numbers, which the walker passes over.
 
-A PDF's contents lines end in leaders and a page number, and the walker knows them by that.
+A PDF's contents lines end in leaders and a page number, and the walker knows them by that
+(and by the chapter 1 it meets again), so a paged document is left to those rules.
 A web page saved as text ("On this page", then its headings a line each) and a Word document
 typed without a contents field list the headings bare: "1. Introduction", …, "5. Lessons
 Learned", "List of Appendices". Read as headings they open the chapters they name, and the
@@ -32,6 +33,8 @@ def contents_blocks(blocks: list[Block]) -> tuple[set[int], set[str]]:
     last lines above it: "Prepared by …", "Table of contents", "Executive summary", …"""
     found: set[int] = set()
     titles: set[str] = set()
+    if len({block.page for block in blocks}) > 1:
+        return found, titles        # a paged document: its contents had page numbers (see module)
     for start, block in enumerate(blocks):
         if len(block.lines) == 1 and CONTENTS.fullmatch(block.head.strip()):
             run = _entries(blocks, start + 1)
@@ -67,6 +70,10 @@ def _entries(blocks: list[Block], start: int) -> list[int]:
     for index in range(start, len(blocks)):
         block = blocks[index]
         if not _entry(block):
+            # Body text below: the last heading-like line above it is the body's first heading
+            # ("Executive summary" over its first paragraph), the list having ended before it.
+            if run and _body(block):
+                run.pop()
             break
         title = block.head.strip().casefold()
         if title in seen:
@@ -74,6 +81,13 @@ def _entries(blocks: list[Block], start: int) -> list[int]:
         seen.add(title)
         run.append(index)
     return run
+
+
+def _body(block: Block) -> bool:
+    """A paragraph of running text: several lines, or a sentence of eight words or more; not
+    a numbered line (a long contents entry: "4.1 There is no standard definition … gap.")."""
+    head = block.head.strip()
+    return not OUTLINE.fullmatch(head) and (len(block.lines) > 1 or len(head.split()) >= 8)
 
 
 def _entry(block: Block) -> bool:
