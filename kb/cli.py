@@ -179,10 +179,12 @@ def import_command(paths: Paths, report_file, report, out_dir, again):
     check_destination(out_dir)
     record_path = paths.content_dir / "reports" / f"{report}.yaml"
     before = record_path.read_bytes() if record_path.is_file() else None
-    record = record_import(document, report, paths.content_dir / "reports", again=again)
+    taxonomy = paths.load_taxonomy()
+    record = record_import(document, report, paths.content_dir / "reports", again=again,
+                           organisations=taxonomy.vocabularies.get("organisations"))
     existing = {p.stem for p in discover(paths.content_dir)}
     try:
-        result = import_report(report_file, report, out_dir, paths.load_taxonomy(),
+        result = import_report(report_file, report, out_dir, taxonomy,
                                existing_ids=existing, document=document)
     except KbError:
         if before is None:

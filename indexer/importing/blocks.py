@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from indexer.importing.labels import is_response, item_label
 
-# An annex's heading: "Annex 2. Interview guide", "ANNEX IV", "Appendix B:", or the word alone
-# ("Annex", «Приложение»), as a report with one annex heads it.
+# An annex's heading: "Annex 2. Interview guide", "ANNEX IV", "Appendix B:", "Appendix 1 –
+# Relevance of the programme" (a dash between number and title, as web pages set them),
+# "Annex A: Other findings", or the word alone ("Annex", «Приложение»), as a report with one
+# annex heads it. Groups: number, letter, title.
 ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)"
-                   r"(?:\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)|\s+([A-ZА-ЯЁ]))?\s*(?:[:.]\s*(.*)|$)")
+                   r"(?:\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)|\s+([A-ZА-ЯЁ](?=\s*[:.–—-]|\s*$)))?"
+                   r"(?:(?:\s*[:.]|\s+[–—-])\s*(.*)|\s*$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
 # A chapter's number with no full stop before its title ("6 Recommendations", as GIZ and the
 # EU's evaluators number chapters): with a short title, a heading.
@@ -153,11 +156,13 @@ def breaks(previous: str, line: str, measure: int) -> bool:
     it, as `pdftotext -layout` sets a small paragraph space: `previous` ends a sentence, `line`
     opens one with a capital, and its first word would have fitted on `previous` with room to
     spare (the line was broken on purpose, not by the measure); or `previous` ends a list's
-    item with a semicolon."""
+    item with a semicolon; or `previous` ends in a colon, broken on purpose as well, over a
+    capital: the introduction of a list whose items lost their bullets (a web page's, as text)."""
     text, first = previous.strip(), line.strip().split(maxsplit=1)[:1]
     if not (first and text and first[0][:1].isupper()):
         return False
-    return text.endswith(";") or text.endswith((".", "!", "?")) and len(text) + 1 + len(first[0]) < measure
+    return text.endswith(";") or text.endswith((".", "!", "?", ":")) and (
+        len(text) + 1 + len(first[0]) < measure)
 
 
 def paragraphs(lines: list[str], measure: int) -> list[list[str]]:

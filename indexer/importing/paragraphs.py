@@ -56,6 +56,8 @@ INFINITIVE = re.compile(r"[А-ЯЁ][а-яё]{3,}(?:ать|ять|ить|еть|�
 NOT_INFINITIVES = frozenset("память печать десять кровать благодать".split())
 # Paragraphs that ask, at least, in a mix: below, a section's paragraphs are all items.
 MIX = 2 / 3
+# Paragraphs at most before a list's introduction that set the scene for it (see drop_context).
+CONTEXT = 2
 
 
 def asks(text: str) -> bool:
@@ -83,6 +85,18 @@ def section_paragraphs(section: Section) -> list[Item]:
         return prose
     asking = [item for item in prose if asks(_text(item))]
     return asking if _mixed(prose, places, asking) else prose
+
+
+def drop_context(section: Section) -> None:
+    """A section's paragraph ending in a colon over capitalised paragraphs introduces them,
+    its items: the one or two plain paragraphs read before it in the section, asking for
+    nothing and no item found yet, set the scene for that introduction ("The model forest
+    approach consists of …" / "Synthesis studies have highlighted lessons. They include …
+    to:"), so they are no items either."""
+    if not section.found and len(section.prose) <= CONTEXT and not any(
+            asks(_text(item)) for item in section.prose):
+        section.prose.clear()
+        section.under.clear()
 
 
 def _mixed(prose: list[Item], places: list[tuple[int, bool]], asking: list[Item]) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import yaml
 
 from indexer.content.problems import ID_PATTERN
 from indexer.errors import KbError
+from indexer.importing.organisations import name_patterns
 from indexer.importing.reading import Document
 from indexer.importing.words import lang_of
 
@@ -34,7 +34,7 @@ ORGANISATIONS = {
     "wfp": r"\bWFP\b|World Food Programme|\bВПП\b",
     "unfpa": r"\bUNFPA\b|United Nations Population Fund|\bЮНФПА\b",
     "unep": r"\bUNEP\b|UN Environment Programme|\bЮНЕП\b",
-    "un-women": r"\bUN[ -]Women\b|ООН-женщины",
+    "un-women": r"\bUN[ -]Women\b|ООН-[Жж]енщин\w*",
     "who": r"\bWHO\b|World Health Organization|\bВОЗ\b",
     "unesco": r"\bUNESCO\b|\bЮНЕСКО\b",
     "unodc": r"\bUNODC\b|\bУНП ООН\b",
@@ -46,6 +46,7 @@ ORGANISATIONS = {
     "eu": r"European Union|European Commission|\bЕвропейск\w+ союз",
 }
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+COVER = 1500     # the characters a report's cover holds at most, title, publisher and date
 
 
 class RecordError(KbError):
@@ -59,15 +60,17 @@ class RecordResult:
     message: str
 
 
-def record_import(document: Document, slug: str, reports_dir: Path, again: bool = False) -> RecordResult:
-    """Create or add to the report's record; refuse a file imported before unless `again`."""
+def record_import(document: Document, slug: str, reports_dir: Path, again: bool = False,
+                  organisations: dict | None = None) -> RecordResult:
+    """Create or add to the report's record; refuse a file imported before unless `again`. A new
+    record's organisation is guessed among ORGANISATIONS and the vocabulary's `organisations`."""
     if not ID_PATTERN.fullmatch(slug or ""):
         raise RecordError(f"--report {slug!r}: a report's slug is lower-case letters and digits "
                           "joined by hyphens, e.g. undp-icpe-uzbekistan-2024")
     path = Path(reports_dir) / f"{slug}.yaml"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new_record(document, slug), encoding="utf-8")
+        path.write_text(new_record(document, slug, organisations), encoding="utf-8")
         return RecordResult(path, True, f"created the draft record {path}")
     record = _load(path)
     source = record.get("source") or {}
@@ -107,7 +110,7 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def new_record(document: Document, slug: str) -> str:
+def new_record(document: Document, slug: str, organisations: dict | None = None) -> str:
     """The draft record's YAML, in the order of docs/content-format.md."""
     text, language = document.text, lang_of(document.text)
     title = guess_title(document)
@@ -116,7 +119,7 @@ def new_record(document: Document, slug: str) -> str:
     lines = [f"# Draft record written by `kb import` from {document.name}: check every value.",
              f"slug: {slug}", "draft: true",
              f"title: {{en: {_q(title * (language == 'en'))}, ru: {_q(title * (language == 'ru'))}}}",
-             f"organisation: {guess_organisation(text) or _q('')}",
+             f"organisation: {guess_organisation(text, organisations) or _q('')}",
              'project: {title: "", code: ""}', 'evaluation_type: ""', f"year: {year}",
              "countries: []", f"languages: [{language}]", "evaluators: []", "source:",
              '  url: ""', f"  file: {_q(document.name)}", f"  sha256: {_q(document.sha256)}",
@@ -124,12 +127,18 @@ def new_record(document: Document, slug: str) -> str:
     return "\n".join(lines)
 
 
-def guess_organisation(text: str) -> str:
-    """The organisation named most often in the report's first pages ("" when none)."""
+def guess_organisation(text: str, organisations: dict | None = None) -> str:
+    """The organisation named most often in the report's first pages ("" when none): one of
+    ORGANISATIONS, or of the vocabulary's `organisations` by their names (see organisations).
+    A name on the cover, its first characters, counts twice: the cover says whose report it
+    is, though a Word document may name it there alone. Of two named as often, the one named
+    first: the cover's (an NGO's, over the donor it names below)."""
     head = text[:60000]
-    counts = Counter({slug: len(re.findall(pattern, head)) for slug, pattern in ORGANISATIONS.items()})
-    best, count = (counts.most_common(1) or [("", 0)])[0]
-    return best if count >= 2 else ""
+    patterns = {**name_patterns(organisations or {}), **ORGANISATIONS}
+    found = {slug: [m.start() for m in re.finditer(pattern, head)] for slug, pattern in patterns.items()}
+    weight = {slug: len(at) + sum(a < COVER for a in at) for slug, at in found.items()}
+    best = max(found, key=lambda slug: (weight[slug], -found[slug][0] if found[slug] else 0), default="")
+    return best if weight.get(best, 0) >= 2 else ""
 
 
 def guess_title(document: Document) -> str:

@@ -20,7 +20,8 @@ SUMMARY = re.compile(r"(?:executive\s+)?summary$|резюме|краткое (?:
 ENDING = re.compile(r"(?:main\s+)?findings|conclusions?|introduction|background|contents|"
                     r"(?:approach\s*(?:&|and)\s*)?methodology|методология|"
                     r"выводы|введение|содержание|список сокращений", re.I)
-ANNEXES = re.compile(r"(?:annexes|appendices|attachments|приложения)\b", re.I)
+# The annexes' heading, or the list of them that ends a web page's body ("List of Appendices").
+ANNEXES = re.compile(r"(?:list\s+of\s+|список\s+)?(?:annexes|appendices|attachments|приложени[яй])\b", re.I)
 DEMONSTRATIVE = re.compile(r"(?:This|These|Эта|Это|Эти|Данная|Данный|Данное)\s")
 COUNTRY_CODES = {"kazakhstan": "kz", "kyrgyzstan": "kg", "tajikistan": "tj"}
 

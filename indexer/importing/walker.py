@@ -8,16 +8,18 @@ from indexer.content.taxonomy import Taxonomy
 from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
 from indexer.importing.bold import ASKING
+from indexer.importing.contents import contents_blocks
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
 from indexer.importing.lists import announced_kind
-from indexer.importing.paragraphs import section_paragraphs
+from indexer.importing.paragraphs import drop_context, section_paragraphs
 from indexer.importing.sections import (
     DEMONSTRATIVE,
     KIND_TITLES,
     OUTLINE,
     ROMAN,
+    SUMMARY,
     Item,
     Part,
     Section,
@@ -157,6 +159,9 @@ class Walker(HeadingsMixin):
         self.body: list[tuple[str, bool]] = []  # block by block: (heading title, in the body)
         self.templated: dict[str, int] = {}     # items of each kind stated in ILO templates
         self.annex_title = ""                   # the title of the annex being read
+        # A list of contents with no page numbers: its blocks, and the chapters it names
+        self.contents, self.chapters_listed = contents_blocks(found)
+        self.responding = False               # in a management response's chapter (see chapter_listed)
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -181,7 +186,12 @@ class Walker(HeadingsMixin):
                 item.summary = True
 
     def step(self, block: Block) -> None:
+        if self.index in self.contents:
+            return                          # an entry of the contents, not the heading it names
         single = len(block.lines) == 1
+        if single and (head := block.head.strip()).casefold() in self.chapters_listed and not (
+                SUMMARY.match(head)):
+            self.chapter_listed(head)
         if block.number is not None:        # the run of paragraphs numbered in sequence
             self.in_run = self.in_run + 1 if block.number == self.running + 1 else 1
             self.running = block.number
@@ -209,7 +219,9 @@ class Walker(HeadingsMixin):
                 block.head):
             return None     # «Передовая практика:» over a list: its items' kind, no item's label
         if self.pending and not label and not _chapter_heading(block):
-            if not _prose(block) or self.subs_below(block):
+            # "Improve performance measurement by:" over its points in lower case opens the item.
+            lead_in = block.head.rstrip().endswith(":") and bool(after) and after.head[:1].islower()
+            if not (_prose(block) or lead_in) or self.subs_below(block):
                 return                      # a chart's labels or a figure between label and text
             return self.open_labelled(self.pending, block.lines, block.page)
         if label:
@@ -234,6 +246,16 @@ class Walker(HeadingsMixin):
             self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
         else:
             self.text(block)
+
+    def chapter_listed(self, head: str) -> None:
+        """A chapter the contents list (see `contents`): the executive summary before it has
+        ended; a management response's chapter holds no items, the recommendations it restates
+        being the report's, up to the next chapter listed."""
+        self.top, self.section, self.item = "", None, None
+        if is_response(head):
+            self.in_annex = self.responding = True
+        elif self.responding:
+            self.in_annex = self.responding = False
 
     def kind_line(self, head: str) -> bool:
         """A short line ending in a colon that names one kind of a section of several ("Передовая
@@ -502,6 +524,10 @@ class Walker(HeadingsMixin):
                 after and after.bullet and after.lines[0].strip()[:1].islower())
             first, s.read = not s.read, True      # only its first paragraph introduces a section
             if INTRODUCES.search(text) and first and not listing or FOOTNOTE.match(text):
+                continue
+            below = pieces[number + 1][0] if number + 1 < len(pieces) else after.head if after else ""
+            if text.endswith(":") and not listing and below[:1].isupper():
+                drop_context(s)     # "They include …, to:" over its items: their introduction
                 continue
             cut = number == len(pieces) - 1 and after is not None and _goes_on(text, after)
             if cut:                 # its words go on below (see prose_goes_on)
