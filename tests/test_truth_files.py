@@ -229,6 +229,15 @@ def test_truth_file_has_the_readme_shape(path):
     assert truth["report"]["slug"] + ".truth.yaml" == path.name, "slug must be the file's name"
 
 
+def test_every_truth_names_an_organisation_of_the_vocabulary():
+    """A report's organisation is a slug of content/taxonomy.yaml's `organisations`, so that
+    a report imported and published is filed under it (issue 9: vocabularies grow in files)."""
+    taxonomy = load(Path(__file__).resolve().parents[1] / "content" / "taxonomy.yaml")
+    unknown = {path.name: load(path)["report"]["organisation"] for path in TRUTH_FILES}
+    unknown = {name: org for name, org in unknown.items() if org not in taxonomy["organisations"]}
+    assert unknown == {}
+
+
 @pytest.mark.parametrize("path", TRUTH_FILES, ids=lambda p: p.name)
 def test_truth_words_are_in_the_report(path):
     truth = load(path)
