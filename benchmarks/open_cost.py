@@ -15,7 +15,6 @@ import sys
 import time
 
 import numpy as np
-
 from corpora import corpus, machine
 from whoosh import index as whoosh_index
 
@@ -42,7 +41,8 @@ def main(argv=None) -> None:
             ("seal: stat, hash what moved (now)", lambda: integrity.verify(generation, full=False))]
     reader = whoosh_index.open_dir(str(generation)).reader()
     for column in sort_orders.COLUMNS:
-        rows.append((f"{column} order sorted at open (before)", lambda c=column: sort_orders.compute(reader, c)))
+        rows.append((f"{column} order sorted at open (before)",
+                     lambda c=column: sort_orders.compute(reader, c)))
         rows.append((f"{column} order mapped (now)",
                      lambda c=column: np.asarray(sort_orders.load(generation, reader, c)).sum()))
     print("| step | wall ms | CPU ms |\n|---|---:|---:|")
@@ -50,7 +50,8 @@ def main(argv=None) -> None:
         wall, cpu, _ = timed(call)
         print(f"| {name} | {wall:.1f} | {cpu:.1f} |")
     for column in sort_orders.COLUMNS:
-        assert np.array_equal(sort_orders.load(generation, reader, column), sort_orders.compute(reader, column))
+        mapped = sort_orders.load(generation, reader, column)
+        assert np.array_equal(mapped, sort_orders.compute(reader, column))
     print("orders identical: yes", file=sys.stderr)
 
 

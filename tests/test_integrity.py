@@ -16,7 +16,8 @@ def sealed(tmp_path):
     directory.mkdir()
     for name, size in (("a.seg", 5000), ("b.npy", 300)):
         (directory / name).write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
-        os.utime(directory / name, (os.stat(directory / name).st_atime, os.stat(directory / name).st_mtime - 3600))
+        stat = os.stat(directory / name)
+        os.utime(directory / name, (stat.st_atime, stat.st_mtime - 3600))
     integrity.seal(directory)
     return directory
 
@@ -85,24 +86,3 @@ def test_a_seal_without_mtimes_hashes_every_file(sealed, monkeypatch):
     integrity.verify(sealed, full=False)
     assert sorted(seen) == ["a.seg", "b.npy"]
 
-
-def test_the_build_writes_the_sort_orders_and_a_searcher_maps_them(tmp_path):
-    """The title and report orders are the build's (mapped at open), the same as computed;
-    an index without them has them computed at open."""
-    import numpy as np
-    from whoosh import index as whoosh_index
-
-    from indexer.index import sort_orders
-    from indexer.index.build import build_index, current_generation
-    from kb.settings import resolve_paths
-
-    paths = resolve_paths({"INDEX_DIR": str(tmp_path / "index")})
-    build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base, reports_dir=paths.reports_dir)
-    generation = paths.index_dir / current_generation(paths.index_dir)
-    with whoosh_index.open_dir(str(generation)).reader() as reader:
-        for column in sort_orders.COLUMNS:
-            written = sort_orders.load(generation, reader, column)
-            assert isinstance(written, np.memmap)
-            assert np.array_equal(written, sort_orders.compute(reader, column))
-            (generation / f"sort-{column}.npy").unlink()
-            assert np.array_equal(sort_orders.load(generation, reader, column), written)
