@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 from corpora import corpus, machine
@@ -32,9 +33,14 @@ def timed(call):
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default="100000")
+    parser.add_argument("--generation", type=Path, help="a sealed generation directory (default: "
+                        "the corpus index's served one)")
     args = parser.parse_args(argv)
-    paths = corpus(args.corpus, build=False).paths
-    generation = paths.index_dir / current_generation(paths.index_dir)
+    if args.generation:
+        generation = args.generation
+    else:
+        paths = corpus(args.corpus, build=False).paths
+        generation = paths.index_dir / current_generation(paths.index_dir)
     size = sum(p.stat().st_size for p in generation.iterdir() if p.is_file())
     print(f"{generation} ({size / 1e6:.0f} MB), {machine()}, load {os.getloadavg()[0]:.1f}")
     rows = [("seal: every file hashed (before)", lambda: integrity.verify(generation, full=True)),
