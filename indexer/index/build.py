@@ -35,7 +35,7 @@ from indexer.content.entries import Problem
 from indexer.content.reports import default_reports_dir
 from indexer.content.taxonomy import load_taxonomy
 from indexer.errors import ContentError, IndexBusyError, IndexCorruptError, IndexMissingError, IndexWriteError
-from indexer.index import integrity
+from indexer.index import integrity, sort_orders
 from indexer.index import manifest as manifest_file
 from indexer.index import plan as planning
 from indexer.index.arrays import write_arrays
@@ -255,7 +255,8 @@ def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
     else:
         # Never link a file this build rewrites in place: the old generation would change with it.
         shutil.copytree(current, tmp, ignore=shutil.ignore_patterns(
-            "*.lock", "*WRITELOCK", MANIFEST, manifest_file.FILE, STATE, integrity.SEAL),
+            "*.lock", "*WRITELOCK", MANIFEST, manifest_file.FILE, STATE, integrity.SEAL,
+            sort_orders.PATTERN),
             copy_function=_link_or_copy)
         ix = whoosh_index.open_dir(str(tmp))
     previous = plan["previous"] if not report.full else {}
@@ -275,6 +276,8 @@ def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
         log.info("write: %d documents, %d postings; committing", writer.docnum, writer.postings)
         if progress:
             writer.mergetype = _announced_merge(progress)
+    with ix.reader() as reader:
+        sort_orders.write(tmp, reader)
     report.removed = len(plan["removed"])
     report.unchanged = len(plan["kept"]) if not report.full else 0
     return tmp
@@ -397,7 +400,7 @@ def open_generation(index_dir: Path):
     current = _current_dir(index_dir)
     if current is None:
         raise IndexMissingError(f"no index in {index_dir}: run `kb index` first")
-    integrity.verify(current)
+    integrity.verify(current, full=False)
     try:
         return whoosh_index.open_dir(str(current)), current.name
     except Exception as exc:  # whoosh raises what its unpickling meets in a damaged file

@@ -8,6 +8,7 @@ import numpy as np
 from whoosh import query as wq
 
 from indexer.content.glossary import Glossary
+from indexer.index import sort_orders
 from indexer.index.arrays import open_arrays
 from indexer.index.inplace import read_compound_in_place
 from indexer.search.documents import StoredDocuments
@@ -107,6 +108,7 @@ class KbSearcher:
         self._lexicons: tuple[set[str], set[str]] | None = None
         self._fields: dict[str, frozenset] | None = None    # each scored field's terms (small generation)
         self._sort_ranks: dict[str, np.ndarray] = {}
+        self._directory = getattr(ix.storage, "folder", None)   # a generation on disk, not in RAM
         self.questions = questions
         self.thesaurus = thesaurus
         self.semantic = open_semantic(ix, self.reader, encoder, self.documents)
@@ -280,13 +282,10 @@ class KbSearcher:
         return hits
 
     def _sort_rank(self, sort: str) -> np.ndarray:
-        """Each document's position in title or report order, computed once per generation."""
+        """Each document's position in title or report order, as the build wrote it (or computed)."""
         column = {"title": "title_sort"}.get(sort, "path")
         if column not in self._sort_ranks:
-            values = list(self.reader.column_reader(column))
-            ranks = np.empty(len(values), dtype=np.int64)
-            ranks[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
-            self._sort_ranks[column] = ranks
+            self._sort_ranks[column] = sort_orders.load(self._directory, self.reader, column)
         return self._sort_ranks[column]
 
     def _facets(self, matched: int, filter_masks: dict[str, int]) -> dict[str, dict[str, int]]:
