@@ -125,3 +125,15 @@ def test_generated_reports_of_every_style_import_within_their_floors(tmp_path):
     # the table by style), below the clean aim: a floor to raise.
     floors = {"recall": 0.9, "clean": 0.8, "precision": 0.93, "type": 0.95}
     assert {name: value for name, value in ratios.items() if value < floors[name]} == {}
+
+
+def test_an_item_written_twice_counts_once_for_precision():
+    truth = [{"type": "recommendation", "first": "Strengthen the referral", "last": "by 2025."},
+             {"type": "lesson", "first": "Pilots that", "last": "scale."}]
+    drafts = [("recommendation", "Strengthen the referral system by 2025."),
+              ("lesson", "Pilots that start small scale."),
+              ("recommendation", "Strengthen the referral system by 2025."),
+              ("lesson", "Unrelated text.")]
+    result = score(truth, drafts)
+    assert (result.found, result.clean, result.drafts, result.true_drafts) == (2, 2, 4, 2)
+    assert result.junk == ["written again: Strengthen the referral system by 2025.", "Unrelated text."]

@@ -2,7 +2,8 @@
 
 - recall: items whose `first` words are in some draft;
 - clean: items with a draft that starts with `first` and ends with `last`;
-- precision: drafts that hold the `first` words of some item;
+- precision: drafts that hold the `first` words of some item no earlier draft holds (an
+  item written twice counts once);
 - type: found items whose draft has the truth's type.
 Words are compared with only letters and digits kept, lowercased (ё as е).
 """
@@ -63,11 +64,17 @@ def score(truth: list[dict], drafts: list[tuple[str, str]]) -> Score:
         whole = [(kind, body) for kind, body in holding if body.startswith(first) and body.endswith(last)]
         result.clean += bool(whole)
         result.typed += (whole or holding)[0][0] == item["type"]
+    # Each item makes one draft true: a draft that holds only items earlier drafts have made
+    # true is the same item written twice (a summary or a response table repeating it).
+    claimed: set[int] = set()
     for (_, body), (_, raw) in zip(bodies, drafts, strict=True):
-        if any(first in body for first in firsts):
+        held = [n for n, first in enumerate(firsts) if first in body]
+        new = [n for n in held if n not in claimed]
+        if new:
+            claimed.add(new[0])
             result.true_drafts += 1
         else:
-            result.junk.append(raw[:80])
+            result.junk.append(("written again: " if held else "") + raw[:80])
     return result
 
 
