@@ -1,6 +1,9 @@
-"""Executive-summary repeats: merged into the chapter item they repeat, cited in `source.also`."""
+"""Repeats: an executive summary's, or a chapter item restated further on, merged into the
+item they repeat and cited in its `source.also`."""
 
 from __future__ import annotations
+
+import difflib
 
 from indexer.importing.sections import Item
 from indexer.importing.words import normal_words, similarity
@@ -15,7 +18,7 @@ def merge_repeats(items: list[Item], threshold: float = 0.8, loose: float = 0.5)
     summary words it at more length: the chapter is where the item stands, and its
     citation says so (the summary's place is in `also`).
     """
-    chapter = [item for item in items if not item.summary]
+    chapter = merge_restated([item for item in items if not item.summary])
     taken: set[int] = set()
     repeats = [item for item in items if item.summary]
     for least in (threshold, loose):
@@ -41,3 +44,29 @@ def merge_repeats(items: list[Item], threshold: float = 0.8, loose: float = 0.5)
 def _merge(item: Item, repeat: Item) -> None:
     """Cite the repeat in the item, whose body and place stay the chapter's."""
     item.also.append(repeat.place())
+
+
+def merge_restated(items: list[Item], threshold: float = 0.9) -> list[Item]:
+    """Each item once: one restated nearly word for word further on, of the same part and
+    kind (a web page's recommendations repeated above the management response, a report
+    that sets them out in its conclusions and again in its action plan), is cited in the
+    first one's `source.also`. Nearly word for word both ways: an item that only contains a
+    shorter one is another item."""
+    kept: list[tuple[Item, str]] = []
+    for item in items:
+        words = normal_words(item.body)
+        twin = next((first for first, seen in kept if (first.part, first.kind) == (item.part, item.kind)
+                     and _restates(words, seen, threshold)), None)
+        if twin is None:
+            kept.append((item, words))
+        else:
+            _merge(twin, item)
+    return [item for item, _ in kept]
+
+
+def _restates(a: str, b: str, threshold: float) -> bool:
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold)
