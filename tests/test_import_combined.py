@@ -40,7 +40,7 @@ def test_a_paragraph_naming_itself_a_lesson_is_one_in_a_mixed_chapter(tmp_path):
                  "2. Good practices and lessons learned\n\n"
                  "• The office shared its plans with the partners every quarter, before each meeting.\n\n"
                  "• A key lesson from the pilot is that plans shared early are followed more closely.\n\n"
-                 "• Один из уроков состоит в том, что партнёры лучше следуют планам, согласованным заранее.\n",
+                 "• Один из уроков состоит в том, что партнёры лучше следуют планам, принятым заранее.\n",
                  "3. Annexes\n\nList of the offices visited\n")
     assert [kind for kind, _ in items_of(tmp_path, text)] == ["good-practice", "lesson", "lesson"]
 

@@ -64,7 +64,7 @@ def _bold_chooses(kept: list[Item], found: list[Item]) -> tuple[list[Item], list
         return kept, found
     bold = [normal_words(item.body) for item in found]
     chosen = [item for item in asked if any(_same(normal_words(item.body), words) for words in bold)]
-    found = [item for item, words in zip(found, bold)
+    found = [item for item, words in zip(found, bold, strict=True)
              if not any(_same(normal_words(other.body), words) for other in chosen)]
     return [item for item in kept if not item.asked or item in chosen], found
 

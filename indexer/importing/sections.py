@@ -126,8 +126,8 @@ SELF_NAMED = {
                          r"(?:[^.;:]{0,60}?\s)?(?:is|was|has\s+been|are|were|concerns)\b|"
                          r"(?<![а-яё])(?:один\s+из\s+(?:\w+\s+)?урок\w*|(?:извлеч[её]нн|полученн|главн|основн|"
                          r"ключев)\w*\s+урок\w*\s+(?:состоит|заключается))", re.I),
-    "good-practice": re.compile(r"\b(?:(?:a|an|one|another|the|this)\s+(?:[\w-]+\s+)?(?:good|best|promising)\s+"
-                                r"practice|one\s+of\s+the\s+(?:[\w-]+\s+)?(?:good|best|promising)\s+practices)\s+(?:[^.;:]{0,60}?\s)?(?:is|was|has\s+been|are|were)\b|"
+    "good-practice": re.compile(r"\b(?:(?:a|an|one|another|the|this)\s+(?:[\w-]+\s+)?"
+                                r"(?:good|best|promising)\s+practice|one\s+of\s+the\s+(?:[\w-]+\s+)?(?:good|best|promising)\s+practices)\s+(?:[^.;:]{0,60}?\s)?(?:is|was|has\s+been|are|were)\b|"
                                 r"(?<![а-яё])(?:одн\w+\s+из\s+(?:передов|лучш|успешн)\w*\s+практик\w*|"
                                 r"(?:передов|успешн)\w*\s+практик\w*\s+(?:состоит|заключается))", re.I),
 }

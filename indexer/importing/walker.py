@@ -453,7 +453,8 @@ class Walker(HeadingsMixin):
             ends = [i for i, line in enumerate(lines) if bk.ends_sentence(line)]
             if number is not None and lines:
                 self.running = number       # a sub-heading below it, in the block, is none of it
-                self.combined_paragraph(lines[:ends[-1] + 1] if ends and at < len(pieces) - 1 else lines, number)
+                heading_below = ends and at < len(pieces) - 1
+                self.combined_paragraph(lines[:ends[-1] + 1] if heading_below else lines, number)
         return True
 
     def combined_paragraph(self, lines: list[str], number: int) -> None:
