@@ -28,6 +28,7 @@ from indexer.importing.sections import (
     Item,
     Part,
     Section,
+    combined,
     kind_of,
     kinds_named,
     named_heading,
@@ -82,7 +83,8 @@ class HeadingsMixin:
             self.new_chapter(first)
         kind = kind_of(title)
         if self.section is None and kind and not self.in_annex:
-            self.section = Section(kind, level, number, others=kinds_named(title)[1:])
+            self.section = Section(kind, level, number, others=kinds_named(title)[1:],
+                                   combined=combined(title))
         elif self.section:
             self.drop_running()
             self.section.subheading(number, kind)
@@ -103,7 +105,8 @@ class HeadingsMixin:
             self.top = ""
         if kind and not self.in_annex:
             named = named_heading(title.strip())
-            self.section, self.top = Section(kind, 1, number.strip(), named=named), ""
+            self.section, self.top = Section(kind, 1, number.strip(), named=named,
+                                             combined=combined(title.strip())), ""
         elif not kind and not in_sequence:
             self.in_annex = self.in_annex or self.chapter >= 1
 
@@ -173,7 +176,7 @@ class HeadingsMixin:
                 self.section = Section(kind, 99, self.top or text, bool(self.top),
                                        others=kinds_named(text)[1:], single=bool(SINGLE.fullmatch(text)),
                                        letter=text[0] if LETTER_HEADING.match(text) else "",
-                                       named=named_heading(text), follows=follows)
+                                       named=named_heading(text), follows=follows, combined=combined(text))
         elif CONCLUDING.fullmatch(text) and not self.in_annex:
             self.section = Section("recommendation", 99, text, asking=True)
         elif SUMMARY.match(text):

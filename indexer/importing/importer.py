@@ -21,6 +21,7 @@ from indexer.importing.repeats import merge_repeats
 from indexer.importing.responses import response_title
 from indexer.importing.sections import Item
 from indexer.importing.walker import Walker
+from indexer.importing.words import normal_words
 
 # A follow-up review quotes the recommendations it follows up ("Recommendation 1 reads as
 # follows:"): they are an earlier report's items, not this one's.
@@ -43,12 +44,33 @@ def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tupl
     # An item says something: a body of bullet glyphs or punctuation alone is no item.
     items = [item for item in items if _says_something(item.body) and not QUOTED.search(item.body[:200])]
     kept = merge_repeats(items)
-    found = bold_items(document, kept, walker.pages, vocabulary, walker.part)
+    found = bold_items(document, [item for item in kept if not item.asked], walker.pages, vocabulary,
+                       walker.part)
+    kept, found = _bold_chooses(kept, found)
     # A PDF that sets its informal recommendations in bold says so by its fonts; a text has
     # only their words.
     found = found or narrative_items(found_blocks, walker.body, vocabulary, walker.part, kept)
     merged = len(items) - len(kept)
     return sorted(kept + found, key=lambda item: item.page), merged
+
+
+def _bold_chooses(kept: list[Item], found: list[Item]) -> tuple[list[Item], list[Item]]:
+    """A combined chapter's paragraphs kept for their asking (`Item.asked`), where the PDF sets
+    some of them in bold: the bold ones are its recommendations, the others its conclusions.
+    A bold passage that is such a paragraph gives way to it (it has the paragraph's number)."""
+    asked = [item for item in kept if item.asked]
+    pages = {item.page for item in asked}
+    if not any(item.page in pages for item in found):
+        return kept, found
+    bold = [normal_words(item.body) for item in found]
+    chosen = [item for item in asked if any(_same(normal_words(item.body), words) for words in bold)]
+    found = [item for item, words in zip(found, bold, strict=True)
+             if not any(_same(normal_words(other.body), words) for other in chosen)]
+    return [item for item in kept if not item.asked or item in chosen], found
+
+
+def _same(words: str, other: str) -> bool:
+    return words[:60] in other or other[:60] in words
 
 
 def _says_something(body: str) -> bool:

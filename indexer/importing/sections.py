@@ -68,6 +68,7 @@ class Section:
     named: bool = False             # its heading has a name of its own first ("Special report: …")
     follows: int = 0                # the number the section of its kind above would take next
     asking: bool = False            # conclusions with the recommendations: only what asks is an item
+    combined: bool = False          # lessons, conclusions and recommendations: kinds from what they do
 
     def __post_init__(self) -> None:
         self.base = self.base or self.kind
@@ -103,6 +104,7 @@ class Item:
     marker: str = ""                # the shape of the bullet that opened it, if one did
     template: bool = False          # stated in an ILO template (see `templates`)
     plain: bool = False             # a plain paragraph of a section written in paragraphs
+    asked: bool = False             # a combined chapter's paragraph kept for its asking (see walker.numbered)
 
     def sub_list(self, block) -> bool:
         """Whether a bullet block belongs to this item: after its colon, or its sub-list going on."""
@@ -115,6 +117,35 @@ class Item:
         where = {"paragraph": self.number} if self.number else {"item": self.item}
         return {"part": self.part.label, "section": self.section, **where, "page": self.page}
 
+
+
+# A paragraph that names itself an item of a kind: "A key lesson from the past five years is
+# that …", "One lesson learned is …", «Один из уроков …», «Извлечённый урок состоит в том, что …».
+SELF_NAMED = {
+    "lesson": re.compile(r"\b(?:(?:a|an|one|another|the|this)\s+(?:[\w-]+\s+){0,2}lesson|one\s+of\s+the\s+"
+                         r"(?:[\w-]+\s+){0,2}lessons)\s+(?:learn\w*\s+)?"
+                         r"(?:[^.;:]{0,60}?\s)?(?:is|was|has\s+been|are|were|concerns)\b|"
+                         r"(?<![а-яё])(?:один\s+из\s+(?:\w+\s+)?урок\w*|(?:извлеч[её]нн|полученн|главн|основн|"
+                         r"ключев)\w*\s+урок\w*\s+(?:состоит|заключается))", re.I),
+    "good-practice": re.compile(r"\b(?:(?:a|an|one|another|the|this)\s+(?:[\w-]+\s+)?"
+                                r"(?:good|best|promising)\s+practice|one\s+of\s+the\s+(?:[\w-]+\s+)?(?:good|best|promising)\s+practices)\s+(?:[^.;:]{0,60}?\s)?(?:is|was|has\s+been|are|were)\b|"
+                                r"(?<![а-яё])(?:одн\w+\s+из\s+(?:передов|лучш|успешн)\w*\s+практик\w*|"
+                                r"(?:передов|успешн)\w*\s+практик\w*\s+(?:состоит|заключается))", re.I),
+}
+# A chapter of lessons, conclusions and recommendations together ("VIII. Lessons learned,
+# conclusions and recommendations"): its paragraphs are of the kind of what they do.
+COMBINED = re.compile(r"conclusions?|выводы|заключени[ея]", re.I)
+
+
+def names_itself(text: str) -> str | None:
+    """The kind a paragraph names itself ("A key lesson … is that"), or None."""
+    return next((kind for kind, pattern in SELF_NAMED.items() if pattern.search(text)), None)
+
+
+def combined(title: str) -> bool:
+    """Whether a chapter's title names lessons, conclusions and recommendations together."""
+    kinds = kinds_named(title)
+    return "lesson" in kinds and "recommendation" in kinds and bool(COMBINED.search(title))
 
 
 def kinds_named(title: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from indexer.importing.contents import contents_blocks
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
-from indexer.importing.lists import announced_kind
+from indexer.importing.lists import SENTENCE, announced_kind
 from indexer.importing.paragraphs import drop_context, section_paragraphs
 from indexer.importing.sections import (
     DEMONSTRATIVE,
@@ -24,6 +24,7 @@ from indexer.importing.sections import (
     Part,
     Section,
     kinds_named,
+    names_itself,
 )
 from indexer.importing.templates import template_item
 
@@ -41,6 +42,12 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
 FOLLOWING = re.compile(r"\bfollowing\b|\bbelow\b|\bas\s+follows\b|следующ\w+|ниже\b", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
 OTHER_LABEL = re.compile(r"[^\W\d_]+\s+\d{1,2}[.:]\s")
+# A list introduced as what guides the items, not as items: "guided by the following
+# principles:", "point to four guiding principles that must inform …:", «на основе следующих принципов:».
+PRINCIPLES = re.compile(r"\b(?:following|these|guiding|key|core|basic|\d{1,2}|two|three|four|five|six|seven|"
+                        r"eight|nine|ten)\s+(?:[\w-]+\s+){0,2}(?:principles|criteria|conditions|prerequisites)\b|"
+                        r"(?<![а-яё])(?:следующ|эти|основн|руководящ)\w*\s+(?:\w+\s+){0,2}"
+                        r"(?:принцип|критери|услови|предпосылк)\w*", re.I)
 # Words of one letter: English and Russian articles, prepositions, conjunctions and pronouns.
 ONE_LETTER_WORDS = frozenset("a i в с к о у и а я".split())
 # A footnote left at a page's foot: its number, a space, its words ("4 Source: interviews …").
@@ -162,6 +169,7 @@ class Walker(HeadingsMixin):
         # A list of contents with no page numbers: its blocks, and the chapters it names
         self.contents, self.chapters_listed = contents_blocks(found)
         self.responding = False               # in a management response's chapter (see chapter_listed)
+        self.principles = False                 # the list below is introduced as principles
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -197,6 +205,9 @@ class Walker(HeadingsMixin):
             self.running = block.number
         if found := template_item(block.head):
             return self.template(*found, block.page)
+        self.guided(block)
+        if self.section and self.section.combined and not block.bullet and self.combined_pieces(block):
+            return None
         if self.section and self.section.listed and not block.bullet and not (
                 self.item and (block.soft or block.lines[0].strip()[:1].islower())):
             self.section = self.item = None     # the announced list has ended
@@ -256,6 +267,16 @@ class Walker(HeadingsMixin):
             self.in_annex = self.responding = True
         elif self.responding:
             self.in_annex = self.responding = False
+
+    def guided(self, block: Block) -> None:
+        """Whether the bullets below are introduced as principles, criteria or conditions (see
+        PRINCIPLES): the paragraph over them ends in a colon and names them so; a bullet or its
+        continuation keeps that, any other paragraph ends it."""
+        text = " ".join(" ".join(block.lines).split())
+        if not block.bullet and text.endswith(":"):
+            self.principles = bool(PRINCIPLES.search(SENTENCE.split(text)[-1]))
+        elif not (block.bullet or block.turn or text[:1].islower()):
+            self.principles = False
 
     def kind_line(self, head: str) -> bool:
         """A short line ending in a colon that names one kind of a section of several ("Передовая
@@ -362,6 +383,9 @@ class Walker(HeadingsMixin):
         section, item = self.section, self.item
         if not section or not block.lines[0].strip():
             return
+        if self.principles:                 # what guides the items, not items
+            self.item = None
+            return
         if item and (item.number is not None or item.sub_list(block)):
             return item.paragraphs.append(("li", block.lines))
         if not item and self.lead and len(self.lead.paragraphs) > 1 and self.lead.sub_list(block):
@@ -432,6 +456,42 @@ class Walker(HeadingsMixin):
             if self.lead:
                 self.lead.paragraphs.append(("p", list(block.lines)))
 
+    def combined_pieces(self, block: Block) -> bool:
+        """A block of a combined chapter (see `combined_paragraph`) cut into its numbered
+        paragraphs: a sub-heading and the next paragraph's number ("356. …") may stand inside it,
+        set without a blank line; a sub-heading's lines, no sentence's end, are no paragraph's."""
+        expected = (self.running if block.number is None else block.number) + 1
+        pieces: list[tuple[int | None, list[str]]] = [(block.number, [])]
+        for line in block.lines:
+            numbered = bk.NUMBERED.match(line) if pieces[-1][1] else None
+            if numbered and numbered.group(2) and int(numbered.group(2)) == expected:
+                pieces.append((expected, [numbered.group(3)]))
+                expected += 1
+            else:
+                pieces[-1][1].append(line)
+        if block.number is None and len(pieces) == 1:
+            return False
+        for at, (number, lines) in enumerate(pieces):
+            ends = [i for i, line in enumerate(lines) if bk.ends_sentence(line)]
+            if number is not None and lines:
+                self.running = number       # a sub-heading below it, in the block, is none of it
+                heading_below = ends and at < len(pieces) - 1
+                self.combined_paragraph(lines[:ends[-1] + 1] if heading_below else lines, number)
+        return True
+
+    def combined_paragraph(self, lines: list[str], number: int) -> None:
+        """A numbered paragraph of a chapter of lessons, conclusions and recommendations together:
+        its kind is what it does, not the title's first kind. A paragraph that names itself a
+        lesson or a practice ("A key lesson … is that") is one; one whose opening sentence asks
+        ("States should …", "In order to …, States should") is a recommendation (`asked`: bold
+        may tell it apart better, see importer.find_items); others only conclude or introduce."""
+        self.item = None
+        text = " ".join(" ".join(lines).split())
+        kind = names_itself(text)
+        if kind or not text.endswith(":") and ASKING.search(SENTENCE.split(text)[0]):
+            self.new_item(lines, None, number)
+            self.item.kind, self.item.asked = kind or "recommendation", not kind
+
     def led(self, block: Block) -> None:
         """A section whose numbered paragraphs are led in bold (the UN's "20. **Climate change
         impacts were …** The …"): each lead opens an item, and the plain numbered paragraphs
@@ -492,9 +552,12 @@ class Walker(HeadingsMixin):
         self.item = Item(s.kind, self.part, s.sub or s.label, number or s.paragraph, position,
                          number, s.addressee, s.country or self.part.country, s.summary,
                          [("p", list(lines))], page=self.blocks[self.index].page)
-        # In a section of two kinds, an item that names the other kind is of that kind.
-        self.item.kind = next((kind for kind in s.others
-                               if re.search(KIND_TITLES[kind], " ".join(lines), re.I)), s.kind)
+        # In a section of two kinds, an item that names the other kind is of that kind; one that
+        # names itself an item of one of them ("One lesson learned is …") is of that kind.
+        text = " ".join(lines)
+        named = names_itself(text) if s.others else None
+        self.item.kind = named if named in (s.base, *s.others) else next(
+            (kind for kind in s.others if re.search(KIND_TITLES[kind], text, re.I)), s.kind)
         self.keep(self.item)
 
     def keep(self, item: Item) -> None:
