@@ -3,10 +3,10 @@ item they repeat and cited in its `source.also`."""
 
 from __future__ import annotations
 
-import difflib
-
 from indexer.importing.sections import Item
 from indexer.importing.words import normal_words, similarity
+
+ARTICLES = {"a", "an", "the"}   # what a restatement may add or drop
 
 
 def merge_repeats(items: list[Item], threshold: float = 0.8, loose: float = 0.5) -> list[Item]:
@@ -46,27 +46,21 @@ def _merge(item: Item, repeat: Item) -> None:
     item.also.append(repeat.place())
 
 
-def merge_restated(items: list[Item], threshold: float = 0.9) -> list[Item]:
-    """Each item once: one restated nearly word for word further on, of the same part and
-    kind (a web page's recommendations repeated above the management response, a report
-    that sets them out in its conclusions and again in its action plan), is cited in the
-    first one's `source.also`. Nearly word for word both ways: an item that only contains a
-    shorter one is another item."""
-    kept: list[tuple[Item, str]] = []
+def merge_restated(items: list[Item]) -> list[Item]:
+    """Each item once: one restated word for word further on, of the same part and kind (a
+    web page's recommendations repeated above the management response, a report that sets
+    them out in its conclusions and again in its action plan), is cited in the first one's
+    `source.also`. Word for word but for punctuation, case and articles: two items that
+    differ in any other word, a name, a number, a "not" ("… in Kazakhstan" / "… in
+    Kyrgyzstan"), are two items."""
+    first: dict[tuple, Item] = {}
+    kept: list[Item] = []
     for item in items:
-        words = normal_words(item.body)
-        twin = next((first for first, seen in kept if (first.part, first.kind) == (item.part, item.kind)
-                     and _restates(words, seen, threshold)), None)
-        if twin is None:
-            kept.append((item, words))
+        words = tuple(word for word in normal_words(item.body).split() if word not in ARTICLES)
+        key = (item.part, item.kind, words)
+        if words and key in first:
+            _merge(first[key], item)
         else:
-            _merge(twin, item)
-    return [item for item, _ in kept]
-
-
-def _restates(a: str, b: str, threshold: float) -> bool:
-    if not a or not b:
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
-            and matcher.ratio() >= threshold)
+            first.setdefault(key, item)
+            kept.append(item)
+    return kept
