@@ -128,17 +128,21 @@ def test_a_contents_list_run_together_with_the_cover_still_names_the_chapters(tm
     assert "Although engagement" in bodies[0]
 
 
+# The chapters after a summary, as the two contents-list cases below have them.
+CHAPTERS = ("1. Introduction\n\n"
+            "This report presents the evaluation of the Example Programme, as the plan required.\n\n"
+            f"2. Lessons Learned\n\n{LESSONS}\n"
+            "Annex 1: Methodology\n\n"
+            "The evaluation used a document review, interviews and a survey of the participants.\n")
+
+
 def test_only_the_numbered_chapters_of_a_contents_list_end_the_summary(tmp_path):
     # "Lessons Learned" listed under "Executive Summary", before "1. Introduction", is the
     # summary's part: its lessons stay summary repeats of chapter 2's.
     text = ("Evaluation Report: Example Initiative\n\nTable of Contents\n\nExecutive Summary\n\n"
             "Lessons Learned\n\n1. Introduction\n\n2. Lessons Learned\n\nAnnex 1: Methodology\n\n"
             f"Executive Summary\n\nLessons Learned\n\n{LESSONS}\n"
-            "1. Introduction\n\n"
-            "This report presents the evaluation of the Example Programme, as the plan required.\n\n"
-            f"2. Lessons Learned\n\n{LESSONS}\n"
-            "Annex 1: Methodology\n\n"
-            "The evaluation used a document review, interviews and a survey of the participants.\n")
+            + CHAPTERS)
     assert items_of(tmp_path, text) == LESSON_BODIES
 
 
@@ -155,9 +159,5 @@ def test_the_heading_over_the_first_paragraph_after_a_contents_list_is_the_bodys
             "2. Lessons Learned\n\nAnnex 1: Methodology\n\nExecutive Summary\n\n"
             "The programme ran from 2015 to 2020 in four provinces and reached most of its targets.\n\n"
             f"Lessons Learned\n\n{LESSONS}\n"
-            "1. Introduction\n\n"
-            "This report presents the evaluation of the Example Programme, as the plan required.\n\n"
-            f"2. Lessons Learned\n\n{LESSONS}\n"
-            "Annex 1: Methodology\n\n"
-            "The evaluation used a document review, interviews and a survey of the participants.\n")
+            + CHAPTERS)
     assert items_of(tmp_path, text) == LESSON_BODIES
