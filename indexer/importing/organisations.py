@@ -1,8 +1,7 @@
 """The names by which a report's first pages name an organisation of the vocabulary.
 
-`records.ORGANISATIONS` holds hand-made patterns for the agencies whose names the reports
-write several ways; every other organisation of the taxonomy's `organisations` is known by
-what the vocabulary says of it: the English and Russian labels' names outside brackets
+Every organisation of the taxonomy's `organisations` is known by what the vocabulary says
+of it, so that a new one needs no code: the English and Russian labels' names outside brackets
 ("Norwegian Refugee Council", «Международный комитет спасения»), the abbreviation inside
 them ("(IRC)", "(Sida)", "(ГЭФ)"), and the other names it goes by, `names` ("DFID",
 «Общественный фонд» for a national NGO). Names are matched as written, capitals and all

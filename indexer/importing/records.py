@@ -22,29 +22,6 @@ from indexer.importing.organisations import name_patterns
 from indexer.importing.reading import Document
 from indexer.importing.words import lang_of
 
-ORGANISATIONS = {
-    "iom": r"\bIOM\b|International Organization for Migration|\bМОМ\b"
-           r"|Международн\w+ организаци\w+ по миграции",
-    "undp": r"\bUNDP\b|United Nations Development Programme|\bПРООН\b|Программ\w+ развития ООН",
-    "unicef": r"\bUNICEF\b|\bЮНИСЕФ\b",
-    "ilo": r"\bILO\b|International Labour Organi[sz]ation|\bIPEC\b|\bМОТ\b"
-           r"|Международн\w+ организаци\w+ труда",
-    "fao": r"\bFAO\b|Food and Agriculture Organization|\bФАО\b",
-    "unhcr": r"\bUNHCR\b|\bУВКБ\b",
-    "wfp": r"\bWFP\b|World Food Programme|\bВПП\b",
-    "unfpa": r"\bUNFPA\b|United Nations Population Fund|\bЮНФПА\b",
-    "unep": r"\bUNEP\b|UN Environment Programme|\bЮНЕП\b",
-    "un-women": r"\bUN[ -]Women\b|ООН-[Жж]енщин\w*",
-    "who": r"\bWHO\b|World Health Organization|\bВОЗ\b",
-    "unesco": r"\bUNESCO\b|\bЮНЕСКО\b",
-    "unodc": r"\bUNODC\b|\bУНП ООН\b",
-    "unido": r"\bUNIDO\b|\bЮНИДО\b",
-    "ifad": r"\bIFAD\b|\bМФСР\b",
-    "world-bank": r"World Bank|\bIBRD\b|Всемирн\w+ банк",
-    "adb": r"Asian Development Bank|\bАБР\b",
-    "afdb": r"African Development Bank|\bAfDB\b",
-    "eu": r"European Union|European Commission|\bЕвропейск\w+ союз",
-}
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 COVER = 1500     # the characters a report's cover holds at most, title, publisher and date
 
@@ -63,7 +40,7 @@ class RecordResult:
 def record_import(document: Document, slug: str, reports_dir: Path, again: bool = False,
                   organisations: dict | None = None) -> RecordResult:
     """Create or add to the report's record; refuse a file imported before unless `again`. A new
-    record's organisation is guessed among ORGANISATIONS and the vocabulary's `organisations`."""
+    record's organisation is guessed among the vocabulary's `organisations`."""
     if not ID_PATTERN.fullmatch(slug or ""):
         raise RecordError(f"--report {slug!r}: a report's slug is lower-case letters and digits "
                           "joined by hyphens, e.g. undp-icpe-uzbekistan-2024")
@@ -129,12 +106,12 @@ def new_record(document: Document, slug: str, organisations: dict | None = None)
 
 def guess_organisation(text: str, organisations: dict | None = None) -> str:
     """The organisation named most often in the report's first pages ("" when none): one of
-    ORGANISATIONS, or of the vocabulary's `organisations` by their names (see organisations).
+    the vocabulary's `organisations`, known by their names (see organisations).
     A name on the cover, its first characters, counts twice: the cover says whose report it
     is, though a Word document may name it there alone. Of two named as often, the one named
     first: the cover's (an NGO's, over the donor it names below)."""
     head = text[:60000]
-    patterns = {**name_patterns(organisations or {}), **ORGANISATIONS}
+    patterns = name_patterns(organisations or {})
     found = {slug: [m.start() for m in re.finditer(pattern, head)] for slug, pattern in patterns.items()}
     weight = {slug: len(at) + sum(a < COVER for a in at) for slug, at in found.items()}
     best = max(found, key=lambda slug: (weight[slug], -found[slug][0] if found[slug] else 0), default="")
