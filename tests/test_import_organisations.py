@@ -65,3 +65,12 @@ def test_an_abbreviation_is_matched_whole_not_as_the_start_of_another():
     text = ("Оценка программы ЮНИСЕФ по инклюзивному образованию\n"
             + "Дети с ООП учатся в школах; агентства ООН поддерживают программу. " * 5)
     assert guess_organisation(text, ORGANISATIONS) == "unicef"
+
+
+def test_a_labels_un_is_also_the_united_nations_written_out():
+    text = ("United Nations Sustainable Development Group\nSystem-wide Evaluation Office\n"
+            "Report of the Executive Director\n" + "The Office assessed system-wide contributions. " * 5)
+    assert guess_organisation(text, ORGANISATIONS) == "unsdg"
+    text = ("Доклад Управления Организации Объединённых Наций по наркотикам и преступности\n"
+            + "Программа работала в трёх областях. " * 5)
+    assert guess_organisation(text, ORGANISATIONS) == "unodc"

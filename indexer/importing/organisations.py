@@ -6,7 +6,8 @@ of it, so that a new one needs no code: the English and Russian labels' names ou
 them ("(IRC)", "(Sida)", "(ГЭФ)"), and the other names it goes by, `names` ("DFID",
 «Общественный фонд» for a national NGO). Names are matched as written, capitals and all
 ("Save the Children", never "to save the children"); a Russian word by its stem, so that
-«Общественного фонда» is «Общественный фонд», but an abbreviation whole («ОО» is not «ООН»).
+«Общественного фонда» is «Общественный фонд», but an abbreviation whole («ОО» is not «ООН»);
+a label's "UN" or «ООН» is also the name written out ("United Nations Office for …").
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ CYRILLIC = re.compile(r"[а-яё]", re.I)
 # A Russian word's ending, which its cases change: «-ый», «-ого», «-ая», «-ии».
 ENDING = re.compile(r"[аеёиоуыэюяйь]{1,2}$", re.I)
 QUOTES = "«»\"“”„'"
+# "UN" in a label ("UN Sustainable Development Group") is the United Nations written out too.
+SPELT_OUT = {"UN": r"(?:UN|United\s+Nations)",
+             "ООН": r"(?:ООН|Организаци\w*\s+Объедин[её]нных\s+Наций)"}
 
 
 def name_patterns(organisations: dict) -> dict[str, str]:
@@ -43,7 +47,9 @@ def _words(name: str) -> list[str]:
         word = word.strip(QUOTES)
         if not word:
             continue
-        if CYRILLIC.search(word) and not word.isupper():
+        if word in SPELT_OUT:
+            out.append(SPELT_OUT[word])
+        elif CYRILLIC.search(word) and not word.isupper():
             out.append(re.escape(ENDING.sub("", word) if len(word) > 4 else word) + r"\w*")
         else:
             out.append(re.escape(word))
