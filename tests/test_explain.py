@@ -11,9 +11,14 @@ from indexer.search.thesaurus import Synonym
 class RecordingEngine:
     """Answers each query with fixed matches and records the documents each run was asked about."""
 
-    def __init__(self, matches: dict):
+    def __init__(self, matches: dict, scoring: dict | None = None):
         self.matches = matches
+        self.scoring = scoring or {}     # query -> where the search's own run found it scoring
         self.asked = []
+
+    def known(self, query, session):
+        found = self.scoring.get(query)
+        return None if found is None else SimpleNamespace(loose=np.array(found))
 
     def run(self, query, session=None, only=None):
         self.asked.append((query, only))
@@ -39,3 +44,17 @@ def test_a_synonym_is_not_looked_for_when_every_hit_holds_the_typed_words():
     explainer = Explainer(engine, built(), None, docs=[0, 1])
     assert [query for query, _ in engine.asked] == ["evening school"]
     assert explainer.explain(0) is None
+
+
+def test_a_synonym_is_not_checked_in_hits_where_the_search_found_it_scoring_nowhere():
+    engine = RecordingEngine({"evening school": [True, False, False, False],
+                              "night classes": [False, False, True, False]},
+                             scoring={"night classes": [False, False, True, True]})
+    explainer = Explainer(engine, built(), None, session=object(), docs=[0, 1, 2])
+    assert ("night classes", [2]) in engine.asked     # hit 1 lacks its words: it cannot match there
+    assert explainer.explain(2) == {"via": "synonym", "matched": ["evening school ≈ night classes"]}
+    assert explainer.explain(1) is None
+    engine = RecordingEngine({"evening school": [True, False], "night classes": [False, False]},
+                             scoring={"night classes": [False, False]})
+    assert Explainer(engine, built(), None, session=object(), docs=[0, 1]).explain(1) is None
+    assert [query for query, _ in engine.asked] == ["evening school"]

@@ -41,8 +41,19 @@ class Explainer:
             # (the costlier, phrases of other words) is evaluated in those hits alone, if any.
             without = None if docs is None else tuple(d for d in docs if not typed[d])
             if without is None or without:
-                self.synonyms.append((synonym.text, matches(synonym.query, without), typed))
+                self.synonyms.append((synonym.text, self._matches(engine, session, synonym.query, without,
+                                                                  matches), typed))
         self.similarity = similarity
+
+    @staticmethod
+    def _matches(engine, session, query, among, matches) -> np.ndarray:
+        """A synonym's matches, right in `among`: the search's own run of it (the synonym is part
+        of the query) says where it scores, and it matches nowhere else; only those are checked."""
+        known = engine.known(query, session) if session is not None and among is not None else None
+        if known is None:
+            return matches(query, among)
+        scoring = tuple(d for d in among if known.loose[d])
+        return matches(query, scoring) if scoring else known.loose
 
     def explain(self, docnum: int) -> dict | None:
         """The explanation of one document, or None when the typed words found it."""

@@ -144,6 +144,15 @@ class Engine:
         return Match(found.score, found.loose, found.strict, found.exact,
                      frozenset(run.met), frozenset(run.prefixes))
 
+    def known(self, query: wq.Query, session: Session) -> Match | None:
+        """The Match a run of the session computed for this node, if any: its `loose` is right
+        for every document (what `covered` spared is the phrase checks, i.e. `strict`), and a
+        node matches nowhere it does not score (strict within loose)."""
+        found = session.memo.get(id(query))
+        if found is None and id(query) in session.partial:
+            found = session.partial[id(query)][1]
+        return found
+
     def session(self) -> Session:
         """A new Session for the runs of one search."""
         return Session()
