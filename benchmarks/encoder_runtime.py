@@ -50,28 +50,31 @@ def graph(backend):
     const("axis1", [1], np.int64)
     x = node("Add", [node("MatMul", ["emb", const("proj_W", backend.proj_W)], "x0"),
                      const("proj_b", backend.proj_b)], "x1")
-    x = node("LayerNormalization", [x, const("ln_g_all", backend.ln_g_all), const("ln_b_all", backend.ln_b_all)],
-             "x2", axis=-1, epsilon=backend.eps)
+    norm_all = [const("ln_g_all", backend.ln_g_all), const("ln_b_all", backend.ln_b_all)]
+    x = node("LayerNormalization", [x, *norm_all], "x2", axis=-1, epsilon=backend.eps)
     x = node("Unsqueeze", [node("Transpose", [x], "xt", perm=[1, 0]), "axis0"], "x3")    # (1, 768, T)
     branches = []
     for i, (n, left) in enumerate(ORDERS):
-        xs = node("Slice", [x, const(f"s{i}", [i * WIDTH], np.int64), const(f"e{i}", [(i + 1) * WIDTH], np.int64),
-                            "axis1"], f"xs{i}")
+        bounds = [const(f"s{i}", [i * WIDTH], np.int64), const(f"e{i}", [(i + 1) * WIDTH], np.int64)]
+        xs = node("Slice", [x, *bounds, "axis1"], f"xs{i}")
 
         def conv(source, weights, bias, tag, n=n, left=left):
             kernel = np.asarray(weights, dtype=np.float32).reshape(n, WIDTH, WIDTH).transpose(2, 1, 0)
             return node("Conv", [source, const(f"W{tag}", kernel), const(f"b{tag}", bias)], f"conv{tag}",
                         pads=[left, n - 1 - left], kernel_shape=[n])
 
-        h = node("Add", [node("Relu", [conv(xs, backend.w1[i], backend.b1[i], f"1{i}")], f"h{i}"), xs], f"hr{i}")
-        c = node("Add", [node("Relu", [conv(h, backend.w2[i], backend.b2[i], f"2{i}")], f"c{i}"), h], f"cr{i}")
+        h = node("Relu", [conv(xs, backend.w1[i], backend.b1[i], f"1{i}")], f"h{i}")
+        h = node("Add", [h, xs], f"hr{i}")
+        c = node("Relu", [conv(h, backend.w2[i], backend.b2[i], f"2{i}")], f"c{i}")
+        c = node("Add", [c, h], f"cr{i}")
         branches.append(c)
     cnn = node("Transpose", [node("Squeeze", [node("Concat", branches, "cnn", axis=1), "axis0"], "cnn2")],
                "cnnT", perm=[1, 0])
     feats = node("LayerNormalization", [node("Concat", ["emb", cnn], "feats", axis=1),
                                         const("ln_g", backend.ln_g), const("ln_b", backend.ln_b)],
                  "featsn", axis=-1, epsilon=backend.eps)
-    pooled = node("MatMul", [node("ReduceSum", [feats, "axis0"], "sum", keepdims=1), const("cnn_W", backend.cnn_W)], "m0")
+    summed = node("ReduceSum", [feats, "axis0"], "sum", keepdims=1)
+    pooled = node("MatMul", [summed, const("cnn_W", backend.cnn_W)], "m0")
     pooled = node("Add", [pooled, node("Mul", ["tn", const("cnn_b", backend.cnn_b)], "tb")], "m1")
     mean = node("Mul", [pooled, node("Reciprocal", [node("Sqrt", ["tn"], "sq")], "rs")], "mean")
 
@@ -152,13 +155,15 @@ def main() -> None:
                 gap, cosine = differences[name]
                 differences[name] = (max(gap, float(np.abs(vector - reference[query]).max())),
                                      min(cosine, float(vector @ reference[query])))
-    rows = ["| backend | encodings | CPU p50 ms | CPU p90 ms | CPU min ms | largest difference | least cosine |",
+    rows = ["| backend | encodings | CPU p50 ms | CPU p90 ms | CPU min ms | largest difference | "
+            "least cosine |",
             "|---|---:|---:|---:|---:|---:|---:|"]
     for name, values in times.items():
         values.sort()
         gap, cosine = differences[name]
-        rows.append(f"| {name} | {len(values)} | {values[len(values) // 2]:.2f} | {values[int(len(values) * 0.9)]:.2f} | "
-                    f"{values[0]:.2f} | {gap:.1e} | {cosine:.4f} |")
+        middle, high = values[len(values) // 2], values[int(len(values) * 0.9)]
+        rows.append(f"| {name} | {len(values)} | {middle:.2f} | {high:.2f} | {values[0]:.2f} | {gap:.1e} | "
+                    f"{cosine:.4f} |")
     for path in work.iterdir():
         path.unlink()
     work.rmdir()
