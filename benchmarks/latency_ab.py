@@ -123,8 +123,8 @@ def main(argv=None) -> None:
                  command, [
                      "One whole search as `/api/search` runs it (latency.py's queries), thread CPU ms, "
                      f"each query's least of {args.repeat} runs; *before* is revision `{args.rev}`'s "
-                     "ranking engine, query builder, explanations and rule for when the query is "
-                     "encoded, *after* the working tree's, run "
+                     "ranking engine, query builder, explanations, rule for when the query is "
+                     "encoded, fusion and facet counts, *after* the working tree's, run "
                      "alternately query by query over one open generation of "
                      f"{searcher.count()} entries. Load average at the end: {load:.1f} on 2 cores (other "
                      "helpers' work): the pairs compare, the absolute figures are inflated by it. Which "
