@@ -1,7 +1,8 @@
 """Search latency before and after, interleaved in one process: the ranking engine, the query
-builder, the explanations and the rule for when the semantic layer is needed
-(`KbSearcher._words_suffice`) of a git revision (`--rev`) against the working tree's, over the
-same open generation, each query run alternately by both. On a loaded machine only figures taken
+builder, the explanations, the rule for when the semantic layer is needed
+(`KbSearcher._words_suffice`), the fusion with the similarity ranking and the facet counts of a
+git revision (`--rev`) against the working tree's, over the same open generation, each query
+run alternately by both. On a loaded machine only figures taken
 side by side compare; each query's least thread CPU time of its runs is what it costs.
 
     .venv/bin/python benchmarks/latency_ab.py --rev f3c5d37 --corpus 100000 --repeat 3
@@ -78,13 +79,15 @@ def main(argv=None) -> None:
         _module("prune_before", args.rev, "indexer/search/prune.py", before)
     query = _module("query_before", args.rev, "indexer/search/query.py", before)
     rule = _module("searcher_before", args.rev, "indexer/search/searcher.py", before)
+    fusion = _module("semantic_before", args.rev, "indexer/search/semantic.py").fuse
     paths = corpus(args.corpus, build=False).paths
     searcher = open_searcher(paths)
     versions = {"before": (ranking.Engine(searcher.searcher, searcher.postings), query.build_query,
                            _explainer(args.rev),
-                           types.MethodType(rule.KbSearcher._words_suffice, searcher)),
+                           types.MethodType(rule.KbSearcher._words_suffice, searcher), fusion,
+                           types.MethodType(rule.KbSearcher._facets, searcher)),
                 "after": (searcher.engine, searcher_module.build_query, searcher_module.Explainer,
-                          searcher._words_suffice)}
+                          searcher._words_suffice, searcher_module.fuse, searcher._facets)}
     groups = requests(load_taxonomy(paths.taxonomy), searcher)
     costs = {"before": {}, "after": {}}
     for group, batch in groups.items():
@@ -94,9 +97,11 @@ def main(argv=None) -> None:
                 # Whichever runs second finds the caches warm (an A/A run gave it 5-10 % less):
                 # the order alternates from run to run and from query to query.
                 order = list(versions.items())
-                for name, (engine, build, explainer, suffice) in order[::-1] if (run + number) % 2 else order:
-                    searcher.engine, searcher._words_suffice = engine, suffice
+                for name, (engine, build, explainer, suffice, fuse, facets) in \
+                        order[::-1] if (run + number) % 2 else order:
+                    searcher.engine, searcher._words_suffice, searcher._facets = engine, suffice, facets
                     searcher_module.build_query, searcher_module.Explainer = build, explainer
+                    searcher_module.fuse = fuse
                     start = time.thread_time()
                     searcher.search(request)
                     least[name] = min(least[name], (time.thread_time() - start) * 1000)
@@ -118,8 +123,8 @@ def main(argv=None) -> None:
                  command, [
                      "One whole search as `/api/search` runs it (latency.py's queries), thread CPU ms, "
                      f"each query's least of {args.repeat} runs; *before* is revision `{args.rev}`'s "
-                     "ranking engine, query builder, explanations and rule for when the query is "
-                     "encoded, *after* the working tree's, run "
+                     "ranking engine, query builder, explanations, rule for when the query is "
+                     "encoded, fusion and facet counts, *after* the working tree's, run "
                      "alternately query by query over one open generation of "
                      f"{searcher.count()} entries. Load average at the end: {load:.1f} on 2 cores (other "
                      "helpers' work): the pairs compare, the absolute figures are inflated by it. Which "

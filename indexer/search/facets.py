@@ -68,6 +68,13 @@ class FacetMasks:
                                 for v in self.reader.lexicon(fieldname)]
         return self._masks[key]
 
+    def pairs(self, fieldname: str) -> list[tuple[str, int]]:
+        """(value, mask) of every value the field holds: a facet's count is one AND per pair."""
+        key = ("\x00pairs", fieldname)
+        if key not in self._masks:
+            self._masks[key] = [(v, self.mask(fieldname, v)) for v in self.values(fieldname)]
+        return self._masks[key]
+
     def any_of(self, fieldname: str, values) -> int:
         mask = 0
         for value in values:

@@ -144,6 +144,15 @@ class Engine:
         return Match(found.score, found.loose, found.strict, found.exact,
                      frozenset(run.met), frozenset(run.prefixes))
 
+    def known(self, query: wq.Query, session: Session) -> Match | None:
+        """The Match a run of the session computed for this node, if any: its `loose` is right
+        for every document (what `covered` spared is the phrase checks, i.e. `strict`), and a
+        node matches nowhere it does not score (strict within loose)."""
+        found = session.memo.get(id(query))
+        if found is None and id(query) in session.partial:
+            found = session.partial[id(query)][1]
+        return found
+
     def session(self) -> Session:
         """A new Session for the runs of one search."""
         return Session()
@@ -388,17 +397,17 @@ class _Run:
         if minmatch > 1:
             return self.at_least([self.node(q, None) for q in subs], minmatch, query.boost)
         phrased = [self.has_phrase(q) for q in subs]
-        ordered = [q for q, p in zip(subs, phrased, strict=True) if not p] + \
-            [q for q, p in zip(subs, phrased, strict=True) if p]
+        ordered = [(q, False) for q, p in zip(subs, phrased, strict=True) if not p] + \
+            [(q, True) for q, p in zip(subs, phrased, strict=True) if p]
         parts, inside = [], None
-        for sub in ordered:
+        for sub, phrase in ordered:
             # Only a phrase looks at what is covered (what this Or matches through its other
             # parts, or an enclosing one does): the other parts need not pay for the union.
-            if self.has_phrase(sub) and inside is None:
+            if phrase and inside is None:
                 inside = np.zeros(self.size, dtype=bool) if covered is None else covered.copy()
                 for found in parts:
                     _mark(inside, found)
-            found = self.node(sub, inside if self.has_phrase(sub) else None)
+            found = self.node(sub, inside if phrase else None)
             if inside is not None:
                 _mark(inside, found)
             parts.append(found)

@@ -125,8 +125,7 @@ class KbSearcher:
             for text in self.postings.frequent_terms(fieldname, WARM_TERMS):
                 self.postings.weights(fieldname, text)
         for fieldname, _ in FILTERS.values():
-            for value in self.masks.values(fieldname):
-                self.masks.mask(fieldname, value)
+            self.masks.pairs(fieldname)
         self.masks.mask("draft", "yes")
         for sort in ("title", "report"):
             self._sort_rank(sort)
@@ -297,8 +296,8 @@ class KbSearcher:
                 if other != name:
                     base &= mask
             counts = {}
-            for value in self.masks.values(fieldname):
-                count = (base & self.masks.mask(fieldname, value)).bit_count()
+            for value, mask in self.masks.pairs(fieldname):
+                count = (base & mask).bit_count()
                 if count:
                     counts[value] = count
             facets[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -204,7 +204,8 @@ def fuse(lexical: np.ndarray, lexical_match: np.ndarray, similarity: np.ndarray,
     fused = coverage /  (RRF_K + _ranks(lexical, allowed & lexical_match))
     best = float(coverage[allowed].max()) if allowed.any() else 0.0
     weight = max(semantic_weight(best, words), 1e-3)    # at least: the similar ones after the matches
-    fused += weight / (RRF_K + _ranks(similarity, semantic_members))
+    if semantic_members.any():     # none (a query not encoded): every similarity rank is infinite
+        fused += weight / (RRF_K + _ranks(similarity, semantic_members))
     candidates = np.flatnonzero(allowed & (lexical_match | semantic_members))
     wanted = min(wanted, len(candidates))
     if wanted <= 0:
@@ -229,8 +230,9 @@ def keep_lexical(order: np.ndarray, lexical: np.ndarray, members: np.ndarray,
         floor = np.partition(lexical[ids], len(ids) - KEPT_LEXICAL)[len(ids) - KEPT_LEXICAL]
         ids = ids[lexical[ids] >= floor]
     best = ids[np.lexsort((ids, -lexical[ids]))][:KEPT_LEXICAL]
-    kept = best[known[best] >= KEPT_SHARE]
-    missing = np.setdiff1d(kept, order[:FIRST_PAGE])
+    page = set(order[:FIRST_PAGE].tolist())
+    missing = np.array(sorted(d for d in best[known[best] >= KEPT_SHARE].tolist() if d not in page),
+                       dtype=order.dtype)     # np.setdiff1d's answer, without its sorts of tiny arrays
     if not len(missing):
         return order
     rest = order[~np.isin(order, missing)]
