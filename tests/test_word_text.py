@@ -68,3 +68,20 @@ def test_a_text_box_is_not_read_into_the_paragraph_that_anchors_it(tmp_path):
             "</v:textbox></v:shape></w:pict></w:r>"))
 
     assert _report(tmp_path, build) == ["The ministry should publish the results framework."]
+
+
+def test_a_text_box_of_items_is_read_after_the_paragraph_that_anchors_it(tmp_path):
+    document = docx.Document()
+    document.add_heading("Conclusions", 1)
+    paragraph = document.add_paragraph("The project met its aims in the north, less so in the south.")
+    box = "".join(f"<w:p>{_run(text)}</w:p>" for text in (
+        "Lessons learned", "1. Joint field visits built more ownership than formal meetings did.",
+        "2. Baselines collected late made the results hard to show."))
+    paragraph._p.append(parse_xml(
+        f'<w:r {W}><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+        f"<w:txbxContent>{box}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"))
+    document.add_paragraph("The south lagged behind for want of staff.")
+    path = tmp_path / "report.docx"
+    document.save(path)
+    items, _ = find_items(read_document(path), TAXONOMY)
+    assert [(item.kind, item.body.split()[0]) for item in items] == [("lesson", "Joint"), ("lesson", "Baselines")]
