@@ -84,4 +84,5 @@ def test_a_text_box_of_items_is_read_after_the_paragraph_that_anchors_it(tmp_pat
     path = tmp_path / "report.docx"
     document.save(path)
     items, _ = find_items(read_document(path), TAXONOMY)
-    assert [(item.kind, item.body.split()[0]) for item in items] == [("lesson", "Joint"), ("lesson", "Baselines")]
+    assert [(item.kind, item.body.split()[0]) for item in items] == [
+        ("lesson", "Joint"), ("lesson", "Baselines")]
