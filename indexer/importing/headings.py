@@ -16,6 +16,7 @@ from indexer.importing.blocks import Block
 from indexer.importing.bold import ASKING
 from indexer.importing.sections import (
     ANNEXES,
+    BACK_MATTER,
     CONCLUDING,
     COUNTRY_CODES,
     ENDING,
@@ -119,11 +120,12 @@ class HeadingsMixin:
         self.lead_mark = len(self.items)
 
     def close_lead(self) -> None:
-        """Keep the sub-section as an item when it held paragraphs that ask for something, and
-        no item of its own."""
+        """Keep the sub-section as an item when it held paragraphs that ask for something, or is
+        led by a sentence standing as its title (see `titles`), and no item of its own."""
         lead, self.lead = self.lead, None
-        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1 and ASKING.search(
-                " ".join(line for _, lines in lead.paragraphs[1:] for line in lines)):
+        below = " ".join(line for _, lines in lead.paragraphs[1:] for line in lines) if lead else ""
+        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1 and (
+                lead.titled or ASKING.search(below)):
             self.keep(lead)
 
     def new_chapter(self, number: int) -> None:
@@ -177,6 +179,8 @@ class HeadingsMixin:
                                        others=kinds_named(text)[1:], single=bool(SINGLE.fullmatch(text)),
                                        letter=text[0] if LETTER_HEADING.match(text) else "",
                                        named=named_heading(text), follows=follows, combined=combined(text))
+        elif BACK_MATTER.match(text):
+            self.section = None
         elif CONCLUDING.fullmatch(text) and not self.in_annex:
             self.section = Section("recommendation", 99, text, asking=True)
         elif SUMMARY.match(text):

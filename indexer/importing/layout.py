@@ -4,7 +4,9 @@
 1. running headers and footers go: a line among a page's first or last three written
    lines whose form (digits aside, spaces collapsed) recurs at the top or foot of at least
    three pages and a fifth of them; so do page numbers ("12", "- 12 -", "Page 1 sur 30",
-   "31 |51", "стр. 4") there (not a footnote's number standing over its words) and a UN
+   "31 |51", "стр. 4") there (not a footnote's number standing over its words), and a page's
+   number that two columns' reading left mid-page, at the foot of the left one (known by the
+   offset the other pages' numbers keep from their places in the file), and a UN
    document's symbol standing alone ("DP/2025/14", however few the pages), and
    contents lines (dot leaders and a page number) anywhere,
    or a contents page's lines without leaders (a wide gap, then page numbers that rise);
@@ -57,12 +59,13 @@ def page_lines(document: Document) -> tuple[list[str], list[int]]:
         return _pages_joined([(page.number, list(page.lines)) for page in document.pages])
     pages = [[line.replace("\t", "    ").replace("\xa0", " ").rstrip() for line in page.lines]
              for page in document.pages]
-    furniture = _running(pages)
+    furniture, folios = _running(pages), _folios(pages)
     cleaned = []
     for number, lines in enumerate(pages, 1):
         contents = _contents_lines(lines)
+        moved = _moved_folio(lines, folios.get(number, ""))
         lines = [line for n, line in enumerate(lines)
-                 if n not in contents and not _is_furniture(line, lines, furniture)]
+                 if n not in contents and n != moved and not _is_furniture(line, lines, furniture)]
         lines = labelled_boxes(read_columns(_drop_footnotes(read_tables(lines))))
         cleaned.append((number, [line.strip() for line in lines]))
     return _pages_joined(cleaned)
@@ -104,6 +107,26 @@ def _running(pages: list[list[str]]) -> set[str]:
     counts = Counter(form for lines in pages for form in {form_of(line) for line in _edges(lines)})
     least = max(3, len(pages) // 5)
     return {form for form, count in counts.items() if count >= least and len(form) > 3}
+
+
+def _folios(pages: list[list[str]]) -> dict[int, str]:
+    """Each page's printed number, where the bare numbers at the pages' edges keep one offset
+    from their pages' places (three pages and a fifth of them at least): file page 18 prints 16."""
+    offsets = Counter(number - int(text) for number, lines in enumerate(pages, 1)
+                      for text in {line.strip() for line in _edges(lines)}
+                      if text.isdigit() and len(text) <= 4)
+    offset, count = offsets.most_common(1)[0] if offsets else (0, 0)
+    if count < max(3, len(pages) // 5):
+        return {}
+    return {number: str(number - offset) for number in range(1, len(pages) + 1) if number > offset}
+
+
+def _moved_folio(lines: list[str], folio: str) -> int | None:
+    """The line of a page's printed number that the reading of its columns moved off the
+    page's edge (the foot of the left column, above the right one), else None."""
+    if not folio or any(line.strip() == folio for line in _edges(lines)):
+        return None
+    return next((n for n, line in enumerate(lines) if line.strip() == folio), None)
 
 
 def _contents_lines(lines: list[str]) -> set[int]:

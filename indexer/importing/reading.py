@@ -28,6 +28,7 @@ from indexer.importing.language import foreign_language
 from indexer.importing.pdfpages import page_text
 from indexer.importing.wordnumbers import WordNumbering
 from indexer.importing.wordtables import body_lines
+from indexer.importing.wordtext import shown_runs, shown_text
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".text", ".md")
 SCANNED_WORDS = 5      # a page with fewer written words than this carries no text layer
@@ -164,7 +165,7 @@ def _docx_pages(path: Path) -> list[Page]:
 
 
 def _docx_lines(paragraph, numbering: WordNumbering) -> list[str]:
-    text = " ".join(paragraph.text.split())
+    text = " ".join(shown_text(paragraph).split())
     if not text:
         return []
     style = (paragraph.style.name if paragraph.style is not None else "").lower()
@@ -188,7 +189,7 @@ def _numbered_lead(paragraph, text: str) -> str:
     number ("20. • Climate …"), as `leads` marks a PDF's; else ""."""
     from indexer.importing.leads import PARAGRAPH_NUMBER
 
-    runs = [run for run in paragraph.runs if run.text.strip()]
+    runs = [run for run in shown_runs(paragraph) if run.text.strip()]
     number = PARAGRAPH_NUMBER.fullmatch(runs[0].text.strip() + " ") if runs else None
     if not number or runs[0].bold or len(runs) < 3 or not runs[1].bold:
         return ""
@@ -208,7 +209,7 @@ def _bold_lead(paragraph, text: str) -> bool:
     from indexer.importing.labels import item_label
     from indexer.importing.leads import run_in_title
 
-    runs = [run for run in paragraph.runs if run.text.strip()]
+    runs = [run for run in shown_runs(paragraph) if run.text.strip()]
     if len(runs) < 2 or not runs[0].bold or all(run.bold for run in runs):
         return False
     roman = next(n for n, run in enumerate(runs) if not run.bold)

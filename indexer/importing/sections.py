@@ -20,6 +20,21 @@ SUMMARY = re.compile(r"(?:executive\s+)?summary$|резюме|краткое (?:
 ENDING = re.compile(r"(?:main\s+)?findings|conclusions?|introduction|background|contents|"
                     r"(?:approach\s*(?:&|and)\s*)?methodology|методология|"
                     r"выводы|введение|содержание|список сокращений", re.I)
+# A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
+INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommendations|suggestions)\b|"
+                        r"(?<![а-яё])следующ\w+|сформулирован\w*\s+\w*\s*рекомендац|"
+                        r"^(?:this|the\s+present)\s+(?:section|chapter)\b|"
+                        r"^(?:в\s+)?(?:этом|данном|настоящем)\s+(?:разделе|главе)|"
+                        r"^(?:этот|данный)\s+раздел|"
+                        # or counts its items: "OAIS identified ... 41 good practices", «7 рекомендаций»
+                        r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"(?:[\w-]+\s+)?(?:recommendations|lessons|(?:good|best|promising)\s+practices)\b|"
+                        r"\b\d{1,3}\s+(?:\w+\s+)?(?:рекомендаци|урок|практик)\w*", re.I)
+# A report's back matter ("Acronyms & Acknowledgements", "References"): no section of items
+# runs on into it, numbered or not, wherever it stands.
+BACK_MATTER = re.compile(r"(?:list\s+of\s+)?(?:acronyms|abbreviations|acknowledge?ments|bibliography|"
+                         r"references|endnotes|glossary)\b|благодарност|библиограф|"
+                         r"список\s+(?:литературы|источников)", re.I)
 # The annexes' heading, or the list of them that ends a web page's body ("List of Appendices").
 ANNEXES = re.compile(r"(?:list\s+of\s+|список\s+)?(?:annexes|appendices|attachments|приложени[яй])\b", re.I)
 DEMONSTRATIVE = re.compile(r"(?:This|These|Эта|Это|Эти|Данная|Данный|Данное)\s")
@@ -105,6 +120,7 @@ class Item:
     template: bool = False          # stated in an ILO template (see `templates`)
     plain: bool = False             # a plain paragraph of a section written in paragraphs
     asked: bool = False             # a combined chapter's paragraph kept for its asking (see walker.numbered)
+    titled: bool = False            # led by a sentence standing as its title (see `titles`)
 
     def sub_list(self, block) -> bool:
         """Whether a bullet block belongs to this item: after its colon, or its sub-list going on."""
@@ -189,7 +205,7 @@ SINGLE = re.compile(r"(?:recommendation|lesson(?:\s+learn(?:ed|t))?|(?:good|best
 # An unnumbered heading over a body's conclusions and recommendations together ("Conclusions
 # and recommendations", as the CPC and ACABQ head each agenda item's): a section of
 # recommendations whose paragraphs that only conclude ("The Committee welcomed …") are none.
-CONCLUDING = re.compile(r"(?:(?:findings|observations),?\s+)?conclusions?,?\s+and\s+recommendations?|"
+CONCLUDING = re.compile(r"(?:(?:findings|observations),?\s+)?conclusions?,?\s+(?:and|&)\s+recommendations?|"
                         r"(?:выводы|заключени[ея])\s+и\s+рекомендации", re.I)
 
 

@@ -13,9 +13,10 @@ from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
 from indexer.importing.labels import Label, is_attribute, is_response, item_label
 from indexer.importing.lists import SENTENCE, announced_kind
-from indexer.importing.paragraphs import drop_context, section_paragraphs
+from indexer.importing.paragraphs import asks, drop_context, section_paragraphs
 from indexer.importing.sections import (
     DEMONSTRATIVE,
+    INTRODUCES,
     KIND_TITLES,
     OUTLINE,
     ROMAN,
@@ -27,17 +28,8 @@ from indexer.importing.sections import (
     names_itself,
 )
 from indexer.importing.templates import template_item
+from indexer.importing.titles import cut_title, sentence_title, titles_ahead
 
-# A section's introduction: "The evaluation makes the following recommendations.", «следующие уроки».
-INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommendations|suggestions)\b|"
-                        r"(?<![а-яё])следующ\w+|сформулирован\w*\s+\w*\s*рекомендац|"
-                        r"^(?:this|the\s+present)\s+(?:section|chapter)\b|"
-                        r"^(?:в\s+)?(?:этом|данном|настоящем)\s+(?:разделе|главе)|"
-                        r"^(?:этот|данный)\s+раздел|"
-                        # or counts its items: "OAIS identified ... 41 good practices", «7 рекомендаций»
-                        r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                        r"(?:[\w-]+\s+)?(?:recommendations|lessons|(?:good|best|promising)\s+practices)\b|"
-                        r"\b\d{1,3}\s+(?:\w+\s+)?(?:рекомендаци|урок|практик)\w*", re.I)
 # A list's introduction, no addressee: "The following lessons were learnt:", «Следующие уроки:».
 FOLLOWING = re.compile(r"\bfollowing\b|\bbelow\b|\bas\s+follows\b|следующ\w+|ниже\b", re.I)
 # A label of something else: "Conclusion 2.", "Finding 3:", «Вывод 1.».
@@ -170,6 +162,7 @@ class Walker(HeadingsMixin):
         self.contents, self.chapters_listed = contents_blocks(found)
         self.responding = False               # in a management response's chapter (see chapter_listed)
         self.principles = False                 # the list below is introduced as principles
+        self.joined = -1                        # a title's second line, read with its first (see titles)
 
     def run(self) -> list[Item]:
         for index, block in enumerate(self.blocks):
@@ -194,8 +187,11 @@ class Walker(HeadingsMixin):
                 item.summary = True
 
     def step(self, block: Block) -> None:
-        if self.index in self.contents:
+        if self.index in self.contents or self.index == self.joined:
             return                          # an entry of the contents, not the heading it names
+        below = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        if whole := cut_title(block, below):
+            block, self.joined = whole, self.index + 1
         single = len(block.lines) == 1
         if single and (head := block.head.strip()).casefold() in self.chapters_listed and not (
                 SUMMARY.match(head)):
@@ -241,6 +237,8 @@ class Walker(HeadingsMixin):
             return self.item.paragraphs.append(("p", list(block.lines)))
         if self.item and self.item.labelled and self.continues(block):
             return
+        if self.sentence_lead(block, after):
+            return
         if heading := self.outline(block):
             return self.heading(*heading)
         if roman := _roman_title(block):
@@ -257,6 +255,21 @@ class Walker(HeadingsMixin):
             self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
         else:
             self.text(block)
+
+    def sentence_lead(self, block: Block, after: Block | None) -> bool:
+        """A sentence standing as a sub-section's title in a section of items (see `titles`):
+        it opens the item that its paragraphs below say out."""
+        title = sentence_title(block, after) if self.section and not self.in_annex else ""
+        if not title or not (self.lead and self.lead.titled or titles_ahead(
+                self.blocks, self.index, lambda b: _heading(b) or (len(b.lines) == 1 and _label(b.head)))):
+            return False
+        self.item = self.close_lead()
+        self.drop_running()
+        self.open_lead(self.section.sub or self.section.label, title)
+        self.lead.titled = True
+        if rest := [line for line in block.lines[1:] if line.strip()]:
+            self.lead.paragraphs.append(("p", rest))
+        return True
 
     def chapter_listed(self, head: str) -> None:
         """A chapter the contents list (see `contents`): the executive summary before it has
@@ -393,6 +406,9 @@ class Walker(HeadingsMixin):
         if item and DEMONSTRATIVE.match(block.lines[0]) and not bk.ends_sentence(
                 item.paragraphs[-1][1][-1]):
             return item.paragraphs.append(("p", block.lines))
+        if section.asking and not asks(" ".join(block.lines)):
+            self.item = None                # a conclusion's point, in conclusions with recommendations
+            return
         section.position += 1
         if block.lines[-1].rstrip().endswith(":") and not self.sub_list_follows(block):
             self.item = None                # it introduces the bullets below it

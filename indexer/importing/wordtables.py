@@ -1,7 +1,8 @@
 """A Word document's body in reading order, its tables of items read as the lists they are.
 
 `body_lines(document)` walks the body as Word lays it out, paragraphs and tables in turn
-(python-docx's `iter_inner_content`), and gives, block by block, (page break before?, lines):
+(`wordtext.inner_content`: block content controls opened), and gives, block by block,
+(page break before?, lines):
 - a contents entry goes: a paragraph in one of Word's `TOC n` styles, or "title<TAB>page";
 - a table of items (a header cell names a kind: "Recommendation", «Рекомендация»; no cell
   names a management response) gives each numbered row ("1.", "2.") as a list item "N) …"
@@ -19,6 +20,7 @@ import re
 
 from indexer.importing.sections import KIND_TITLES
 from indexer.importing.templates import template_kind, template_line
+from indexer.importing.wordtext import inner_content, shown_text
 
 KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
 RESPONSE = re.compile(r"management\s+response|ответ\s+руководства|key\s+actions?|action\s+owner", re.I)
@@ -32,7 +34,7 @@ def body_lines(document, paragraph_lines) -> list[tuple[bool, list[str]]]:
     from docx.table import Table
 
     blocks, rows = [], []
-    for block in document.iter_inner_content():
+    for block in inner_content(document._body):
         if isinstance(block, Table) and (panel := _panel(block)) is not None:
             if rows:
                 blocks.append((False, table_lines(rows)))
@@ -75,7 +77,7 @@ def _panel(table) -> list | None:
 
 def _contents_entry(paragraph) -> bool:
     style = (paragraph.style.name if paragraph.style is not None else "").lower()
-    return style.startswith("toc") or bool(CONTENTS.fullmatch(paragraph.text))
+    return style.startswith("toc") or bool(CONTENTS.fullmatch(shown_text(paragraph)))
 
 
 def _rows(table) -> list[list[str]]:
@@ -86,7 +88,7 @@ def _rows(table) -> list[list[str]]:
         for cell in row.cells:
             if id(cell._tc) not in seen:
                 seen.add(id(cell._tc))
-                cells.append(" ".join(cell.text.split()))
+                cells.append(" ".join(" ".join(shown_text(p) for p in cell.paragraphs).split()))
         rows.append(cells)
     return rows
 
