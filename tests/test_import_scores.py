@@ -32,13 +32,6 @@ FLOORS: dict[str, dict[str, float]] = {
     # items would be six lessons cut short among eight paragraphs of evidence (clean 0.17,
     # precision 0.43), so a named section's plain paragraphs are no items.
     "undp-ieo-annual-report-evaluation-2024.txt": {"recall": 0.0, "clean": 0.0},
-    # UN-Women's Beijing+30 review: a "Lessons learned, conclusions and recommendations" chapter
-    # whose five recommendations are whole numbered paragraphs told apart from the context
-    # paragraphs around them only by bold. Its paragraphs are typed by what they do (`walker.
-    # combined_paragraph`): the PDF's bold chooses among those that ask (1.00); a text has no
-    # bold, and three context paragraphs that open by asking ("States should centre ...",
-    # "... must also be carefully managed") stand beside the seven items.
-    "unwomen-beijing-thirty-year-review-2025.txt": {"precision": 0.7},
 }
 # All text files together: below the aims where a floor is named. Since beijing8 (the Beijing+30
 # review's text 0 -> 7 of 7 found) the texts reach the aims together (recall 0.97, clean 0.94,
