@@ -140,3 +140,42 @@ def test_a_bare_annex_line_left_on_a_contents_page_opens_no_annexes():
         walker.step(block)
         opened.append(walker.in_annex)
     assert opened[1] is False and opened[-1] is True
+
+
+RU_INTRO = " 1. Введение\n Программа работала четыре года в трёх районах."
+
+
+def test_a_follow_on_sentence_on_two_lines_goes_on_the_item_above(tmp_path):
+    # A Russian follow-on sentence wraps where an English one fits on a line: one sentence on
+    # two lines, between items of several sentences, is the item's, not an item.
+    section = (" 2. Рекомендации\n По итогам оценки сформулированы следующие рекомендации.\n"
+               "     Рекомендуется пересмотреть партнёрство с организациями работодателей до\n"
+               "     начала разработки следующего этапа программы. Ответственность за каждый шаг\n"
+               "     следует закрепить за конкретными подразделениями.\n"
+               "     Необходимые ресурсы нужно предусмотреть в следующем годовом плане\n"
+               "     работы.\n"
+               "     Необходимо институционализировать механизм перенаправления уязвимых\n"
+               "     домохозяйств, чтобы результаты сохранились после завершения проекта. Приоритет\n"
+               "     следует отдать районам с самым низким охватом.\n")
+    found = items_of(tmp_path, pages(RU_INTRO, section))
+    assert [body.split()[0] for _, body in found] == ["Рекомендуется", "Необходимо"]
+    assert found[0][1].endswith("в следующем годовом плане работы.")
+
+
+def test_a_follow_on_sentence_opened_by_a_title_like_line_goes_on_the_item_above(tmp_path):
+    # "Ход выполнения … руководящего" has a title's shape (eight words, no full stop): it opens a
+    # block of its own, no blank line above it.
+    section = (" 2. Рекомендации\n По итогам оценки сформулированы следующие рекомендации.\n"
+               "     Партнёрам по реализации следует институционализировать механизм\n"
+               "     перенаправления уязвимых домохозяйств до начала разработки следующего\n"
+               "     этапа программы. Опыт пилотных регионов должен учитываться при\n"
+               "     распространении на всю страну.\n"
+               "     Ход выполнения следует рассматривать на каждом заседании руководящего\n"
+               "     комитета.\n"
+               "     Партнёрам по реализации рекомендуется опробовать критерии отбора\n"
+               "     получателей денежных грантов, с тем чтобы решения принимались на\n"
+               "     основе данных. Ответственность за каждый шаг следует закрепить за\n"
+               "     конкретными подразделениями.\n")
+    found = items_of(tmp_path, pages(RU_INTRO, section))
+    assert [body.split()[0] for _, body in found] == ["Партнёрам", "Партнёрам"]
+    assert found[0][1].endswith("на каждом заседании руководящего комитета.")
