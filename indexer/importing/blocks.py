@@ -45,7 +45,6 @@ HEADING_WORDS = 16      # a heading's words at most
 # A footnote's mark glued to a sentence's full stop: after a word or a year ("2017.1").
 GLUED_NOTE = re.compile(r"(?:(?<=[^\W\d_][.!?])|(?<=[)»”\"][.!?])|(?<=\d{4}[.!?]))\d{1,3}$")
 LETTER = r"[^\W\d_]"
-SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 WORD = LETTER + "+"
 # Words no heading ends on: the line goes on below.
 DANGLING = frozenset("the a an of to in on for with and or by from at as its their that "
@@ -180,28 +179,20 @@ def paragraphs(lines: list[str], measure: int) -> list[list[str]]:
 
 
 def _follow_ons(pieces: list[list[str]]) -> list[list[str]]:
-    """A lone short paragraph between two longer ones goes on the one above it: an item's
-    follow-on sentence ("… in the next annual work plan." / "Lessons from the pilot regions
-    should inform the national roll-out.") or a sentence the measure broke early, which with
-    no bold or blank line left only its shortness tells from an item (see `weight`). One at a
-    block's end, or in a run of paragraphs as short (a list of one-sentence lessons), stays
-    its own."""
+    """A lone one-line paragraph between two paragraphs of several lines goes on the one above
+    it: an item's follow-on sentence ("… in the next annual work plan." / "Lessons from the
+    pilot regions should inform the national roll-out.") or a sentence the measure broke
+    early, which with no bold or blank line left only its shortness tells from an item. One
+    at a block's end, or in a run of one-line paragraphs (a list of one-sentence lessons),
+    stays its own."""
     joined: list[list[str]] = []
     for number, piece in enumerate(pieces):
         below = pieces[number + 1] if number + 1 < len(pieces) else []
-        if joined and below and weight(piece) < min(weight(joined[-1]), weight(below)):
+        if len(piece) == 1 and joined and len(joined[-1]) > 1 and len(below) > 1:
             joined[-1] = joined[-1] + piece
         else:
             joined.append(piece)
     return joined
-
-
-def weight(piece: list[str]) -> int:
-    """How long a paragraph is: 1 a line, 2 one sentence on two lines (a Russian sentence's
-    longer words wrap where an English one fits on a line), 3 longer."""
-    if len(piece) == 1:
-        return 1
-    return 2 if len(piece) == 2 and not SENTENCE_END.search(piece[0]) else 3
 
 
 def is_annex(line: str) -> re.Match | None:

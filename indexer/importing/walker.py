@@ -579,9 +579,6 @@ class Walker(HeadingsMixin):
             self.prosaic.append(s)
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         pieces = bk.paragraphs(block.lines, block.measure)
-        if self.prose_follows_on(block, pieces):
-            s.prose[-1].paragraphs[-1][1].extend(pieces.pop(0))
-            s.prose_at = self.index
         for number, lines in enumerate(pieces):
             text = " ".join(" ".join(lines).split())
             # Bullets going on in lower case after its colon continue its sentence: its sub-list.
@@ -607,20 +604,6 @@ class Walker(HeadingsMixin):
             s.under.append((s.heads, number == 0 and s.title_at == self.index - 1))
             s.prose_at = self.index
             self.item = s.prose[-1] if listing else None
-
-    def prose_follows_on(self, block: Block, pieces: list[list[str]]) -> bool:
-        """Whether the block's first paragraph goes on the plain paragraph read right above it,
-        no blank line between, as `blocks.paragraphs` joins a short one between two longer
-        ones: a follow-on sentence set apart in a block of its own by a line that looks like a
-        title ("Ход выполнения следует рассматривать на каждом заседании руководящего")."""
-        s = self.section
-        if not (block.soft and s.prose and s.prose_at == self.index - 1):
-            return False
-        after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
-        below = pieces[1] if len(pieces) > 1 else bk.paragraphs(after.lines, after.measure)[0] if (
-            after and after.soft and not after.bullet and after.number is None) else []
-        above = s.prose[-1].paragraphs[-1][1]
-        return bool(below) and bk.weight(pieces[0]) < min(bk.weight(above), bk.weight(below))
 
     def paragraph_items(self) -> list[Item]:
         """The items among the sections' plain paragraphs: no number, label or bullet (see `paragraphs`)."""
