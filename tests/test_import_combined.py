@@ -54,3 +54,27 @@ def test_a_list_introduced_as_principles_is_no_list_of_items(tmp_path):
         "     (a) Plans shared early with the partners are followed more closely by them;\n\n"
         "     (b) Missions planned jointly cost less and reach more offices in the regions.\n"))
     assert [body.split()[0] for _, body in items_of(tmp_path, text)] == ["Plans", "Missions"]
+
+
+def test_a_report_naming_its_recommendations_by_paragraph_chooses_among_those_that_ask(tmp_path):
+    # Without bold, a context paragraph that opens by asking ("States should also weigh …")
+    # looks like a recommendation; the report says which paragraphs are.
+    for named in ("the recommendations set out in paragraphs 15 and 18", "the recommendations in "
+                  "paragraphs 15 to 16 and 18", "рекомендаций, изложенных в пунктах 15 и 18"):
+        combined = COMBINED.replace("recommendations below", named).replace(
+            "17. States should design", "17. States should also weigh the costs of the plans. "
+            "The costs vary a lot between regions.\n\n18. States should design")
+        found = items_of(tmp_path, _chapter("Lessons learned, conclusions and recommendations", combined))
+        assert [(kind, body.split()[:3]) for kind, body in found] == [
+            ("recommendation", ["States", "should", "urgently"]), ("lesson", ["Crises", "came", "one"]),
+            ("recommendation", ["States", "should", "design"])], named
+
+
+def test_recommendations_named_by_another_documents_paragraphs_choose_nothing(tmp_path):
+    combined = COMBINED.replace("recommendations below", "recommendations in paragraphs 15 and 18 of "
+                                "resolution 75/233").replace(
+        "17. States should design", "17. States should also weigh the costs of the plans.\n\n"
+        "18. States should design")
+    found = items_of(tmp_path, _chapter("Lessons learned, conclusions and recommendations", combined))
+    assert [body.split()[2] for kind, body in found if kind == "recommendation"] == [
+        "urgently", "also", "design"]

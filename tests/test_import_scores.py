@@ -25,11 +25,6 @@ FOLDERS = report_folders(ROOT)
 # Files whose scores stay below the aims today, with the floor each reaches (figures in
 # benchmarks/import-scores.md): gaps to close, never to widen.
 FLOORS: dict[str, dict[str, float]] = {
-    # An infographic leaflet: "What the JIU recommends", each number a big glyph beside its box;
-    # the PDF reads them as labels (1.00); in the text (`boxes`, `columns`) all six are found and
-    # numbered, but the first box's text starts with its heading ("The executive heads … are
-    # called on to:") and the fifth's last line is set below the sixth box.
-    "jiu-system-wide-racism-review-highlights-2023.txt": {"clean": 0.5},
     # UNDP's annual report on evaluation: six lessons marked only by a bold first sentence after
     # the document's paragraph numbers, each followed by plain numbered paragraphs of evidence,
     # in a section named before its kind ("B. Special report: Key lessons ..."). The PDF's

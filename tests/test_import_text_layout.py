@@ -3,6 +3,13 @@ items (indexer/importing/blocks.py): small hand-written reports of each shape.""
 
 from import_text import items_of, pages
 
+# A page of two columns of prose (the gutter at 64), then a line across the whole page.
+COLUMNS = [f"{left:<64}{right}" for left, right in (
+    ("The review covered the eight organizations of the system", "Its survey reached staff of every grade"),
+    ("and the measures each has taken since the last review.", "in each of the eight organizations, and"),
+    ("It drew on documents, interviews and a survey of staff", "the interviews covered their managers"),
+    ("whose answers were weighed against the documents.", "and the heads of human resources."))]
+ACROSS = "Across the whole page, the methods of the review are set out in full for every reader here."
 INTRO = " 1. Introduction\n The programme ran for four years in three districts."
 
 
@@ -63,8 +70,8 @@ def test_a_box_numeral_alone_or_glued_to_the_first_word_numbers_its_box():
 
 
 def test_two_boxes_numbered_side_by_side_keep_their_numbers_when_the_columns_are_read(tmp_path):
-    # pdftotext -layout sets the two columns' first numerals on one line, a box's heading
-    # across the gutter, then the boxes side by side.
+    # pdftotext -layout sets the two columns' first numerals on one line, the list's lead-in
+    # across the gutter (the page's, neither box's), then the boxes side by side.
     left = ["Collaborate, in the framework of the CEB, to establish a",
             "common set of categories for the voluntary self-",
             "identification of personnel by June 2024, for monitoring.",
@@ -80,7 +87,39 @@ def test_two_boxes_numbered_side_by_side_keep_their_numbers_when_the_columns_are
                          "  The executive heads of the United Nations system organizations are called on:",
                          *box])
     found = items_of(tmp_path, pages(INTRO, section))
-    assert [body.split()[0] for _, body in found] == ["The", "Direct", "Provide"]
+    assert [body.split()[0] for _, body in found] == ["Collaborate,", "Direct", "Provide"]
+
+
+def test_a_left_box_whose_sentence_goes_on_below_the_right_box_is_read_to_its_end_first():
+    # The right box is set a little lower: its lines stand between the left box's last two.
+    from indexer.importing.columns import read_columns
+
+    for first, tail, other in (
+            (["5. Establish, by 2024, an accountability framework",
+              "and report periodically to the governing bodies on"],
+             "progress made in achieving the predefined results.",
+             ["6. Strengthen the equal distribution of opportunities in",
+              "human resources management for all personnel."]),
+            (["5. Утвердить к 2024 году систему подотчётности",
+              "и регулярно докладывать руководящим органам о"],
+             "ходе достижения заданных результатов.",
+             ["6. Укрепить равное распределение возможностей в",
+              "управлении людскими ресурсами для всего персонала."])):
+        page = [*COLUMNS, ACROSS, "", *first, *[" " * 64 + line for line in other], "", "", tail, "",
+                " " * 30 + "Approach", ACROSS]
+        read = [line.strip() for line in read_columns(page) if line.strip()]
+        assert read.index(tail) == read.index(first[-1]) + 1
+        assert read.index(other[0]) > read.index(tail) and read.index("Approach") > read.index(other[1])
+
+
+def test_a_stretch_whose_lines_keep_to_one_side_stays_one_column_when_no_sentence_runs_on():
+    from indexer.importing.columns import read_columns
+
+    page = [*COLUMNS, ACROSS, "", "The team visited four districts in the first year.",
+            " " * 64 + "Table 2. Districts visited", "The second year's visits were cut short by floods.",
+            "", ACROSS]
+    read = read_columns(page)
+    assert read[read.index(ACROSS):] == page[len(COLUMNS):]
 
 
 def test_a_bare_annex_line_left_on_a_contents_page_opens_no_annexes():

@@ -12,8 +12,14 @@ above it in its column ended a sentence: the two columns' line spacing differs, 
 empty half is often only the other column's extra line.
 
 A line that holds only two numerals, one a column ("1      3", two boxes' labels set large),
-ends a stretch too: the left one stays where it is, the right one goes above the right
-column of the stretch below (see `boxes`).
+ends a stretch too: each goes above its column of the two-column stretch below (see
+`boxes`); a line across the gutter between them and the boxes ("The executive heads … are
+called on to:") is the page's, neither box's.
+
+A stretch whose lines each keep to one side is one column, unless a left column's sentence
+breaks off, the right column's lines stand below it, and the sentence goes on under them
+(a lower-case word): the boxes are set a little apart in height, and the left one is read
+to its end first.
 """
 
 from __future__ import annotations
@@ -31,22 +37,49 @@ def read_columns(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     stretch: list[str] = []
-    carried = ""            # the right column's box numeral, set on the left one's line
+    carried = ("", "")      # the box numerals set side by side above the boxes, left and right
     for line in [*lines, None]:
         pair = _numerals(line, gutter) if line is not None else None
         if line is None or pair or _crosses(line, gutter):
-            two = _two_sided(stretch, gutter) >= 3
-            out += _halves(stretch, gutter, carried) if two else stretch
-            carried = "" if two else carried
+            if any(written.strip() for written in stretch):
+                two = _two_sided(stretch, gutter) >= 3
+                cut = len(stretch) if two else _resumed(stretch, gutter)
+                two = cut is not None
+                out += (_halves(stretch[:cut], gutter, carried) + stretch[cut:] if two
+                        else _left_numeral(carried) + stretch)
+                carried = ("", "" if two else carried[1])
+            else:
+                out += stretch
             if pair:
-                out.append(pair[0])
-                carried = pair[1]
+                out += _left_numeral(carried)
+                carried = pair
             elif line is not None:
                 out.append(line)
             stretch = []
         else:
             stretch.append(line)
-    return out
+    return out + _left_numeral(carried)
+
+
+def _left_numeral(carried: tuple[str, str]) -> list[str]:
+    return [carried[0]] if carried[0] else []
+
+
+def _resumed(stretch: list[str], gutter: int) -> int | None:
+    """Where the left column's paragraph ends (a line number of the stretch) when its sentence
+    breaks off above the right column's lines and goes on below them (a lower-case word): two
+    boxes set side by side, a little apart in height. None if no sentence does."""
+    written = [n for n, line in enumerate(stretch) if line.strip()]
+    left = [bool(stretch[n][:gutter].strip()) for n in written]
+    for k in range(1, len(written) - 1):
+        if not (left[k - 1] and not left[k]):
+            continue
+        after = next((m for m in range(k, len(written)) if left[m]), None)
+        if (after is not None and not stretch[written[k - 1]].rstrip().endswith((".", "!", "?", ":", ";"))
+                and stretch[written[after]].strip()[:1].islower()):
+            return next((n for n in range(written[after], len(stretch)) if not stretch[n].strip()),
+                        len(stretch))
+    return None
 
 
 def _numerals(line: str, gutter: int) -> tuple[str, str] | None:
@@ -90,12 +123,13 @@ def _crosses(line: str, gutter: int) -> bool:
     return bool(around.strip())
 
 
-def _halves(stretch: list[str], gutter: int, numeral: str = "") -> list[str]:
-    """The stretch's left column, then its right one (under the box numeral it carries, if any)."""
+def _halves(stretch: list[str], gutter: int, numerals: tuple[str, str] = ("", "")) -> list[str]:
+    """The stretch's left column, then its right one, each under the box numeral it carries."""
     lefts = [line[:gutter].rstrip() for line in stretch]
     rights = [line[gutter:].rstrip() for line in stretch]
     left, right = _column(lefts, rights), _column(rights, lefts)
-    right = [numeral, *right] if numeral and right else right
+    left = [numerals[0], *left] if numerals[0] else left
+    right = [numerals[1], *right] if numerals[1] and right else right
     return left + [""] + right if left and right else left + right
 
 

@@ -26,6 +26,15 @@ from indexer.importing.words import normal_words
 # A follow-up review quotes the recommendations it follows up ("Recommendation 1 reads as
 # follows:"): they are an earlier report's items, not this one's.
 QUOTED = re.compile(r"\b(?:reads|read|was|were) as follows\b|гласит следующее|звучит следующим образом", re.I)
+# A UN report names its own recommendations by paragraph: "the recommendations set out in
+# paragraphs 344, 346, 351, 355 and 358", «рекомендаций, изложенных в пунктах 12–15 и 18»;
+# not another document's ("… in paragraphs 5 and 6 of resolution 75/233").
+NUMBERS = r"\d{1,4}(?:\s*(?:,|and|to|through|и|по|[-–—])\s*\d{1,4})*+"
+NAMED_PARAGRAPHS = re.compile(
+    rf"\brecommendations?,?\s+(?:(?:set\s+out|contained|presented|made|listed|given)\s+)?in\s+"
+    rf"paragraphs?\s+({NUMBERS})(?!\s*(?:of|in)\s)"
+    rf"|рекомендаци\w*,?\s+(?:(?:изложенн|содержащ|приведенн|приведённ|представленн)\w*\s+)?в\s+"
+    rf"(?:пункт|параграф)\w*\s+({NUMBERS})(?!\s*(?:документа|резолюции|доклада)\b)", re.I)
 
 
 def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tuple[list[Item], int]:
@@ -43,7 +52,7 @@ def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tupl
         item.body = render_paragraphs(item.paragraphs, vocabulary)
     # An item says something: a body of bullet glyphs or punctuation alone is no item.
     items = [item for item in items if _says_something(item.body) and not QUOTED.search(item.body[:200])]
-    kept = merge_repeats(items)
+    kept = _named_choose(merge_repeats(items), " ".join(" ".join(lines).split()))
     found = bold_items(document, [item for item in kept if not item.asked], walker.pages, vocabulary,
                        walker.part)
     kept, found = _bold_chooses(kept, found)
@@ -67,6 +76,27 @@ def _bold_chooses(kept: list[Item], found: list[Item]) -> tuple[list[Item], list
     found = [item for item, words in zip(found, bold, strict=True)
              if not any(_same(normal_words(other.body), words) for other in chosen)]
     return [item for item in kept if not item.asked or item in chosen], found
+
+
+def _named_choose(kept: list[Item], text: str) -> list[Item]:
+    """A combined chapter's asking paragraphs (`Item.asked`), where the report names its own
+    recommendations by paragraph (`NAMED_PARAGRAPHS`): the named ones are its recommendations,
+    the others its conclusions, as bold tells them apart in a PDF (`_bold_chooses`)."""
+    asked = {item.number for item in kept if item.asked}
+    named = {number for match in NAMED_PARAGRAPHS.finditer(text)
+             for number in _numbers(match.group(1) or match.group(2))}
+    if len(named & asked) < 2:
+        return kept
+    return [item for item in kept if not item.asked or item.number in named]
+
+
+def _numbers(listed: str) -> set[int]:
+    """The paragraph numbers a list names: "344, 346 and 351", "12–15", «с 12 по 15 и 18»."""
+    numbers: set[int] = set()
+    for first, to, last in re.findall(r"(\d+)(?:\s*(to|through|по|[-–—])\s*(\d+))?", listed):
+        start, end = int(first), int(last) if to else int(first)
+        numbers.update(range(start, end + 1) if 0 <= end - start <= 100 else (start,))
+    return numbers
 
 
 def _same(words: str, other: str) -> bool:
