@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from import_text import TAXONOMY, items_of, pages
 
 from indexer.importing.importer import find_items
@@ -1491,3 +1493,73 @@ def test_a_word_paragraph_led_by_a_bold_sentence_after_its_typed_number_opens_an
         ("lesson", "Climate impacts were felt in all regions. Pastoral groups lost wells.\n\n"
                    "In South Africa the floods hit the informal settlements hardest."),
         ("lesson", "Local support structures reduce the risk. Households drew on them.")]
+
+
+def test_a_sub_sections_number_misprinted_with_the_next_chapters_does_not_open_it(tmp_path):
+    # "5.2.1" among chapter 4's sub-sections, "4.2.2" right below it: a misprint, not chapter 5
+    # begun, which would put the report's own "5. Lessons learned" out of sequence.
+    findings = ("4. Findings\n\n4.1 Relevance\nThe project met the needs of the districts.\n\n"
+                "4.2 Efficiency\n\n5.2.1 Community involvement in monitoring\n"
+                "Communities took part in the reviews.\n\n4.2.2 Personnel and equipment\n"
+                "The staff were well qualified.\n")
+    lessons = ("5. Lessons learned\n\n"
+               " • Joint field visits with ministry staff built more ownership than meetings did.\n\n"
+               " • Baselines collected after activities had started made results hard to show.\n")
+    text = pages("1. Introduction\nThe programme ran for four years.\n\n2. Background\nThe districts\n"
+                 "are poor.\n\n3. Methodology\nThe team met the district teams.\n", findings, lessons)
+    assert [(kind, body.split()[0]) for kind, body in items_of(tmp_path, text)] == [
+        ("lesson", "Joint"), ("lesson", "Baselines")]
+
+
+def test_a_numbered_appendices_chapter_opens_the_annexes(tmp_path):
+    # "7. APPENDICES" is a chapter by its number and the annexes by its title: the terms of
+    # reference in it ("Lessons Learned: Key lessons learned throughout ...") hold no items.
+    lessons = ("6. Lessons learned\n\n"
+               " • Joint field visits with ministry staff built more ownership than meetings did.\n\n"
+               " • Baselines collected after activities had started made results hard to show.\n")
+    annex = ("7. APPENDICES\n\n7.1 Evaluation terms of reference\n\nThe report shall cover:\n\n"
+             "Lessons Learned: Key lessons learned throughout the period of the project, which can\n"
+             "be utilised to improve the design of similar projects.\n\n"
+             "Recommendations: Specific and realistic recommendations for the next phase.\n")
+    text = pages("1. Introduction\nThe programme ran for four years.\n\n2. Background\nThe districts\n"
+                 "are poor.\n\n3. Methodology\nThe team met the district teams.\n\n4. Findings\n"
+                 "Most targets were met.\n\n5. Conclusions\nThe project did well.\n", lessons, annex)
+    assert [(kind, body.split()[0]) for kind, body in items_of(tmp_path, text)] == [
+        ("lesson", "Joint"), ("lesson", "Baselines")]
+
+
+@pytest.mark.parametrize("title", ["Conclusions and recommendations", "Recommendations"])
+def test_a_numbered_conclusion_over_its_recommendations_does_not_end_their_section(tmp_path, title):
+    # "Conclusion 7: Sharing and learning to be improved", one line over its paragraph, names one
+    # conclusion of the chapter, not a chapter of conclusions: the recommendations below it are
+    # the chapter's too.
+    chapter = (f"{title}\n\n"
+               "Conclusion 1: Coordination with partners improved over the project\n"
+               "The partners met every quarter and shared their plans.\n\n"
+               "Recommendations:\n"
+               " • Invite the township committees to the national working group.\n\n"
+               "Conclusion 2: Sharing and learning to be improved\n\n"
+               "Internal monitoring was done twice a year only.\n\n"
+               "Recommendations:\n"
+               " • Share the training materials with the sister projects every year.\n")
+    text = pages("1. Introduction\nThe programme ran for four years.\n", chapter)
+    assert [(kind, body.split()[0]) for kind, body in items_of(tmp_path, text)] == [
+        ("recommendation", "Invite"), ("recommendation", "Share")]
+
+
+def test_a_numbered_conclusion_right_under_an_item_is_no_part_of_it(tmp_path):
+    # A PDF's reading leaves no blank line between a bullet's last line and the next
+    # conclusion's title: "Conclusion 2: …" and its paragraph are no part of the bullet above.
+    chapter = ("Conclusions and recommendations\n\n"
+               "Conclusion 1: Coordination with partners improved over the project\n"
+               "The partners met every quarter and shared their plans.\n"
+               "Recommendations:\n"
+               " • Invite the township committees to the national working group.\n"
+               "Conclusion 2: Sharing and learning to be improved in the next phase\n"
+               "Internal monitoring was done twice a year only and reports were late.\n"
+               "Recommendations:\n"
+               " • Share the training materials with the sister projects every year.\n")
+    text = pages("1. Introduction\nThe programme ran for four years.\n", chapter)
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "Invite the township committees to the national working group.",
+        "Share the training materials with the sister projects every year."]

@@ -140,3 +140,51 @@ def test_a_bare_annex_line_left_on_a_contents_page_opens_no_annexes():
         walker.step(block)
         opened.append(walker.in_annex)
     assert opened[1] is False and opened[-1] is True
+
+
+def test_contents_lines_with_underscore_leaders_are_no_headings(tmp_path):
+    # Word's underline tab leader ("6. LESSONS LEARNED ______ 24") marks a contents line as
+    # dots do: read as headings, the contents' chapters (numbered one higher than the body's)
+    # would put the body's "5. LESSONS LEARNED" out of sequence.
+    contents = ("TABLE OF CONTENTS\n\n1 EXECUTIVE SUMMARY ____________________________ 2\n"
+                "2. INTRODUCTION ________________________________ 2\n"
+                "3. EVALUATION METHODOLOGY ______________________ 2\n"
+                "4.1 Review of Documents_________________________ 2\n"
+                "5. FINDINGS FROM THE EVALUATION ________________ 3\n"
+                "6. LESSONS LEARNED ______________________________ 3\n"
+                "7. RECOMMENDATIONS _____________________________ 3\n")
+    body = (" 1 EXECUTIVE SUMMARY\n The programme ran for four years in three districts.\n\n"
+            " 2. INTRODUCTION\n The programme ran for four years in three districts.\n\n"
+            " 3. EVALUATION METHODOLOGY\n The team met the district teams.\n")
+    lessons = (" 4. FINDINGS FROM THE EVALUATION\n The districts took part in the planning.\n\n"
+               " 5. LESSONS LEARNED\n"
+               " • Joint field visits with ministry staff built more ownership than meetings did.\n\n"
+               " • Baselines collected after activities had started made results hard to show.\n\n"
+               " 6. RECOMMENDATIONS\n"
+               " • The ministry should fund the district teams from its own budget by 2026.\n")
+    found = items_of(tmp_path, pages(contents, body, lessons))
+    assert [(kind, body.split()[0]) for kind, body in found] == [
+        ("lesson", "Joint"), ("lesson", "Baselines"), ("recommendation", "The")]
+
+
+def test_a_drafts_review_balloons_in_the_margin_are_no_part_of_its_items(tmp_path):
+    # Word's comments printed beside the text of a draft: the balloon's first line after a wide
+    # gap on the body's line ("Commented [DC-U119]: …"), its other lines alone in the margin,
+    # on a body line or on a line of their own; a PDF's reading glues it to the line, one space
+    # before it ("delivering Commented [DC-U128]: …").
+    def beside(body: str, balloon: str) -> str:
+        return f"{body:<88}{balloon}\n"
+
+    section = (" 2. Recommendations\n\n"
+               + beside("   • Link the hot-spot areas to the national working group by inviting the",
+                        "Commented [DC-U119]: Are you saying this")
+               + beside("     township committees to its quarterly meetings.", "wasn't done by the project?")
+               + beside("", "Formatted: Highlight")
+               + "   • More investment is needed to enhance the capacity of the department to\n"
+               "     carry out case management in future interventions. Commented [DC-U120]: Link this back\n")
+    found = items_of(tmp_path, pages(INTRO, section))
+    assert [body for _, body in found] == [
+        "Link the hot-spot areas to the national working group by inviting the township "
+        "committees to its quarterly meetings.",
+        "More investment is needed to enhance the capacity of the department to carry out case "
+        "management in future interventions."]

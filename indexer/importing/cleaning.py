@@ -9,7 +9,9 @@ from indexer.importing.blocks import BULLET, LETTER, is_page_start
 
 PAGE_NUMBER = re.compile(
     r"(?:page|стр\.?|страница)?\s*[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|из)\s*\d{1,4})?", re.I)
-TOC_LINE = re.compile(r"(?:(?:\.\s?){4,}|…{2,})\s*\d{1,4}\s*$")
+# A contents line's leaders and page number: dots, ellipses or Word's underline tab leader
+# ("6. LESSONS LEARNED ________ 24").
+TOC_LINE = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|_{4,})\s*\d{1,4}\s*$")
 RULE_LINE = re.compile(r"\s*_{10,}\s*")
 
 

@@ -22,6 +22,7 @@ from indexer.importing.sections import (
     ENDING,
     INTRO,
     LETTER_HEADING,
+    ONE_CONCLUSION,
     OUTLINE,
     SINGLE,
     STUDY,
@@ -54,6 +55,8 @@ class HeadingsMixin:
         number, title = match.group(1), match.group(2).strip()
         first = int(number.split(".")[0])
         if "." in number:
+            if first == self.chapter + 1 and self.back_in_chapter():
+                return None     # "5.2.1" among 4.2's sub-sections, "4.2.2" below it: a misprint
             return (number, title) if first in (self.chapter, self.chapter + 1) else None
         if len(block.lines) > 1 or title.endswith(":") and not self.title_wraps(first) or (
                 title.endswith(".") and len(title.split()) > 3):
@@ -67,6 +70,14 @@ class HeadingsMixin:
         if in_list and not restart or not (self.chapter < first <= self.chapter + 2 or restart):
             return None
         return number, title
+
+    def back_in_chapter(self, ahead: int = 12) -> bool:
+        """Whether the next numbered sub-section below is the current chapter's again."""
+        for block in self.blocks[self.index + 1:self.index + 1 + ahead]:
+            match = OUTLINE.fullmatch(block.head)
+            if match and "." in match.group(1):
+                return int(match.group(1).split(".")[0]) == self.chapter
+        return False
 
     def title_wraps(self, number: int) -> bool:
         """Whether a chapter's title ending in a colon goes on in the block below, in lower case
@@ -82,6 +93,9 @@ class HeadingsMixin:
             self.section = None
         if level == 1 or first != self.chapter:
             self.new_chapter(first)
+        if level == 1 and ANNEXES.fullmatch(title):
+            self.section, self.in_annex = None, True    # "7. APPENDICES": a chapter of annexes
+            return
         kind = kind_of(title)
         if self.section is None and kind and not self.in_annex:
             self.section = Section(kind, level, number, others=kinds_named(title)[1:],
@@ -163,12 +177,13 @@ class HeadingsMixin:
         self.item, self.title = self.close_lead(), text
         capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
         s = self.section
-        if s and (s.asking or s.single and s.found
+        if s and (s.asking and not ONE_CONCLUSION.match(text) or s.single and s.found
                   or LETTER_HEADING.match(text) and LETTER_HEADING.match(s.label)):
             # After the one item its "Recommendation" labels, the next heading is the next
             # sub-section's ("Central African Republic"); "B. The way forward" after
             # "A. Lessons learned" is its sibling, of items of its own kind if of any; the next
-            # heading after a body's conclusions and recommendations is the next agenda item's.
+            # heading after a body's conclusions and recommendations is the next agenda item's,
+            # unless it names one of its conclusions ("Conclusion 7: Sharing …").
             self.section = None
         if kind := kind_of(text):
             if not self.in_annex:
@@ -189,7 +204,8 @@ class HeadingsMixin:
             self.section, self.in_annex = None, True
         elif capitals and (self.section is None or self.section.level == 99):
             self.section, self.top = None, ""
-        elif ENDING.match(text) and self.section and self.section.level == 99:
+        elif ENDING.match(text) and self.section and self.section.level == 99 and not (
+                ONE_CONCLUSION.match(text)):
             self.section = None
         elif self.section and self.section.letter and (
                 (sibling := LETTER_HEADING.match(text)) and sibling.group(1) > self.section.letter):

@@ -1,7 +1,8 @@
 """Pages of a layout text made into the report's running lines, with each line's page.
 
 `page_lines(document)` reads each page in turn:
-1. running headers and footers go: a line among a page's first or last three written
+1. a draft's review balloons in the margin go (`balloons`); running headers and footers go:
+   a line among a page's first or last three written
    lines whose form (digits aside, spaces collapsed) recurs at the top or foot of at least
    three pages and a fifth of them; so do page numbers ("12", "- 12 -", "Page 1 sur 30",
    "31 |51", "стр. 4") there (not a footnote's number standing over its words), and a page's
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from indexer.importing.balloons import drop_balloons
 from indexer.importing.boxes import labelled_boxes
 from indexer.importing.cleaning import PAGE_NUMBER, TOC_LINE, clean_lines
 from indexer.importing.columns import read_columns
@@ -57,7 +59,7 @@ def page_lines(document: Document) -> tuple[list[str], list[int]]:
         return _plain(list(document.pages[0].lines))
     if document.form == "styled":
         return _pages_joined([(page.number, list(page.lines)) for page in document.pages])
-    pages = [[line.replace("\t", "    ").replace("\xa0", " ").rstrip() for line in page.lines]
+    pages = [drop_balloons([line.replace("\t", "    ").replace("\xa0", " ").rstrip() for line in page.lines])
              for page in document.pages]
     furniture, folios = _running(pages), _folios(pages)
     cleaned = []

@@ -35,6 +35,9 @@ INTRODUCES = re.compile(r":\s*$|\bfollowing\b|\bmakes?\s+(?:\w+\s+)?(?:recommend
 BACK_MATTER = re.compile(r"(?:list\s+of\s+)?(?:acronyms|abbreviations|acknowledge?ments|bibliography|"
                          r"references|endnotes|glossary)\b|благодарност|библиограф|"
                          r"список\s+(?:литературы|источников)", re.I)
+# One conclusion or finding named by its number ("Conclusion 7: Sharing …", "Finding 3."): an
+# item of a chapter, not a chapter of conclusions.
+ONE_CONCLUSION = re.compile(r"(?:conclusion|finding|вывод)\s*\d{1,2}\b", re.I)
 # The annexes' heading, or the list of them that ends a web page's body ("List of Appendices").
 ANNEXES = re.compile(r"(?:list\s+of\s+|список\s+)?(?:annexes|appendices|attachments|приложени[яй])\b", re.I)
 DEMONSTRATIVE = re.compile(r"(?:This|These|Эта|Это|Эти|Данная|Данный|Данное)\s")

@@ -18,6 +18,7 @@ from indexer.importing.sections import (
     DEMONSTRATIVE,
     INTRODUCES,
     KIND_TITLES,
+    ONE_CONCLUSION,
     OUTLINE,
     ROMAN,
     SUMMARY,
@@ -202,6 +203,8 @@ class Walker(HeadingsMixin):
         if found := template_item(block.head):
             return self.template(*found, block.page)
         self.guided(block)
+        if self.item and not block.bullet and ONE_CONCLUSION.match(block.head):
+            self.item = None    # "Conclusion 4: …" right under an item's last line: a conclusion's
         if self.section and self.section.combined and not block.bullet and self.combined_pieces(block):
             return None
         if self.section and self.section.listed and not block.bullet and not (
