@@ -260,6 +260,10 @@ def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
             sort_orders.PATTERN),
             copy_function=_link_or_copy)
         ix = whoosh_index.open_dir(str(tmp))
+    before = None
+    if not report.full:     # the linked segments, whose documents' sort positions are kept
+        with ix.reader() as reader:
+            before = (current, sort_orders.segments(reader))
     previous = plan["previous"] if not report.full else {}
     with PreparedWriter(ix, progress=progress, limitmb=256) as writer:
         for key in plan["removed"]:
@@ -278,7 +282,7 @@ def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
         if progress:
             writer.mergetype = _announced_merge(progress)
     with ix.reader() as reader:
-        sort_orders.write(tmp, reader)
+        sort_orders.write(tmp, reader, before)
     report.removed = len(plan["removed"])
     report.unchanged = len(plan["kept"]) if not report.full else 0
     return tmp
