@@ -260,12 +260,11 @@ def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
             sort_orders.PATTERN),
             copy_function=_link_or_copy)
         ix = whoosh_index.open_dir(str(tmp))
-    before = None
-    if not report.full:     # the linked segments, whose documents' sort positions are kept
-        with ix.reader() as reader:
-            before = (current, sort_orders.segments(reader))
     previous = plan["previous"] if not report.full else {}
     with PreparedWriter(ix, progress=progress, limitmb=256) as writer:
+        # The linked segments, whose documents keep their sort positions (see sort_orders).
+        before = None if report.full else (current, [(segment.segment_id(), segment.doc_count_all())
+                                                     for segment in writer.segments])
         for key in plan["removed"]:
             writer.delete_by_term("path", key)
         for key, _, doc in fresh:
