@@ -75,11 +75,14 @@ CLOSING = re.compile(rf"{LEAD}(?!(?:that|those|its)\b)"
 # A paragraph that opens on what an actor should do, its subject at its start (commas allowed:
 # "All of Germany’s ministries, agencies and federal states should …"), or «Министерству
 # следует …», «Правительству необходимо …», «Фонд должен …»; not a thing said above ("This
-# should", «Это должно»), nor the evaluator (whose voice `VOICE` reads).
+# should", «Это должно»), nor a view reported ("interviewees said that the ministry should"),
+# nor the evaluator (whose voice `VOICE` reads).
 OPENING = re.compile(rf"{LEAD}(?!(?:that|those|its)\b)"
                      r"(?:(?!(?:this|these|such|it|they|there|which|inspectors?|evaluators?|team|"
-                     r"эт\w+|он\w*|котор\w+|оценк\w+)\b)[\w’'()/-]+,?\s+){1,12}?"
-                     r"(?:should|следует|необходимо|должн(?:а|о|ы)?)\b(?!\s+(?:be\s+noted|отметить)\b)", re.I)
+                     r"that\s+(?:the|a|an|its|their|this|these|all|each|every|such|some)\s|"
+                     r"эт\w+|он\w*|котор\w+|оценк\w+|что)\b)[\w’'()/-]+,?\s+){1,12}?"
+                     r"(?:should|следует|необходимо|должен|должн(?:а|о|ы))\b"
+                     r"(?!\s+(?:be\s+noted|отметить)\b)", re.I)
 RUN = 3            # paragraphs in a row, each opening on what an actor should do
 ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|para|paras|No|Nos|art|cf|vol|p|pp|см|т\.е|т\.д|г)\.$", re.I)
 

@@ -568,9 +568,10 @@ class Walker(HeadingsMixin):
         between the list's items: the item ended a sentence on a line broken on purpose (the
         paragraph's first two words would have fitted on it: one may be the measure's chance),
         the paragraph opens one with a capital and runs three lines or more asking for nothing
-        (`bold.ASKING`): the report's findings going on. A recommendation's follow-on asks ("Responsibilities should be
-        assigned to named units.", «Это следует делать …»), and so does a paragraph under an
-        item's own sub-list ("The plan should cover: - …" / "Progress should be reviewed …")."""
+        (`bold.ASKING`): the report's findings going on. A recommendation's follow-on asks
+        ("Responsibilities should be assigned to named units.", «Это следует делать …»), and so
+        does a paragraph under an item's own sub-list ("The plan should cover: - …" / "Progress
+        should be reviewed …")."""
         above = self.blocks[self.index - 1] if self.index else None
         if not (block.soft and above is not None and above.bullet and not block.bullet
                 and block.number is None and self.item.kind == "recommendation"):
