@@ -130,3 +130,42 @@ def test_an_unchanged_tree_builds_and_swaps_nothing(content_copy, tmp_path):
     (content_copy / "kz-rec-03-involve-regional-akimats.md").unlink()
     assert build(content_copy, index, inputs=(glossary,)).removed == 1
     open_generation(index)                                     # the seal with inherited digests holds
+
+
+def test_the_collector_is_paused_while_a_build_writes_and_runs_again_after(tmp_path, monkeypatch):
+    import gc
+
+    from indexer.index import build as build_module
+    seen = []
+    real = build_module._write_generation
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "_write_generation", spy)
+    assert gc.isenabled()
+    build(CONTENT, tmp_path / "index")
+    assert seen == [False] and gc.isenabled()
+
+
+def test_a_pool_worker_collects_again_though_forked_from_a_paused_writer():
+    import gc
+    import multiprocessing
+
+    from indexer.index.writer import _init
+
+    def worker(conn):
+        _init(None, None)
+        conn.send(gc.isenabled())
+
+    gc.disable()
+    try:
+        parent, child = multiprocessing.get_context("fork").Pipe()
+        process = multiprocessing.get_context("fork").Process(target=worker, args=(child,))
+        process.start()
+        enabled = parent.recv()
+        process.join()
+    finally:
+        gc.enable()
+    assert enabled is True

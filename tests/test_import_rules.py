@@ -1578,3 +1578,22 @@ def test_a_bold_motto_set_in_display_type_is_no_item(tmp_path):
         cover = [[(line, True)] for line in motto]
         assert _bold_items(tmp_path, [page, cover]) == [
             "The Inspector suggests that the minutes be published within a month of each meeting."]
+
+
+def test_a_recommendations_line_in_conclusions_makes_its_bullets_items_asking_or_not(tmp_path):
+    # In conclusions with recommendations only what asks is an item, but "Recommendations:" over
+    # bullets says what they are: "More investment is needed …" is one; a conclusion's own
+    # bullets below the next "Conclusion N:" must ask again.
+    chapter = ("Conclusions and recommendations\n\n"
+               "Conclusion 1: Coordination with partners improved over the project\n"
+               "The partners met every quarter and shared their plans.\n\n"
+               "Recommendations:\n"
+               " • More investment is needed in the case managers of the social welfare office.\n"
+               " • Link to the hot-spot areas through the township committees and watch groups.\n\n"
+               "Conclusion 2: Sharing and learning to be improved\n\n"
+               "The project kept its lessons to itself:\n"
+               " • Monthly reports went to the donor only.\n"
+               " • The sister projects used the training materials of the project.\n")
+    text = pages("1. Introduction\nThe programme ran for four years.\n", chapter)
+    assert [(kind, body.split()[0]) for kind, body in items_of(tmp_path, text)] == [
+        ("recommendation", "More"), ("recommendation", "Link")]

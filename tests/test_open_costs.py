@@ -36,3 +36,40 @@ def test_a_bucket_sorted_in_runs_is_the_bucket_sorted_at_once():
     assert _best_first(items[:50], run=97) == [w for _, w in sorted(items[:50], reverse=True)]
     vocabulary = Vocabulary([(w, f) for f, w in items])
     assert list(vocabulary.words()) == _best_first(items)      # one bucket: every word starts with w
+
+
+def test_an_update_puts_its_entries_in_among_the_kept_ones_as_a_full_sort_does(content_copy, tmp_path, monkeypatch):
+    """Each update's sort positions, updated from the generation before (titles moved to the
+    front, the end, onto another entry's title, entries added and deleted, small segments
+    merged by later commits), are those of a sort of the whole generation."""
+    import numpy as np
+    from conftest import build
+    from whoosh import index as whoosh_index
+
+    from indexer.index import sort_orders
+    from indexer.index.build import current_generation
+
+    index = tmp_path / "index"
+    build(content_copy, index)
+    full_sort, sorted_whole = sort_orders.compute, []
+    monkeypatch.setattr(sort_orders, "compute", lambda reader, column: sorted_whole.append(column)
+                        or full_sort(reader, column))
+    files = sorted(content_copy.glob("*.md"))
+    titles = ["AAA first of all", "zzz last of all", None, "CLMS model piloting", "Mmm middle"]
+    for step, title in enumerate(titles):
+        if title is None:
+            files[step].unlink()
+        else:
+            text = files[step].read_text(encoding="utf-8").split("\n")
+            text = [f'title: "{title}"' if line.startswith("title:") else line for line in text]
+            files[step].write_text("\n".join(text), encoding="utf-8")
+            twin = content_copy / f"added-{step}.md"
+            twin.write_text("\n".join(text).replace(f"id: {files[step].stem}", f"id: added-{step}"),
+                            encoding="utf-8")
+        build(content_copy, index)
+        generation = index / current_generation(index)
+        with whoosh_index.open_dir(str(generation)).reader() as reader:
+            for column in sort_orders.COLUMNS:
+                assert np.array_equal(np.load(generation / f"sort-{column}.npy"), full_sort(reader, column)), (
+                    step, column)
+    assert sorted_whole.count("path") < len(titles)     # most updates sorted nothing whole

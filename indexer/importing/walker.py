@@ -205,6 +205,8 @@ class Walker(HeadingsMixin):
         self.guided(block)
         if self.item and not block.bullet and ONE_CONCLUSION.match(block.head):
             self.item = None    # "Conclusion 4: …" right under an item's last line: a conclusion's
+        if self.section and not block.bullet and ONE_CONCLUSION.match(block.head):
+            self.section.told = False   # the bullets of the next conclusion must ask again
         if self.section and self.section.combined and not block.bullet and self.combined_pieces(block):
             return None
         if self.section and self.section.listed and not block.bullet and not (
@@ -296,12 +298,14 @@ class Walker(HeadingsMixin):
 
     def kind_line(self, head: str) -> bool:
         """A short line ending in a colon that names one kind of a section of several ("Передовая
-        практика:" in «Извлечённые уроки и передовая практика»): the items below are of that kind."""
+        практика:" in «Извлечённые уроки и передовая практика»): the items below are of that kind;
+        in conclusions with recommendations, "Recommendations:" says its bullets are recommendations,
+        asking or not ("More investment is needed …"), until the next conclusion."""
         s = self.section
         kinds = kinds_named(head) if s and head.endswith(":") and len(head.split()) <= 6 else ()
         if len(kinds) != 1 or kinds[0] not in (s.base, *s.others):
             return False
-        s.kind, self.item = kinds[0], None
+        s.kind, s.told, self.item = kinds[0], s.asking, None
         return True
 
     def subs_below(self, block: Block) -> bool:
@@ -409,7 +413,7 @@ class Walker(HeadingsMixin):
         if item and DEMONSTRATIVE.match(block.lines[0]) and not bk.ends_sentence(
                 item.paragraphs[-1][1][-1]):
             return item.paragraphs.append(("p", block.lines))
-        if section.asking and not asks(" ".join(block.lines)):
+        if section.asking and not section.told and not asks(" ".join(block.lines)):
             self.item = None                # a conclusion's point, in conclusions with recommendations
             return
         section.position += 1

@@ -14,6 +14,7 @@ back from disk once per posting, as Whoosh's does.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
 import os
 import threading
@@ -41,6 +42,12 @@ _state: dict = {}
 
 
 def _init(taxonomy, base, texts: bool = True) -> None:
+    """In a worker: keep what the writer forked it with. The writer's paused collector
+    (`build.collector_paused`) runs again here, where analysis makes and frees its garbage per
+    file; what was inherited is frozen out of its passes."""
+    if multiprocessing.parent_process() is not None:
+        gc.freeze()
+        gc.enable()
     _state.update(taxonomy=taxonomy, base=base, schema=make_schema(), texts=texts)
 
 
