@@ -1565,6 +1565,21 @@ def test_a_numbered_conclusion_right_under_an_item_is_no_part_of_it(tmp_path):
         "Share the training materials with the sister projects every year."]
 
 
+def test_a_bold_motto_set_in_display_type_is_no_item(tmp_path):
+    # A back cover's motto, a few words a line, asks for something ("must", «должна»)
+    # but is no recommendation; a bold sentence in running text beside it still is one.
+    for motto in (["For aid to", "be effective,", "it must be", "transparent", "to everyone."],
+                  ["Чтобы помощь", "была полезной,", "она должна", "быть открытой", "для всех."]):
+        page = [_roman("II. Governance"), _roman(""),
+                [("2. The board met twice a year and its minutes were late.", False),
+                 ("The Inspector suggests", True)],
+                [("that the minutes be published within a month of each meeting.", True)],
+                _roman("3. The board agreed to publish them.")]
+        cover = [[(line, True)] for line in motto]
+        assert _bold_items(tmp_path, [page, cover]) == [
+            "The Inspector suggests that the minutes be published within a month of each meeting."]
+
+
 def test_a_recommendations_line_in_conclusions_makes_its_bullets_items_asking_or_not(tmp_path):
     # In conclusions with recommendations only what asks is an item, but "Recommendations:" over
     # bullets says what they are: "More investment is needed …" is one; a conclusion's own

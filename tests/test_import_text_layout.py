@@ -188,3 +188,70 @@ def test_a_drafts_review_balloons_in_the_margin_are_no_part_of_its_items(tmp_pat
         "committees to its quarterly meetings.",
         "More investment is needed to enhance the capacity of the department to carry out case "
         "management in future interventions."]
+
+
+def test_a_box_in_two_columns_below_a_band_of_white_is_read_after_both_columns_above():
+    # Recommendations in two columns, then, below a band of empty lines, a box at the page's
+    # foot set in two columns of its own: its halves are no tail of the columns above.
+    from indexer.importing.columns import read_columns
+
+    above = [f"{left:<64}{right}" for left, right in (
+        ("Recommendation A", "Recommendation B"),
+        ("The donors should publish their data every month.", "The agencies should use the data."),
+        ("They should publish it in one open format,", "They should share it with their partners,"),
+        ("and they should say when they will publish.", "and they should ask what the partners need."))]
+    box = [f"{left:<64}{right}" for left, right in (
+        ("1. OUR PRINCIPLES", "2. Information should be comprehensive."),
+        ("The principles are at the core of our work.", "3. Everyone should be able to ask for it."),
+        ("1. Information should be published proactively.", "4. The right to ask should be promoted."))]
+    read = [line.strip() for line in read_columns([*COLUMNS, ACROSS, *above, "", "", "", *box])
+            if line.strip()]
+    assert read.index("Recommendation B") < read.index("1. OUR PRINCIPLES")
+    assert read.index("and they should ask what the partners need.") < read.index("1. OUR PRINCIPLES")
+    # No band, or a sentence that runs on across it: the columns are read whole, as before.
+    runs_on = f"{'and they should say when they will':<64}and they should ask what the partners need."
+    cut = [*above[:-1], runs_on, "", "", "", *box]
+    read = [line.strip() for line in read_columns([*COLUMNS, ACROSS, *cut]) if line.strip()]
+    assert read.index("1. OUR PRINCIPLES") < read.index("Recommendation B")
+
+
+def test_a_paragraph_right_under_a_list_with_no_blank_line_is_no_part_of_its_last_item(tmp_path):
+    # A PDF's layout sets the agency's next paragraph of findings under the list of
+    # recommendations with no more space than between the list's items.
+    section = (" 2. Findings and recommendations\n The agency scores well on its budgets.\n"
+               " Recommendations\n"
+               " • The agency should publish its project documents and its results data\n"
+               "   every quarter, in the open format of the standard.\n"
+               " • It should use its data in its own planning.\n"
+               " The second agency scores poorly on every indicator of the index, as in the\n"
+               " year before, and publishes no list of its activities. It performs best on its\n"
+               " budgets for the three years ahead.\n")
+    found = items_of(tmp_path, pages(INTRO, section))
+    assert [body for _, body in found] == [
+        "The agency should publish its project documents and its results data every quarter, "
+        "in the open format of the standard.",
+        "It should use its data in its own planning."]
+
+
+def test_paragraphs_in_a_row_each_asking_an_actor_are_recommendations_under_a_lost_heading(tmp_path):
+    # The heading is drawn as graphics: the text shows none above the paragraphs.
+    for section, firsts in (
+            (" 2. Overview\n The country publishes some of its aid data.\n\n"
+             " All of its ministries, agencies and states should publish their aid data to the\n"
+             " standard, so that it gives a full picture of the country's aid.\n\n"
+             " The country should update its schedule so that it is more ambitious.\n\n"
+             " As it chairs the group of donors next year, the country should lead by example.\n",
+             ["All of its", "The country should", "As it chairs"]),
+            (" 2. Обзор\n Страна публикует часть данных о своей помощи.\n\n"
+             " Министерствам и ведомствам страны следует публиковать данные о помощи по стандарту,\n"
+             " чтобы они давали полную картину помощи страны.\n\n"
+             " Правительству необходимо обновить свой график, сделав его более амбициозным.\n\n"
+             " Агентство развития должно использовать свои данные в планировании программ.\n",
+             ["Министерствам и ведомствам", "Правительству необходимо обновить",
+              "Агентство развития должно"])):
+        found = items_of(tmp_path, pages(INTRO, section))
+        assert [" ".join(body.split()[:3]) for _, body in found] == firsts
+        assert {kind for kind, _ in found} == {"recommendation"}
+        # Two such paragraphs are no list of recommendations: a report's findings may say so twice.
+        two = section.rsplit("\n\n", 1)[0] + "\n\n The results were mixed in every region.\n"
+        assert items_of(tmp_path, pages(INTRO, two)) == []

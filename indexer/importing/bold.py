@@ -8,6 +8,7 @@ bold inside the running text. A bold passage (`Page.bold`) is such an item when 
   "request", "call on", "advise", "suggest", "propose"; «следует», «рекомендуется»…), or
   the evaluator believes that something could be done ("believe that … could be");
 - stands in the report's body (not on a page of the executive summary or the annexes);
+- is running text, not set in display type (a cover's motto, a pull quote: a few words a line);
 - is not already (part of) an item found otherwise, such as a labelled recommendation.
 A bold run is cut where a numbered heading follows a sentence's end inside it (the bold
 heading of the next chapter right under a bold last sentence is no part of it), and a
@@ -36,6 +37,7 @@ ASKING = re.compile(r"\b(?:should|must|recommend(?:s|ed|ing)?|encourag(?:es?|ed|
                     # the evaluator's view of what could be done: "the Inspectors believe that … could"
                     r"|\b(?:believes?|considers?|are\s+of\s+the\s+view|is\s+of\s+the\s+view)\s+that\b"
                     r"[^.;]*\b(?:could|would)\b", re.I)
+DISPLAY = 3        # words a line, or fewer: a passage set in display type
 FINDING = re.compile(r"\b(?:finding|conclusion|вывод)\s+\d{1,2}\b", re.I)
 HEADING = re.compile(r"\s*(?:[IVXLC]{1,6}|[A-ZА-Я]|\d{1,2}(?:\.\d{1,2})*)\.\s+[^\W\d_]")
 SEPARATOR = re.compile(r"\s*[_—–-]{5,}\s*")
@@ -51,7 +53,7 @@ def bold_items(document: Document, items: list[Item], pages: dict[int, tuple[str
     for number, run in _passages(document):
         title, body = pages.get(number, ("", False))
         text = join_lines(run, vocabulary)
-        if not body or not _is_item(text):
+        if not body or _display(run) or not _is_item(text):
             continue
         words = normal_words(text)
         if any(words[:60] in other or other[:60] in words for other in known):
@@ -134,6 +136,14 @@ def _ends_page(lines: tuple[str, ...], passage: list[str]) -> bool:
 def _kept(line: str, forms: Counter) -> bool:
     """Not blank, not a page number, not a running header (a line recurring on three pages)."""
     return bool(line) and not PAGE_NUMBER.fullmatch(line) and (len(line) < 8 or forms[form_of(line)] < 3)
+
+
+def _display(lines: list[str]) -> bool:
+    """Whether the passage is set in display type, DISPLAY words a line or fewer over three
+    lines or more: a cover's motto or a pull quote ("For aid to" / "be effective," / …), not
+    running text, whose lines hold twice as many words or more."""
+    words = sum(len(line.split()) for line in lines)
+    return len(lines) >= 3 and words <= DISPLAY * len(lines)
 
 
 def _is_item(text: str) -> bool:

@@ -7,6 +7,11 @@ no line writes across it in that stretch. The page is cut into stretches: a line
 writes across the gutter (a full-width heading, a wide paragraph) ends a stretch; inside
 a stretch the left halves are read first, then the right halves.
 
+A band of white across the page (`BAND` empty lines or more) ends a stretch too, where both
+columns above it end a sentence: a box at the page's foot set in two columns of its own, or
+a chart's labels, is read after both columns above it, not its left half after the left
+column and its right half after the right one.
+
 A half left empty beside a line of the other column is no paragraph break unless the line
 above it in its column ended a sentence: the two columns' line spacing differs, so the
 empty half is often only the other column's extra line.
@@ -28,6 +33,7 @@ import re
 
 GAP = re.compile(r" {3,}")
 NUMERAL = re.compile(r"\d{1,2}")
+BAND = 3           # empty lines across a page that part two stretches of columns
 
 
 def read_columns(lines: list[str]) -> list[str]:
@@ -40,7 +46,8 @@ def read_columns(lines: list[str]) -> list[str]:
     carried = ("", "")      # the box numerals set side by side above the boxes, left and right
     for line in [*lines, None]:
         pair = _numerals(line, gutter) if line is not None else None
-        if line is None or pair or _crosses(line, gutter):
+        band = line is not None and bool(line.strip()) and _after_band(stretch, gutter)
+        if line is None or pair or band or _crosses(line, gutter):
             if any(written.strip() for written in stretch):
                 two = _two_sided(stretch, gutter) >= 3
                 cut = len(stretch) if two else _resumed(stretch, gutter)
@@ -50,15 +57,32 @@ def read_columns(lines: list[str]) -> list[str]:
                 carried = ("", "" if two else carried[1])
             else:
                 out += stretch
+            stretch = []
             if pair:
                 out += _left_numeral(carried)
                 carried = pair
+            elif band:
+                stretch = [line]
             elif line is not None:
                 out.append(line)
-            stretch = []
         else:
             stretch.append(line)
     return out + _left_numeral(carried)
+
+
+def _after_band(stretch: list[str], gutter: int) -> bool:
+    """Whether the stretch ends in a band of white across the page (BAND empty lines or more)
+    below columns that each end a sentence: what stands below it (a box at the page's foot set
+    in two columns of its own, a chart's labels) is read after both columns above, not each
+    half after its own column."""
+    if len(stretch) <= BAND or any(line.strip() for line in stretch[-BAND:]):
+        return False
+    sides = []
+    for half in (lambda line: line[:gutter], lambda line: line[gutter:]):
+        last = next((half(line).strip() for line in reversed(stretch) if half(line).strip()), None)
+        if last is not None:
+            sides.append(last.endswith((".", "!", "?", ";")))
+    return bool(sides) and all(sides)
 
 
 def _left_numeral(carried: tuple[str, str]) -> list[str]:

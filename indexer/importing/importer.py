@@ -15,7 +15,7 @@ from indexer.importing.blocks import Vocabulary, blocks, render_paragraphs
 from indexer.importing.bold import bold_items
 from indexer.importing.drafts import ImportReport, write_drafts
 from indexer.importing.layout import page_lines
-from indexer.importing.narrative import narrative_items
+from indexer.importing.narrative import asking_paragraphs, narrative_items
 from indexer.importing.reading import Document, read_document
 from indexer.importing.repeats import merge_repeats
 from indexer.importing.responses import response_title
@@ -56,9 +56,15 @@ def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tupl
     found = bold_items(document, [item for item in kept if not item.asked], walker.pages, vocabulary,
                        walker.part)
     kept, found = _bold_chooses(kept, found)
+    # A run of paragraphs asking actors to act is a list of recommendations whose heading the
+    # text lost; a bold lead it opens with is no item of its own.
+    asking = asking_paragraphs(found_blocks, walker.body, vocabulary, walker.part, kept)
+    found = [item for item in found if not any(normal_words(item.body)[:60] in normal_words(other.body)
+                                               for other in asking)]
     # A PDF that sets its informal recommendations in bold says so by its fonts; a text has
     # only their words.
-    found = found or narrative_items(found_blocks, walker.body, vocabulary, walker.part, kept)
+    found = found or narrative_items(found_blocks, walker.body, vocabulary, walker.part, kept + asking)
+    found += asking
     merged = len(items) - len(kept)
     return sorted(kept + found, key=lambda item: item.page), merged
 

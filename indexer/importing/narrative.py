@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.importing.blocks import Block, Vocabulary, ends_sentence, join_lines
+from indexer.importing.blocks import Block, Vocabulary, ends_sentence, join_lines, paragraphs
 from indexer.importing.sections import Item, Part
 from indexer.importing.words import normal_words
 
@@ -72,6 +72,18 @@ CLOSING = re.compile(rf"{LEAD}(?!(?:that|those|its)\b)"
                      r"|that\s+(?:the|a|an|its|their|this|these|all|each|every|such|some)\s)\b)"
                      r"[\w’'()/-]+\s+){1,12}?"
                      r"(?:should|are\s+encouraged\s+to|is\s+encouraged\s+to)\b(?!\s+be\s+noted\b)", re.I)
+# A paragraph that opens on what an actor should do, its subject at its start (commas allowed:
+# "All of Germany’s ministries, agencies and federal states should …"), or «Министерству
+# следует …», «Правительству необходимо …», «Фонд должен …»; not a thing said above ("This
+# should", «Это должно»), nor a view reported ("interviewees said that the ministry should"),
+# nor the evaluator (whose voice `VOICE` reads).
+OPENING = re.compile(rf"{LEAD}(?!(?:that|those|its)\b)"
+                     r"(?:(?!(?:this|these|such|it|they|there|which|inspectors?|evaluators?|team|"
+                     r"that\s+(?:the|a|an|its|their|this|these|all|each|every|such|some)\s|"
+                     r"эт\w+|он\w*|котор\w+|оценк\w+|что)\b)[\w’'()/-]+,?\s+){1,12}?"
+                     r"(?:should|следует|необходимо|должен|должн(?:а|о|ы))\b"
+                     r"(?!\s+(?:be\s+noted|отметить)\b)", re.I)
+RUN = 3            # paragraphs in a row, each opening on what an actor should do
 ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|para|paras|No|Nos|art|cf|vol|p|pp|см|т\.е|т\.д|г)\.$", re.I)
 
 
@@ -151,3 +163,35 @@ def _paragraphs(found: list[Block], body: list[tuple[str, bool]], vocabulary: Vo
         else:
             out.append((block, title, text))
     return out
+
+
+def asking_paragraphs(found: list[Block], body: list[tuple[str, bool]], vocabulary: Vocabulary,
+                      part: Part, items: list[Item]) -> list[Item]:
+    """Recommendations under a heading the text does not show (drawn as graphics, lost to the
+    reading): RUN plain paragraphs or more in a row in the report's body, each opening on what
+    an actor should do ("Germany should join …", "As it assumes …, Germany should …",
+    «Министерству следует …»), each an item, whole; not one already (part of) an item."""
+    known = [normal_words(item.body) for item in items]
+    runs: list[list[tuple[Block, str, str]]] = [[]]
+    for block, (title, inside) in zip(found, body, strict=True):
+        if not inside or block.bullet or block.number is not None:
+            runs.append([])
+            continue
+        for piece in paragraphs(block.lines, block.measure):
+            text = join_lines(piece, vocabulary)
+            first = sentences(text)[0]
+            if first[:1].isupper() and OPENING.match(first) and ends_sentence(text):
+                runs[-1].append((block, title, text))
+            else:
+                runs.append([])
+    made = []
+    for run in runs:
+        if len(run) < RUN:
+            continue
+        for block, title, text in run:
+            words = normal_words(text)
+            if any(words[:60] in other for other in known):
+                continue
+            made.append(Item("recommendation", part, title, None, None, None, "", part.country,
+                             False, [("p", [text])], body=text, page=block.page))
+    return made

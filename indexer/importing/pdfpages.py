@@ -8,9 +8,12 @@ with text on both sides, and few write across; where the columns' baselines diff
 line holds both, and the gutter is the band of x that as few rows cross as anywhere, with
 many rows ending left of it and many starting right of it. Bands of lines that write
 across it are read whole; between them, each stretch of two-column lines is read as its
-left column, then its right. Each piece is cropped and read on pdfplumber's grid, and its
-bold characters are collected from the same map of characters. Before all this a page
-set sideways is turned upright (`sideways`) and display numerals become labels (`numerals`).
+left column, then its right. A band of white across the page (`BAND` rows' heights) ends a
+stretch too, where both columns above it end a sentence: a box at the page's foot in two
+columns of its own, or a chart, is read after the columns above it. Each piece is cropped
+and read on pdfplumber's grid, and its bold characters are collected from the same map of
+characters. Before all this a page set sideways is turned upright (`sideways`) and display
+numerals become labels (`numerals`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from indexer.importing.sideways import upright
 
 MIN_GAP = 8.0      # points: wider than any word space of justified text
 PARTED = 6         # rows on each side of a gutter no row shows by itself
+BAND = 2.5         # rows' heights: a band of white across the page this tall parts two stretches
 # A list's marker standing alone left of a gap: "(a)", "iv)", "1.", "•". A list set with a
 # hanging indent leaves a band of x blank right of its markers, no gutter of two columns.
 MARKER = re.compile(r"\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})[.)]|[\uf0b7•▪●◦○■□➢►✓✔❖*–—-]")
@@ -177,24 +181,43 @@ def _pieces(page) -> list[tuple | None]:
     x0, top, x1, bottom = page.bbox
     pieces, stretch = [], []
 
-    def close(stretch):
+    def close(stretch, below=None):
         if not stretch:
             return
-        upper, lower = stretch[0][0] - 1, stretch[-1][1] + 1
+        # A stretch a band of white ends keeps the band: each column's grid ends in blank lines.
+        upper, lower = stretch[0][0] - 1, (below if below is not None else stretch[-1][1]) + 1
         if _two_columns(stretch, x):
             pieces.extend([(x0, upper, x, lower), (x, upper, x1, lower)])
         else:
             pieces.append((x0, upper, x1, lower))
 
+    height = sorted(bottom - top for top, bottom, _ in rows)[len(rows) // 2]
     for row in rows:
         if _crosses(row[2], x):
             close(stretch)
             stretch = []
             pieces.append((x0, row[0] - 1, x1, row[1] + 1))
         else:
+            if stretch and row[0] - stretch[-1][1] >= BAND * height and _both_end(stretch, x):
+                close(stretch, row[0] - 2)
+                stretch = []
             stretch.append(row)
     close(stretch)
     return _merged(pieces, x0, x1)
+
+
+def _both_end(stretch: list, x: float) -> bool:
+    """Whether each column of the stretch ends a sentence on its last row: above a band of
+    white across the page, the stretch's columns are read whole before the columns below
+    (a box at a page's foot, set in two columns of its own)."""
+    from indexer.importing.blocks import ends_sentence
+
+    sides = []
+    for keep in (lambda c: c["x1"] <= x, lambda c: c["x0"] >= x):
+        last = next((cs for _, _, cs in reversed(stretch) if any(keep(c) for c in cs)), None)
+        if last is not None:
+            sides.append(ends_sentence("".join(c["text"] for c in last if keep(c))))
+    return bool(sides) and all(sides)
 
 
 def _two_columns(stretch: list, x: float) -> bool:

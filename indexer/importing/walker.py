@@ -548,6 +548,8 @@ class Walker(HeadingsMixin):
         self.listed = 0                     # a run of short numbered lines ends at running text
         if self.item and self.item.plain and not block.lines[0].strip()[:1].islower():
             self.item = None                # a plain paragraph's sub-list ends: the next paragraph
+        if self.item and self.list_ended(block):
+            self.item = None
         if self.item and (block.soft or block.lines[0].strip()[:1].islower()):
             self.item.paragraphs[-1][1].extend(block.lines)
         elif self.follow_on(block):
@@ -562,6 +564,28 @@ class Walker(HeadingsMixin):
                 self.lead.paragraphs.append(("p", list(block.lines)))
             elif self.section and not self.in_annex:
                 self.prose(block)
+
+    def list_ended(self, block: Block) -> bool:
+        """Whether a plain paragraph right under a list's last recommendation (each item of the
+        list an item), no blank line between them, starts after the list rather than going on
+        in its item, as a PDF's layout sets a paragraph after a list with no more space than
+        between the list's items: the item ended a sentence on a line broken on purpose (the
+        paragraph's first two words would have fitted on it: one may be the measure's chance),
+        the paragraph opens one with a capital and runs three lines or more asking for nothing
+        (`bold.ASKING`): the report's findings going on. A recommendation's follow-on asks
+        ("Responsibilities should be assigned to named units.", «Это следует делать …»), and so
+        does a paragraph under an item's own sub-list ("The plan should cover: - …" / "Progress
+        should be reviewed …")."""
+        above = self.blocks[self.index - 1] if self.index else None
+        if not (block.soft and above is not None and above.bullet and not block.bullet
+                and block.number is None and self.item.kind == "recommendation"):
+            return False
+        if len(self.item.paragraphs) > 1 or self.item.paragraphs[0][1][-1:] != above.lines[-1:]:
+            return False
+        last, words = above.lines[-1].strip(), block.lines[0].split()[:2]
+        return (bk.ends_sentence(last) and len(words) == 2 and words[0][:1].isupper()
+                and len(last) + 1 + len(" ".join(words)) < above.measure
+                and len(block.lines) >= 3 and not ASKING.search(" ".join(block.lines)))
 
     def prose_goes_on(self, block: Block) -> bool:
         """Whether the block carries on the plain paragraph read right above it, in lower case
