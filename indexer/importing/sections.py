@@ -87,6 +87,7 @@ class Section:
     named: bool = False             # its heading has a name of its own first ("Special report: …")
     follows: int = 0                # the number the section of its kind above would take next
     asking: bool = False            # conclusions with the recommendations: only what asks is an item
+    kind_listed: bool = False       # the bullets below follow a line naming their kind ("Recommendations:")
     combined: bool = False          # lessons, conclusions and recommendations: kinds from what they do
 
     def __post_init__(self) -> None:
