@@ -255,3 +255,45 @@ def test_paragraphs_in_a_row_each_asking_an_actor_are_recommendations_under_a_lo
         # Two such paragraphs are no list of recommendations: a report's findings may say so twice.
         two = section.rsplit("\n\n", 1)[0] + "\n\n The results were mixed in every region.\n"
         assert items_of(tmp_path, pages(INTRO, two)) == []
+def test_an_annex_numbered_without_a_stop_ends_the_chapter_and_its_questions_are_no_items(tmp_path):
+    # "Annex 4 Questionnaires for FGDs", as a Word heading style numbers it (no colon, no full
+    # stop), opens the annexes; its numbered questions are no chapters that would end them,
+    # in a report whose chapters have no numbers, nor the row "Key lessons learned and
+    # recommendations" of its guide a section of lessons.
+    body = ("Recommendations\n\n"
+            "The ministry should fund the resource centres from its own budget after the project.\n\n"
+            "The centres should share their records of services with the township offices monthly.\n")
+    guide = ("Annex 4 Questionnaires for FGDs\n\n"
+             "     1.   What is your name and your role in the community please?\n"
+             "     2.   What do you know about the project?\n\n"
+             "Key lessons learned and recommendations\n\n"
+             "     • What were the main programming factors of success?\n"
+             "     • What would you like to recommend to this project?\n")
+    found = items_of(tmp_path, pages(body, guide))
+    assert [body.split()[:2] for _, body in found] == [["The", "ministry"], ["The", "centres"]]
+
+
+def test_a_heading_the_text_lacks_is_put_back_where_the_contents_and_its_space_say(tmp_path):
+    # The report drew its chapter titles as pictures: the text has none, only the space each
+    # took (blank lines), while the contents name them with their pages. Each unnumbered
+    # sub-section's title stands over one paragraph and leads it.
+    contents = ("Contents\n\n"
+                "Findings .............................................................. 2\n"
+                "Recommendations ....................................................... 2\n"
+                "Annex 1 People met ..................................................... 3\n")
+    body = ("\n\n\n\nThe resource centres served five townships and their self help groups met monthly\n"
+            "and kept their accounts in good order throughout the three years of the project.\n\n\n\n\n"
+            "Inclusive Education\n"
+            "Continuation of financial and technical support is required for the schools which\n"
+            "have begun to teach children with disabilities.\n\n"
+            "Coordinated Actions\n"
+            "Broader collaborative actions can be elaborated with the social welfare department\n"
+            "to bring disability into the other development sectors.\n")
+    annex = "Annex 1 People met\n\n     Ten teachers and five officials of the township.\n"
+    found = items_of(tmp_path, pages(contents, body, annex))
+    assert [(kind, body.split("\n")[0]) for kind, body in found] == [
+        ("recommendation", "Inclusive Education"), ("recommendation", "Coordinated Actions")]
+    assert found[1][1].endswith("other development sectors.")
+    # The same text with its chapter title printed finds the same items.
+    shown = body.replace("\n\n\n\n\nInclusive", "\n\nRecommendations\n\nInclusive")
+    assert items_of(tmp_path, pages(contents, shown, annex)) == found

@@ -74,6 +74,22 @@ def test_in_conclusions_with_recommendations_a_bullet_that_asks_nothing_is_a_con
     assert [body.split()[0] for _, body in found] == ["All", "Build"]
 
 
+def test_under_a_line_naming_them_every_bullet_is_a_recommendation_until_the_next_conclusion(tmp_path):
+    # "Conclusion 2: …", its findings, then "Recommendations:" over bullets: those bullets are
+    # the recommendations whether their words ask or not ("Link to …", "More investment is
+    # needed …"); the next conclusion's bullets are its points again.
+    concluded = ("Conclusion 2: The number of victims of trafficking is growing every year.\n\n"
+                 "The working group met twice and its members shared their case data.\n\n"
+                 "Recommendations:\n\n"
+                 "• Link to the hot-spots areas to include the participation and needs of the\n"
+                 "  communities in the planning of the next phase.\n\n"
+                 "• More investment in the capacity of the social welfare department for case\n"
+                 "  management and victim support in future interventions.\n\n"
+                 "Conclusion 3: Stakeholders' outputs were added to the national plan.\n\n" + POINTS)
+    found = items_of(tmp_path, FINDINGS + "Conclusions and recommendations\n\n" + concluded)
+    assert [body.split()[0] for _, body in found] == ["Link", "More", "All", "Build"]
+
+
 def test_a_title_cut_after_its_ampersand_goes_on_on_the_next_line(tmp_path):
     found = items_of(tmp_path, FINDINGS + "Conclusions &\n\nRecommendations\n\n" + POINTS)
     assert [body.split()[0] for _, body in found] == ["All", "Build"]

@@ -161,3 +161,44 @@ def test_a_lettered_list_with_a_hanging_indent_is_no_second_column(tmp_path):
     lines = lines_of(draw(tmp_path / "hanging.pdf", [strings]))
     assert lines[2:] == [f"({letter}) {group[0]}" if n == 0 else group[n]
                          for letter, group in zip("abcd", items, strict=True) for n in range(len(group))]
+
+
+def items_in(path: Path) -> list[tuple[str, str]]:
+    from import_text import TAXONOMY
+
+    from indexer.importing.importer import find_items
+
+    items, _ = find_items(read_document(path), TAXONOMY)
+    return [(item.kind, item.body) for item in items]
+
+
+def test_a_chapter_title_set_as_a_picture_is_named_by_the_contents(tmp_path):
+    # The chapter titles are pictures, a strip a line high at the left margin: the text layer
+    # lacks them, the contents name them with their pages. The picture of a logo in the
+    # header, or one beside a line of text, is no heading.
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "pictured.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=(595, 842))
+    strip = Image.new("RGB", (400, 40), "red")
+    for y, text in ((760, "Contents"), (730, "Findings ........................................ 2"),
+                    (715, "Recommendations ................................. 2"),
+                    (700, "Annex 1 People met .............................. 3")):
+        sheet.drawString(72, y, text)
+    sheet.showPage()
+    sheet.drawInlineImage(strip, 72, 800, 120, 12)                      # a logo in the header
+    sheet.drawInlineImage(strip, 72, 720, 160, 16)                      # "Findings"
+    sheet.drawString(72, 690, "The resource centres served five townships and their groups met.")
+    sheet.drawInlineImage(strip, 72, 640, 160, 16)                      # "Recommendations"
+    sheet.drawString(72, 610, "The ministry should fund the resource centres from its budget.")
+    sheet.drawString(72, 580, "The centres should share their records with the township offices.")
+    sheet.showPage()
+    sheet.drawString(72, 760, "Annex 1 People met")
+    sheet.drawString(72, 730, "Ten teachers and five officials of the township.")
+    sheet.showPage()
+    sheet.save()
+    lines = [line.strip() for line in read_document(path).pages[1].lines if line.strip()]
+    assert lines[:3] == ["Findings", "The resource centres served five townships and their groups met.",
+                         "Recommendations"]
+    assert [body.split()[:2] for _, body in items_in(path)] == [["The", "ministry"], ["The", "centres"]]

@@ -10,10 +10,12 @@ from indexer.importing.labels import is_response, item_label
 # An annex's heading: "Annex 2. Interview guide", "ANNEX IV", "Appendix B:", "Appendix 1 –
 # Relevance of the programme" (a dash between number and title, as web pages set them),
 # "Annex A: Other findings", or the word alone ("Annex", «Приложение»), as a report with one
-# annex heads it. Groups: number, letter, title.
+# annex heads it; or a number and a title with nothing between ("Annex 4 Questionnaires for
+# FGDs", as a Word heading style numbers them), a title with no full stop: "Annex 2 shows that
+# …" is a sentence. Groups: number, letter, title.
 ANNEX = re.compile(r"\s*(?:Annex|ANNEX|Appendix|APPENDIX|Прилож\w*|ПРИЛОЖ\w*)"
                    r"(?:\s*(\d+[A-Za-zА-Яа-я]?|[IVX]+)|\s+([A-ZА-ЯЁ](?=\s*[:.–—-]|\s*$)))?"
-                   r"(?:(?:\s*[:.]|\s+[–—-])\s*(.*)|\s*$)")
+                   r"(?:(?:\s*[:.]|\s+[–—-]|(?<=[\dIVX])\s+(?=[A-ZА-ЯЁ][^.]*$))\s*(.*)|\s*$)")
 SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
 # A chapter's number with no full stop before its title ("6 Recommendations", as GIZ and the
 # EU's evaluators number chapters): with a short title, a heading.

@@ -65,6 +65,10 @@ class HeadingsMixin:
         restart = first == 1 and (self.chapter == 0 or self.in_annex and INTRO.match(title) or contents)
         if first == 1 and not self.first_chapter:
             self.first_chapter = title
+        if self.in_annex and (self.chapter == 0 and not restart or title.endswith("?")):
+            return None     # "2. Scope" in an annex of a report with no numbered chapters, "1. How
+            #                 did you engage …?" in any: the annex's own list (terms of reference,
+            #                 an interview guide's questions), no chapter of the report
         in_list = first == self.listed + 1 and not title.endswith(".")  # "1. A", "2. B" lines
         self.listed = first if not title.endswith(".") else self.listed
         if in_list and not restart or not (self.chapter < first <= self.chapter + 2 or restart):
@@ -217,6 +221,7 @@ class HeadingsMixin:
             else:
                 self.section.subheading()
                 self.section.title_at = self.index
+                self.section.titles[self.section.heads] = text
 
     def addressee(self, text: str) -> None:
         if self.section:

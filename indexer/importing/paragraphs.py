@@ -81,10 +81,23 @@ def section_paragraphs(section: Section) -> list[Item]:
                 if under and (titled or under not in section.held) and asks(_text(item))]
     if len(prose) < 2 or section.rejected * 4 > len(prose):
         return []
+    _titles_lead(section)
     if section.base != "recommendation":
         return prose
     asking = [item for item in prose if asks(_text(item))]
     return asking if _mixed(prose, places, asking) else prose
+
+
+def _titles_lead(section: Section) -> None:
+    """Each paragraph right under a title of its own ("Inclusive Education" over one paragraph,
+    "Coordinated Actions" over the next), every sub-section one paragraph: each sub-section is
+    one item, its title leading, as a numbered sub-section's title leads the item it holds."""
+    counts = [under for under, _ in section.under]
+    if all(titled and under in section.titles and counts.count(under) == 1
+           for under, titled in section.under):
+        for item, (under, _) in zip(section.prose, section.under, strict=True):
+            if item.paragraphs[0] != ("p", [section.titles[under]]):
+                item.paragraphs.insert(0, ("p", [section.titles[under]]))
 
 
 def drop_context(section: Section) -> None:

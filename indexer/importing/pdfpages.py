@@ -28,6 +28,8 @@ from indexer.importing.sideways import upright
 
 MIN_GAP = 8.0      # points: wider than any word space of justified text
 PARTED = 6         # rows on each side of a gutter no row shows by itself
+# A row's number: "3. Provide …", or a display numeral's ("3", see `numerals`).
+NUMBER = re.compile(r"(\d{1,2})(?:[.)](?!\d)|\s)")
 BAND = 2.5         # rows' heights: a band of white across the page this tall parts two stretches
 # A list's marker standing alone left of a gap: "(a)", "iv)", "1.", "•". A list set with a
 # hanging indent leaves a band of x blank right of its markers, no gutter of two columns.
@@ -198,12 +200,33 @@ def _pieces(page) -> list[tuple | None]:
             stretch = []
             pieces.append((x0, row[0] - 1, x1, row[1] + 1))
         else:
-            if stretch and row[0] - stretch[-1][1] >= BAND * height and _both_end(stretch, x):
+            if stretch and row[0] - stretch[-1][1] >= BAND * height and _both_end(stretch, x) and not (
+                    _numbered_on(stretch, rows, row, x)):
                 close(stretch, row[0] - 2)
                 stretch = []
             stretch.append(row)
     close(stretch)
     return _merged(pieces, x0, x1)
+
+
+def _numbered_on(stretch: list, rows: list, row: tuple, x: float) -> bool:
+    """Whether the left column's numbers go on across the band: its last number above is n and
+    the first below n + 1, while the right column above holds higher ones (boxes 1, 2 over
+    each other on the left, 3, 4 on the right): the columns are read whole, each in turn."""
+    def numbers(part, keep):
+        found = []
+        for _, _, chars in part:
+            kept = [c for c in chars if keep(c)]
+            label = next((c["label"] for c in kept if c.get("label")), "")   # a display numeral's
+            if (m := NUMBER.match(label + " " if label else "".join(c["text"] for c in kept).strip())):
+                found.append(int(m.group(1)))
+        return found
+
+    left, right = (lambda c: c["x1"] <= x), (lambda c: c["x0"] >= x)
+    below = rows[rows.index(row):]
+    above_left, above_right, below_left = numbers(stretch, left), numbers(stretch, right), numbers(below, left)
+    return bool(above_left and below_left and above_right) and below_left[0] == above_left[-1] + 1 and (
+        min(above_right) > below_left[0])
 
 
 def _both_end(stretch: list, x: float) -> bool:

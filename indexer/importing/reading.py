@@ -26,6 +26,7 @@ from indexer.errors import KbError
 from indexer.importing.blocks import BULLET, NUMBERED
 from indexer.importing.language import foreign_language
 from indexer.importing.pdfpages import page_text
+from indexer.importing.pictured import gaps, name_pictured, strips
 from indexer.importing.wordnumbers import WordNumbering
 from indexer.importing.wordtables import body_lines
 from indexer.importing.wordtext import shown_runs, shown_text
@@ -97,7 +98,9 @@ def _text_pages(path: Path, data: bytes) -> tuple[str, list[Page]]:
     chunks = text.split("\f")
     if chunks and not chunks[-1].strip():
         chunks.pop()
-    return "layout", [Page(n, tuple(chunk.split("\n"))) for n, chunk in enumerate(chunks, 1)]
+    pages = [tuple(chunk.split("\n")) for chunk in chunks]
+    named = name_pictured(pages, {n: gaps(lines) for n, lines in enumerate(pages, 1)})
+    return "layout", [Page(n, lines) for n, lines in enumerate(named, 1)]
 
 
 def _pdf_pages(path: Path) -> list[Page]:
@@ -110,6 +113,7 @@ def _pdf_pages(path: Path) -> list[Page]:
     try:
         with pdfplumber.open(path) as pdf:
             pages = [_pdf_page(n, page) for n, page in enumerate(pdf.pages, 1)]
+            pictured = {n: strips(page) for n, page in enumerate(pdf.pages, 1)}
     except (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError,
             TypeError, AttributeError, IndexError, RecursionError) as error:
         cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
@@ -119,7 +123,8 @@ def _pdf_pages(path: Path) -> list[Page]:
         raise ReadingError(f"{path}: not a readable PDF, damaged or cut short "
                            f"({type(cause).__name__}: {cause})") from None
     _refuse_scans(path, pages)
-    return pages
+    named = name_pictured([page.lines for page in pages], pictured)
+    return [Page(page.number, lines, page.bold) for page, lines in zip(pages, named, strict=True)]
 
 
 def _refuse_scans(path: Path, pages: list[Page]) -> None:

@@ -74,6 +74,7 @@ class Section:
     held: set = field(default_factory=set)      # the sub-sections holding an item found otherwise
     prose_at: int = -1              # the block its last plain paragraph was read from
     title_at: int = -1              # the block of its last sub-section's title (see headings.label)
+    titles: dict = field(default_factory=dict)  # each unnumbered sub-section's title, by its count (heads)
     rejected: int = 0               # its other blocks: tables' cells, headings, short lines
     base: str = ""                  # the kind its own title names (`kind` may be a sub-section's)
     running: list = field(default_factory=list)  # items kept from the report's running paragraphs
@@ -86,7 +87,7 @@ class Section:
     named: bool = False             # its heading has a name of its own first ("Special report: …")
     follows: int = 0                # the number the section of its kind above would take next
     asking: bool = False            # conclusions with the recommendations: only what asks is an item
-    told: bool = False              # ... but a "Recommendations:" line tells the bullets below it are
+    kind_listed: bool = False       # the bullets below follow a line naming their kind ("Recommendations:")
     combined: bool = False          # lessons, conclusions and recommendations: kinds from what they do
 
     def __post_init__(self) -> None:

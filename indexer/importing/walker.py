@@ -194,6 +194,8 @@ class Walker(HeadingsMixin):
         if whole := cut_title(block, below):
             block, self.joined = whole, self.index + 1
         single = len(block.lines) == 1
+        if self.section and ONE_CONCLUSION.match(block.head):
+            self.section.kind_listed = False    # the list under "Recommendations:" has ended
         if single and (head := block.head.strip()).casefold() in self.chapters_listed and not (
                 SUMMARY.match(head)):
             self.chapter_listed(head)
@@ -205,8 +207,6 @@ class Walker(HeadingsMixin):
         self.guided(block)
         if self.item and not block.bullet and ONE_CONCLUSION.match(block.head):
             self.item = None    # "Conclusion 4: …" right under an item's last line: a conclusion's
-        if self.section and not block.bullet and ONE_CONCLUSION.match(block.head):
-            self.section.told = False   # the bullets of the next conclusion must ask again
         if self.section and self.section.combined and not block.bullet and self.combined_pieces(block):
             return None
         if self.section and self.section.listed and not block.bullet and not (
@@ -305,7 +305,7 @@ class Walker(HeadingsMixin):
         kinds = kinds_named(head) if s and head.endswith(":") and len(head.split()) <= 6 else ()
         if len(kinds) != 1 or kinds[0] not in (s.base, *s.others):
             return False
-        s.kind, s.told, self.item = kinds[0], s.asking, None
+        s.kind, self.item, s.kind_listed = kinds[0], None, True
         return True
 
     def subs_below(self, block: Block) -> bool:
@@ -413,8 +413,10 @@ class Walker(HeadingsMixin):
         if item and DEMONSTRATIVE.match(block.lines[0]) and not bk.ends_sentence(
                 item.paragraphs[-1][1][-1]):
             return item.paragraphs.append(("p", block.lines))
-        if section.asking and not section.told and not asks(" ".join(block.lines)):
-            self.item = None                # a conclusion's point, in conclusions with recommendations
+        if section.asking and not section.kind_listed and not asks(" ".join(block.lines)):
+            # a conclusion's point, in conclusions with recommendations; under "Recommendations:"
+            # every bullet is one, asking in its words or not ("Link to the hot-spots areas …")
+            self.item = None
             return
         section.position += 1
         if block.lines[-1].rstrip().endswith(":") and not self.sub_list_follows(block):
