@@ -202,3 +202,16 @@ def test_a_chapter_title_set_as_a_picture_is_named_by_the_contents(tmp_path):
     assert lines[:3] == ["Findings", "The resource centres served five townships and their groups met.",
                          "Recommendations"]
     assert [body.split()[:2] for _, body in items_in(path)] == [["The", "ministry"], ["The", "centres"]]
+
+
+def test_a_box_in_two_columns_below_a_band_of_white_is_read_after_both_columns_above(tmp_path):
+    # Two columns that end their sentences, a band of white across the page, then a box at the
+    # page's foot set in two columns of its own: the box's halves are no tails of the columns.
+    box_left = ["OUR PRINCIPLES", "Information should be published.", "It should be complete."]
+    box_right = ["Everyone should be able to ask.", "The right to ask is promoted.", "Requests are answered."]
+    strings = [(72, 790 - 14 * row, line) for row, line in enumerate(LEFT)]
+    strings += [(320, 790 - 14 * row, line) for row, line in enumerate(RIGHT)]
+    strings += [(72, 600 - 14 * row, line) for row, line in enumerate(box_left)]
+    strings += [(320, 600 - 14 * row, line) for row, line in enumerate(box_right)]
+    lines = lines_of(draw(tmp_path / "band.pdf", [strings]))
+    assert lines == [*LEFT, *RIGHT, *box_left, *box_right]
