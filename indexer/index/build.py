@@ -41,6 +41,7 @@ from indexer.index import manifest as manifest_file
 from indexer.index import plan as planning
 from indexer.index.arrays import write_arrays
 from indexer.index.embeddings import write_embeddings
+from indexer.index.inplace import read_compound_in_place
 from indexer.index.manifest import Manifest
 from indexer.index.schema import SCHEMA_VERSION, make_schema
 from indexer.index.tree import Tree, known_tree, scan
@@ -96,6 +97,9 @@ def build_index(content_dir: Path, index_dir: Path, taxonomy_path: Path, base: P
     directories an editor changed, added or deleted) are looked at instead of the whole tree:
     the other files are taken to be as the served generation's manifest records them."""
     start = time.perf_counter()
+    # An update reads the linked generation's segments (deletions, merges, the sort orders):
+    # from their map, not copied whole per segment (0.7 s of a plain edit at 100 000 entries).
+    read_compound_in_place()
     content_dir, index_dir = Path(content_dir), Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(index_dir, wait, on_wait), collector_paused():
