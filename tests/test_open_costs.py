@@ -38,7 +38,8 @@ def test_a_bucket_sorted_in_runs_is_the_bucket_sorted_at_once():
     assert list(vocabulary.words()) == _best_first(items)      # one bucket: every word starts with w
 
 
-def test_an_update_puts_its_entries_in_among_the_kept_ones_as_a_full_sort_does(content_copy, tmp_path, monkeypatch):
+def test_an_update_puts_its_entries_in_among_the_kept_ones_as_a_full_sort_does(content_copy, tmp_path,
+                                                                             monkeypatch):
     """Each update's sort positions, updated from the generation before (titles moved to the
     front, the end, onto another entry's title, entries added and deleted, small segments
     merged by later commits), are those of a sort of the whole generation."""
@@ -70,6 +71,6 @@ def test_an_update_puts_its_entries_in_among_the_kept_ones_as_a_full_sort_does(c
         generation = index / current_generation(index)
         with whoosh_index.open_dir(str(generation)).reader() as reader:
             for column in sort_orders.COLUMNS:
-                assert np.array_equal(np.load(generation / f"sort-{column}.npy"), full_sort(reader, column)), (
-                    step, column)
+                written = np.load(generation / f"sort-{column}.npy")
+                assert np.array_equal(written, full_sort(reader, column)), (step, column)
     assert sorted_whole.count("path") < len(titles)     # most updates sorted nothing whole

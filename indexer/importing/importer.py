@@ -59,8 +59,8 @@ def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tupl
     # A run of paragraphs asking actors to act is a list of recommendations whose heading the
     # text lost; a bold lead it opens with is no item of its own.
     asking = asking_paragraphs(found_blocks, walker.body, vocabulary, walker.part, kept)
-    found = [item for item in found if not any(normal_words(item.body)[:60] in normal_words(other.body)
-                                               for other in asking)]
+    asked = [normal_words(other.body) for other in asking]
+    found = [item for item in found if not any(normal_words(item.body)[:60] in words for words in asked)]
     # A PDF that sets its informal recommendations in bold says so by its fonts; a text has
     # only their words.
     found = found or narrative_items(found_blocks, walker.body, vocabulary, walker.part, kept + asking)

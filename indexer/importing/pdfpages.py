@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from indexer.importing.blocks import ends_sentence
 from indexer.importing.leads import BOLD, marked_lines
 from indexer.importing.numerals import labelled, spliced
 from indexer.importing.pdftables import regions, table_lines
@@ -222,21 +223,25 @@ def _numbered_on(stretch: list, rows: list, row: tuple, x: float) -> bool:
                 found.append(int(m.group(1)))
         return found
 
-    left, right = (lambda c: c["x1"] <= x), (lambda c: c["x0"] >= x)
+    left, right = _sides(x)
     below = rows[rows.index(row):]
-    above_left, above_right, below_left = numbers(stretch, left), numbers(stretch, right), numbers(below, left)
+    above_left, above_right = numbers(stretch, left), numbers(stretch, right)
+    below_left = numbers(below, left)
     return bool(above_left and below_left and above_right) and below_left[0] == above_left[-1] + 1 and (
         min(above_right) > below_left[0])
+
+
+def _sides(x: float):
+    """Whether a character stands in the left column of a gutter at x, and in the right one."""
+    return (lambda c: c["x1"] <= x), (lambda c: c["x0"] >= x)
 
 
 def _both_end(stretch: list, x: float) -> bool:
     """Whether each column of the stretch ends a sentence on its last row: above a band of
     white across the page, the stretch's columns are read whole before the columns below
     (a box at a page's foot, set in two columns of its own)."""
-    from indexer.importing.blocks import ends_sentence
-
     sides = []
-    for keep in (lambda c: c["x1"] <= x, lambda c: c["x0"] >= x):
+    for keep in _sides(x):
         last = next((cs for _, _, cs in reversed(stretch) if any(keep(c) for c in cs)), None)
         if last is not None:
             sides.append(ends_sentence("".join(c["text"] for c in last if keep(c))))

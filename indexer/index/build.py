@@ -422,8 +422,8 @@ def collector_paused():
     small objects that live until the generation is written (the term pool's postings, the
     prepared documents, the records) and frees nearly none of them in cycles, so each of the
     collector's full passes walks them all for nothing (100 000 entries: 340 -> 427 entries/s on
-    two free cores with them paused, paired runs of session 9). The pool's workers, forked inside, run with it again
-    (`writer._init`). On leaving, the collector is as it was."""
+    two free cores with them paused, paired runs of session 9). The pool's workers, forked
+    inside, run with it again (`writer._init`). On leaving, the collector is as it was."""
     was = gc.isenabled()
     gc.disable()
     try:

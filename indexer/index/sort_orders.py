@@ -56,7 +56,7 @@ def _kept(now: list[tuple[str, int]], then: list[tuple[str, int]]) -> int:
     """How many documents, from the first, keep their numbers: those of the segments the two
     generations share, in the same order, before the first that differs."""
     kept = 0
-    for segment, other in zip(now, then):
+    for segment, other in zip(now, then, strict=False):   # one may have more
         if segment != other:
             break
         kept += segment[1]
