@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from typing import TYPE_CHECKING
 
 from kb.settings import ROOT, SETTINGS, resolve_paths
 
@@ -20,8 +20,14 @@ SECURITY_HEADERS = {
 }
 
 
+if TYPE_CHECKING:
+    from flask import Flask
+
+
 def create_app(test_config: dict | None = None) -> Flask:
     """Defaults, then KB_* environment variables, then the test mapping; then hooks and blueprints."""
+    from flask import Flask  # here, not at the top: `kb index` and `kb import` run without Flask
+
     app = Flask(__name__, template_folder=str(ROOT / "templates"))
     app.config.from_mapping({name: default for name, (default, _) in SETTINGS.items()})
     app.config.from_prefixed_env("KB")

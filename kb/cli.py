@@ -50,20 +50,24 @@ def index_command(paths: Paths, paths_changed, full, quiet, wait):
     from tqdm import tqdm
 
     from indexer.content.glossary import load_glossary
-    from indexer.index.build import build_index
+    from indexer.index.build import build_index, changed_inputs
     from indexer.search.questions import load_question_words
     from indexer.search.thesaurus import load_thesaurus
 
-    load_glossary(paths.glossary)   # a broken glossary stops the build here, with its reason
-    load_thesaurus(paths.thesaurus)
-    load_question_words(paths.questions)
+    # A broken glossary, thesaurus or question list stops the build here, with its reason; one
+    # the served generation was built from was checked then.
+    loaders = {paths.glossary: load_glossary, paths.thesaurus: load_thesaurus,
+               paths.questions: load_question_words}
+    inputs = (paths.glossary, paths.thesaurus, paths.questions)
+    for path in changed_inputs(paths.index_dir, inputs):
+        loaders[path](path)
     encoder = _encoder(paths)
     progress = None if quiet else (lambda items, **kw: tqdm(items, leave=False, mininterval=0.5, **kw))
     report = build_index(paths.content_dir, paths.index_dir, paths.taxonomy, paths.base,
                          reports_dir=paths.reports_dir, full=full, progress=progress, wait=wait,
                          on_wait=lambda message: click.echo(f"kb: {message}", err=True), encoder=encoder,
                          semantic_limit=paths.semantic_limit,
-                         inputs=(paths.glossary, paths.thesaurus, paths.questions),
+                         inputs=inputs,
                          paths=[p.absolute() for p in paths_changed] or None)
     for problem in report.problems:
         click.echo(f"{problem}", err=True)

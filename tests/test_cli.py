@@ -1,10 +1,13 @@
 """The kb command through Click's runner: search JSON, errors, check, stats."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
+from indexer.index.build import current_generation
 from kb.cli import main
 
 
@@ -90,6 +93,26 @@ def test_new_published_entry_is_found_after_kb_index(runner, content_copy, tmp_p
     assert runner.invoke(main, ["index", "-q"], env=env).exit_code == 0
     found = runner.invoke(main, ["search", "пасечных кооперативов", "--json"], env=env)
     assert json.loads(found.stdout)["results"][0]["id"] == path.stem
+
+
+@pytest.mark.parametrize("name, broken, message", [
+    ("glossary.yaml", "terms: 3\n", "the glossary needs a `terms:` list"),
+    ("thesaurus.yaml", "groups:\n  - en: hazardous work\n", "group 1 must map `en` and `ru` to lists"),
+    ("question-words.yaml", "- what\n", "the question words need `en:` and `ru:` sections"),
+])
+def test_index_stops_on_an_input_broken_since_the_served_generation(runner, content_copy, tmp_path,
+                                                                      name, broken, message):
+    """The glossary, thesaurus and question words are checked when they are not what the served
+    generation was built from: a file broken after a good build stops the next one, named."""
+    env = {"KB_CONTENT_DIR": str(content_copy), "KB_INDEX_DIR": str(tmp_path / "index")}
+    shutil.copy(ROOT / "content" / name, content_copy / name)
+    assert runner.invoke(main, ["index", "-q"], env=env).exit_code == 0
+    assert runner.invoke(main, ["index", "-q"], env=env).output.startswith("nothing changed")
+    served = current_generation(tmp_path / "index")
+    (content_copy / name).write_text(broken, encoding="utf-8")
+    result = runner.invoke(main, ["index", "-q"], env=env)
+    assert result.exit_code != 0 and message in result.output and name in result.output
+    assert current_generation(tmp_path / "index") == served
 
 
 @pytest.mark.parametrize("args, message", [

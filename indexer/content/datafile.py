@@ -17,6 +17,6 @@ def read_data_file(path: Path | None, what: str):
     if path is None or not Path(path).exists():
         return None
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ContentError(f"{path}: cannot read {what}: {exc}") from None
