@@ -18,11 +18,11 @@ import yaml
 
 from indexer.content.problems import ID_PATTERN
 from indexer.errors import KbError
+from indexer.importing.cover import cover_year, text_title
 from indexer.importing.organisations import name_patterns
 from indexer.importing.reading import Document
 from indexer.importing.words import lang_of
 
-YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 COVER = 1500     # the characters a report's cover holds at most, title, publisher and date
 
 
@@ -91,8 +91,7 @@ def new_record(document: Document, slug: str, organisations: dict | None = None)
     """The draft record's YAML, in the order of docs/content-format.md."""
     text, language = document.text, lang_of(document.text)
     title = guess_title(document)
-    years = YEAR.findall(" ".join(" ".join(p.lines) for p in document.pages[:3]))
-    year = max((int(y) for y in years), default=0) or "null"
+    year = cover_year([list(page.lines) for page in document.pages[:3]], title) or "null"
     lines = [f"# Draft record written by `kb import` from {document.name}: check every value.",
              f"slug: {slug}", "draft: true",
              f"title: {{en: {_q(title * (language == 'en'))}, ru: {_q(title * (language == 'ru'))}}}",
@@ -119,17 +118,8 @@ def guess_organisation(text: str, organisations: dict | None = None) -> str:
 
 
 def guess_title(document: Document) -> str:
-    """The cover's title: its first lines, up to two blank lines in a row, re-joined."""
-    for page in document.pages[:2]:
-        run: list[str] = []
-        blanks = 0
-        for line in page.lines:
-            text = " ".join(line.split())
-            blanks = 0 if text else blanks + 1
-            if text and len(text) < 120:
-                run.append(text)
-            if run and (blanks >= 2 or len(run) >= 5 or len(text) >= 120):
-                break
-        if run:
-            return " ".join(run)
-    return document.name
+    """The cover's title: a PDF's largest type, else the cover's first lines that are not the
+    document's furniture (see indexer.importing.cover), else the file's name."""
+    if document.title:
+        return document.title
+    return text_title([list(page.lines) for page in document.pages[:2]]) or document.name

@@ -1,0 +1,91 @@
+"""The draft record's title and year, read from the report's cover (indexer/importing/cover.py)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import yaml
+from test_pdf_reading import draw
+
+from indexer.importing.cover import cover_year, is_furniture, text_title
+from indexer.importing.reading import read_document
+from indexer.importing.records import record_import
+
+TODAY = datetime.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("line", [
+    "United Nations", "Economic and Social Council", "E/ICEF/2025/23", "DP /2025/14", "Distr.: General",
+    "Original: English", "10 April 2025", "Item 16 of the provisional agenda", "Annual session 2025",
+    "Submitted by:", "Email: someone@example.org", "someone@example.org", "2016", "A E",
+    "Table of contents", "Содержание", "Генеральная Ассамблея", "Acknowledgements ............ 3",
+    "I. Introduction",
+])
+def test_the_furniture_of_a_cover_is_not_its_title(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Annual report on evaluation, 2024", "Final Evaluation of the Clean Water Project",
+    "Оценка программы ЮНИСЕФ по инклюзивному образованию", "Evaluation of UNHCR's data use",
+])
+def test_a_title_line_is_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_the_year_is_the_covers_date_not_a_period_nor_a_target():
+    cover = ["Final evaluation of the Reintegration Project",
+             "Project Period:   15 December 2020 – 15 December 2022",
+             "Date of the Evaluation   February 2023", "Towards the goals of 2030"]
+    assert cover_year([cover], "Final evaluation of the Reintegration Project", TODAY) == 2023
+
+
+def test_a_russian_date_gives_the_year():
+    assert cover_year([["Отчёт об итоговой оценке проекта", "Бишкек, март 2021 г."]], "", TODAY) == 2021
+
+
+def test_without_a_date_the_title_names_the_year_then_the_latest_past_year():
+    assert cover_year([["AID TRANSPARENCY INDEX 2014", "for 2015 and 2030"]], "Aid Transparency Index 2014",
+                      TODAY) == 2014
+    assert cover_year([["The programme ran from 2009-10 to 2013-14", "targets for 2030"]], "", TODAY) == 2014
+    assert cover_year([["No year at all"]], "", TODAY) is None
+
+
+def test_a_date_in_the_future_is_not_the_reports():
+    assert cover_year([["Strategic plan, December 2029", "Issued 3 March 2025"]], "", TODAY) == 2025
+
+
+def test_a_text_cover_skips_the_un_furniture_and_the_senders_address():
+    un = ["United Nations                                     E/ICEF/2025/23",
+          "Economic and Social Council                        Distr.: General",
+          "                                                   12 April 2025",
+          "", "Annual report for 2024 on the evaluation", "function in UNICEF", "", "", "Summary"]
+    assert text_title([un]) == "Annual report for 2024 on the evaluation function in UNICEF"
+    sender = ["Submitted by:", "Jane Evaluator", "Email: jane@example.org", "", "",
+              "Zambezi Valley Child Protection Project", "End of Term Evaluation"]
+    assert text_title([sender]) == "Zambezi Valley Child Protection Project End of Term Evaluation"
+
+
+def test_a_pdf_cover_gives_its_largest_type_past_the_issuers_block(tmp_path):
+    """A UN document's cover: the issuer's name in large type, run over lines, the symbol in the
+    largest, the date in small type between; the title below it in its own type."""
+    cover = [(40, 790, "DP", "Helvetica", 20), (70, 790, "/2025/14", "Helvetica", 12),
+             (140, 786, "United Nations", "Helvetica", 14),
+             (40, 750, "Executive Board of the", "Helvetica-Bold", 17),
+             (400, 750, "Distr.: General", "Helvetica", 10),
+             (400, 738, "27 February 2025", "Helvetica", 10),
+             (40, 731, "United Nations Development", "Helvetica-Bold", 17),
+             (40, 712, "Programme and the United Nations", "Helvetica-Bold", 17),
+             (40, 693, "Population Fund", "Helvetica-Bold", 17),
+             (40, 640, "Annual report on evaluation,", "Helvetica-Bold", 16),
+             (40, 622, "2024", "Helvetica-Bold", 16),
+             (40, 560, "I. Introduction", "Helvetica-Bold", 16),
+             (40, 540, "The present report covers the work of the office in the year.", "Helvetica", 10)]
+    body = [(40, 700, "The evaluation office completed twelve evaluations this year.", "Helvetica", 10)]
+    path = draw(tmp_path / "annual-report.pdf", [cover, body])
+    document = read_document(path)
+    assert document.title == "Annual report on evaluation, 2024"
+    record = record_import(document, "undp-annual-report-2024", tmp_path / "reports")
+    data = yaml.safe_load(record.path.read_text(encoding="utf-8"))
+    assert data["title"]["en"] == "Annual report on evaluation, 2024" and data["year"] == 2025
