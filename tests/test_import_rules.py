@@ -1597,3 +1597,58 @@ def test_a_recommendations_line_in_conclusions_makes_its_bullets_items_asking_or
     text = pages("1. Introduction\nThe programme ran for four years.\n", chapter)
     assert [(kind, body.split()[0]) for kind, body in items_of(tmp_path, text)] == [
         ("recommendation", "More"), ("recommendation", "Link")]
+
+
+def test_a_label_numbered_by_its_group_letter_starts_its_item_after_the_code(tmp_path):
+    # UNDP-GEF evaluations number recommendations by category: "Recommendation A.1:", "B2.".
+    text = pages("4. Conclusions, recommendations and lessons\n\n4.3 Recommendations\n\n"
+                 "Recommendation A.1: The Ministry should adopt the financing plan before closure.\n\n"
+                 "Recommendation B2. UNDP should include the management plans in its next programme.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "The Ministry should adopt the financing plan before closure."),
+        ("recommendation", "UNDP should include the management plans in its next programme.")]
+
+
+TE_SUMMARY_TABLE = (
+    "Executive summary\n\nThe project met most of its targets.\n\nRecommendations summary table\n\n"
+    " Rec #   TE Recommendation                                 Entity Responsible   Time frame\n"
+    " A       Category 1: Sustainability\n"
+    " A.1     The Ministry should adopt the financing plan for   Ministry of          By end of\n"
+    "         the protected areas before the project closes.     Environment          2021\n"
+    " A.2     UNDP should include the management plans in the    UNDP CO              2022\n"
+    "         next country programme.\n"
+    " B       Category 2: Monitoring\n"
+    " B.1     The PMU should hand over the monitoring database   PMU, Park            Before\n"
+    "         to the park authority with a trained operator.     Authority            closure\n")
+
+
+def test_a_summary_table_of_coded_recommendations_gives_its_rows_as_items(tmp_path):
+    # Its only statement of them: each coded row an item, the category rows ("A  Category 1")
+    # and the responsible entity's and time frame's cells no part of any.
+    text = pages(TE_SUMMARY_TABLE, "1. Introduction\n\nThe evaluation covers the years 2016 to 2020.\n",
+                 "4. Conclusions\n\nThe protected areas are better managed than before.\n")
+    assert items_of(tmp_path, text) == [
+        ("recommendation", "The Ministry should adopt the financing plan for the protected areas before "
+                           "the project closes."),
+        ("recommendation", "UNDP should include the management plans in the next country programme."),
+        ("recommendation", "The PMU should hand over the monitoring database to the park authority with a "
+                           "trained operator.")]
+
+
+def test_a_summary_table_that_repeats_the_chapters_recommendations_gives_the_chapters(tmp_path):
+    text = pages(TE_SUMMARY_TABLE, "1. Introduction\n\nThe evaluation covers the years 2016 to 2020.\n",
+                 "4. Conclusions, recommendations and lessons learned\n\n"
+                 "4.3 Recommendations\n\n"
+                 "Recommendation A.1: The Ministry should adopt the financing plan for the protected areas\n"
+                 "before the project closes, so that the rangers are paid after GEF funding ends.\n\n"
+                 "Recommendation A.2: UNDP should include the management plans in the next country\n"
+                 "programme and support their review in 2023.\n\n"
+                 "Recommendation B.1: The PMU should hand over the monitoring database to the park\n"
+                 "authority with a trained operator and a budget for its upkeep.\n")
+    assert [body for _, body in items_of(tmp_path, text)] == [
+        "The Ministry should adopt the financing plan for the protected areas before the project closes, "
+        "so that the rangers are paid after GEF funding ends.",
+        "UNDP should include the management plans in the next country programme and support their review "
+        "in 2023.",
+        "The PMU should hand over the monitoring database to the park authority with a trained operator "
+        "and a budget for its upkeep."]

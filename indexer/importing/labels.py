@@ -1,5 +1,9 @@
 """Item labels: a line that names the item it opens ("Recommendation 3.", "R1:", "Lesson learned #2").
 
+A number may carry its group's letter, as the UNDP-GEF evaluations' tables of recommendations
+number them by category ("Recommendation A.1:", "Recommendation B2."): the code is the
+item's number, and the item's words start after it.
+
 Such a label opens an item of its kind wherever it stands (outside annexes): in a
 chapter's findings (a boxed recommendation), in a section of such items, or in a section
 that alternates "Lesson learned #n" with "Recommendation". The item's words follow the
@@ -21,7 +25,8 @@ WORDS = {
 LABEL = re.compile(
     r"\s*(?P<box>(?:box|encadré|вставка)\s*\d{1,2}\s*[:.–—-]\s*)?(?:(?P<word>"
     + "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in WORDS.items()) + r")"
-    r"(?:\s*(?:#|no\.?|№|n°)?\s*(?P<number>\d{1,2}(?:\.\d{1,2})?)|\s+(?P<letter>(?-i:[A-ZА-ЯЁ]))(?!\w))?"
+    r"(?:\s*(?:#|no\.?|№|n°)?\s*(?P<number>(?:(?-i:[A-ZА-ЯЁ])[.-]?)?\d{1,2}(?:\.\d{1,2})?)"
+    r"|\s+(?P<letter>(?-i:[A-ZА-ЯЁ]))(?!\w))?"
     r"|(?P<r>(?-i:R|Rec\.?|L|LL|GP|BP|Р|У|П|ПП|НП))\s?(?P<rnumber>\d{1,2}))"
     r"(?P<mark>\s*[.:)–—-]\s*|\s+|$)(?P<rest>.*)", re.I)
 RESPONSE = re.compile(r"\s*(?:(?:[A-Z]{2,6}|UNEP|Management|Agency|Government|Office)\s+)?"

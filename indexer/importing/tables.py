@@ -17,6 +17,10 @@ Other tables name the kind in their first column and number the item inside its 
 "1. Sharpen …" with sub-rows "1.1 Support …"): the header's words may wrap over lines of their
 own ("on grouping", "when"); each row becomes "N) words of the first column…", each sub-row
 a bullet "• N.M words…" of that item, until a line writes across the item column's edge.
+The UNDP-GEF evaluations' summary table of recommendations ("Rec #  TE Recommendation  Entity
+Responsible  Time frame") numbers its rows by category: a row "A  Category 1: Sustainability"
+titles the rows "A.1", "A.2" under it and is no item; each coded row becomes a label line
+("Recommendation A.1: words…", `labels`), so the item keeps its code as its number.
 A table without numbered rows is left as it is; the rows of one whose header names a
 management response ("Recommendation | Management response | Key actions") go: they quote
 the items, as the report's own list gives them.
@@ -30,9 +34,13 @@ from indexer.importing.sections import KIND_TITLES
 from indexer.importing.templates import read_templates
 
 KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
-NUMBER = re.compile(r"(?:#|№|No\.?|N°)$", re.I)
+NUMBER = re.compile(r"(?:(?:rec|ref)\.?\s*)?(?:#|№|No\.?|N°)$", re.I)
+# An evaluation's abbreviation before the item column's name: "TE Recommendation", "MTR recommendations".
+ABBREVIATED = re.compile(r"(?-i:[A-Z]{2,4})\s+(?=\S)")
 NUMBER_GLUED = re.compile(r"(#|№|No\.?|N°)\s+(\S.*)", re.I)
-ROW = re.compile(r"\s*(\d{1,2})\.?(?=\s{2,}|$)")
+ROW = re.compile(r"\s*(\d{1,2}|(?-i:[A-Z])[.-]?\d{1,2}(?:\.\d{1,2})?|(?-i:[A-H]))\.?(?=\s{2,}|$)")
+CODED = re.compile(r"(?-i:[A-Z])")
+LABEL_WORD = {"recommendation": "Recommendation", "lesson": "Lesson", "good-practice": "Good practice"}
 # A row whose number opens the item's own cell: "1. Sharpen …", "1.1 Support …", "2) Invest …".
 CELL_ROW = re.compile(r"\s*(\d{1,2})(\.\d{1,2})?[.)]?\s+(?=\S)")
 RESPONSE = re.compile(r"management\s+response|ответ\s+руководства|key\s+actions?|action\s+owner|"
@@ -48,9 +56,10 @@ def _cells(line: str) -> list[tuple[int, str]]:
 
 
 def _header(line: str) -> list | None:
-    """[start, end, first, response] of the item column when the line is such a table's
+    """[start, end, first, response, kind] of the item column when the line is such a table's
     header, else None; `first` when the item column is the table's first, its rows numbered
-    inside it; `response` when the header names a management response (its rows go)."""
+    inside it; `response` when the header names a management response (its rows go); `kind`
+    the kind the item column names, when it is not the first."""
     cells = _cells(line)
     if cells and (glued := NUMBER_GLUED.match(cells[0][1])):   # "№ Рекомендация": a narrow number column
         cells[:1] = [(cells[0][0], glued.group(1)), (cells[0][0] + glued.start(2), glued.group(2))]
@@ -60,10 +69,28 @@ def _header(line: str) -> list | None:
     if KIND.match(cells[0][1]):
         return [cells[0][0], cells[1][0], True, response]
     for n, (start, text) in enumerate(cells[1:], 1):
-        if KIND.match(text) and (NUMBER.match(cells[0][1]) or n == 1):
+        if _names_kind(text) and (NUMBER.match(cells[0][1]) or n == 1):
             end = cells[n + 1][0] if n + 1 < len(cells) else 10_000
-            return [start, end, False, response]
+            return [start, end, False, response, _names_kind(text)]
     return None
+
+
+def _names_kind(text: str) -> str | None:
+    """The kind of item a column's name names ("Recommendation", "TE Recommendation"), or None."""
+    text = text[m.end():] if (m := ABBREVIATED.match(text)) else text
+    if not KIND.match(text):
+        return None
+    return next(kind for kind, pattern in KIND_TITLES.items() if re.match(pattern, text, re.I))
+
+
+def _coded_rows(out: list[str], coded: list[tuple[int, str]], kind: str | None) -> None:
+    """Write a table's rows numbered by a code ("A.1", "B2", "C") as label lines of the kind
+    its header names; a letter row that codes later rows ("A" over "A.1") titles a category
+    and goes. Why: the walker reads labels whatever their number, not "A.1)" as a list."""
+    codes = {code for _, code in coded}
+    for at, code in coded:
+        titles = len(code) == 1 and any(c != code and c.startswith(code) for c in codes)
+        out[at] = "" if titles else f"{LABEL_WORD.get(kind or '', 'Recommendation')} {code}: {out[at]}"
 
 
 def _crosses(line: str, end: int) -> bool:
@@ -78,15 +105,16 @@ def read_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     column: list | None = None
     rows, header = 0, (0, "")
+    coded: list[tuple[int, str]] = []
     for line in lines:
         if column is None:
-            column, rows, header = _header(line), 0, (len(out), line)
+            column, rows, header, coded = _header(line), 0, (len(out), line), []
             out.append("" if column else line)
             continue
         if not line.strip():
             out.append(line)
             continue
-        start, end, first, response = column
+        start, end, first, response = column[:4]
         cell = line[max(0, start - 2):end]
         row = CELL_ROW.match(cell) if first else ROW.match(line)
         if not row and rows == 0 and (not cell.strip() if first else len(line.split()) <= 3
@@ -98,6 +126,9 @@ def read_tables(lines: list[str]) -> list[str]:
                 or first and _crosses(line, end)):
             if rows == 0:                   # no table: the line was a heading's ("6. Уроки   и   опыт")
                 out[header[0]] = header[1]
+            if coded:
+                _coded_rows(out, coded, column[4] if len(column) > 4 else None)
+                coded = []
             column = None                   # the table has ended (or never had numbered rows)
             out.append(line)
             continue
@@ -109,8 +140,13 @@ def read_tables(lines: list[str]) -> list[str]:
             out.append("")                  # a management response quotes the items: no item
         elif row and first and row.group(2):
             out += ["", f"• {row.group(1)}{row.group(2)} {words}"]
+        elif row and CODED.match(row.group(1)):   # "A.1": written as a label once the table ends
+            coded.append((len(out) + 1, row.group(1)))
+            out += ["", words]
         elif row:                           # "N) …": a list item, never a heading ("1. Introduction")
             out += ["", f"{row.group(1)}) {words}"]
         elif words:
             out.append(f"   {words}")
+    if coded and column:
+        _coded_rows(out, coded, column[4] if len(column) > 4 else None)
     return out
