@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 WORDS = {
     "recommendation": r"recommendation|рекомендаци[яи]",
-    "lesson": r"lessons?(?:\s+(?:learn(?:ed|t)|identified))?|(?:извлеч[её]нный\s+|полученный\s+)?урок",
+    "lesson": r"lessons?(?:\s+(?:learn(?:ed|t)|identified))?"
+              r"|(?:извлеч[её]нн(?:ый|ые)\s+|полученн(?:ый|ые)\s+)?урок(?:и(?!\w))?",
     "good-practice": r"(?:(?:emerging|potential)\s+)?(?:good|best|promising)\s+practice"
                      r"|(?:передовая|надлежащая|лучшая|хорошая|положительная)\s+практика",
 }
@@ -41,6 +42,11 @@ ATTRIBUTE = re.compile(
     r"|ответственн\w*|исполнител\w*|адресат\w*|приоритет\w*|срок\w*|ресурс\w*|основан\w*)"
     r"(?:\s+\w+){0,2}(?:\(s\))?\s*:\s*\S", re.I)
 
+# The paragraph an evaluator heads with why the item is made ("Rationale: the hand-over plan has
+# no budget", "Justification:", «Обоснование:»): WFP's and UNICEF's decentralised evaluations set
+# it under "Recommendation 1 (strategic): …", before its sub-actions; part of the item.
+RATIONALE = re.compile(r"\s*(?:rationale|justification|обоснование)(?:\s+\w+){0,2}\s*:\s*\S", re.I)
+
 
 # A label's qualifier in brackets before its colon: "(priority: high)", UN Women's «(основана на
 # выводах 1 и 2; приоритет высокий)».
@@ -54,6 +60,7 @@ class Label:
     kind: str
     number: str | None
     rest: str               # the item's words on the label's line ("" when it stands alone)
+    many: bool = False      # a box of several ("Box 3. Lessons learned"): each bullet below is one
 
 
 def item_label(line: str) -> Label | None:
@@ -72,8 +79,10 @@ def item_label(line: str) -> Label | None:
     else:
         kind = next(k for k in WORDS if match.group(k.replace("-", "_")))
     if not rest:
-        plural = re.match(r"\w+(?:s|и)\b", match.group("word") or "", re.I)
-        return None if plural and not number else Label(kind, number, "")
+        plural = re.search(r"\w(?:s|и)\b", match.group("word") or "", re.I)   # "lessons", «уроки»
+        own = match.group("number") or match.group("rnumber") or match.group("letter")
+        return None if plural and not number else Label(
+            kind, number, "", many=bool(plural and match.group("box") and not own))
     if not number and not mark.strip():
         return None                       # "Lessons from the pilot show…": a sentence
     if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "«\"“(" or match.group("box")):
@@ -85,6 +94,10 @@ def item_label(line: str) -> Label | None:
 
 def is_attribute(line: str) -> bool:
     return bool(ATTRIBUTE.match(line))
+
+
+def is_rationale(line: str) -> bool:
+    return bool(RATIONALE.match(line))
 
 
 def is_response(line: str) -> bool:

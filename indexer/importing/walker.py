@@ -11,7 +11,7 @@ from indexer.importing.bold import ASKING
 from indexer.importing.contents import contents_blocks
 from indexer.importing.countries import CountryNames
 from indexer.importing.headings import HeadingsMixin
-from indexer.importing.labels import Label, is_attribute, is_response, item_label
+from indexer.importing.labels import Label, is_attribute, is_rationale, is_response, item_label
 from indexer.importing.lists import SENTENCE, announced_kind
 from indexer.importing.paragraphs import asks, drop_context, section_paragraphs
 from indexer.importing.sections import (
@@ -149,6 +149,7 @@ class Walker(HeadingsMixin):
         self.front: list[Item] = []        # items kept before their part's first numbered chapter
         self.chaptered: set[str] = set()    # the parts that kept an item inside a numbered chapter
         self.pending: Label | None = None   # a label standing alone: its item starts next
+        self.many: tuple[Label, Item, str] | None = None  # a box of several: its label, last item, bullet
         self.title = ""                     # the innermost heading's title
         self.pages: dict[int, tuple[str, bool]] = {}   # page: (heading title, in the body)
         self.lead: Item | None = None       # a sub-section read as one item, if it holds none
@@ -235,7 +236,10 @@ class Walker(HeadingsMixin):
             lead_in = block.head.rstrip().endswith(":") and bool(after) and after.head[:1].islower()
             if not (_prose(block) or lead_in) or self.subs_below(block):
                 return                      # a chart's labels or a figure between label and text
-            return self.open_labelled(self.pending, block.lines, block.page)
+            many = self.pending if self.pending.many and block.bullet else None
+            self.open_labelled(self.pending, block.lines, block.page)
+            self.many = (many, self.item, block.marker) if many else None
+            return None
         if label:
             return self.labelled(label, block)
         if self.item and self.section and self.owns(block):
@@ -357,9 +361,18 @@ class Walker(HeadingsMixin):
     def continues(self, block: Block) -> bool:
         """Whether the block carries on the labelled item: a sub-item, a sub-bullet, a page turn."""
         item, last = self.item, self.item.paragraphs[-1][1][-1].rstrip()
+        if self.many and self.many[1] is item and block.bullet and block.marker == self.many[2]:
+            # the box's next bullet: its next item ("Box 2. Lessons learned" over its points)
+            self.open_labelled(self.many[0], block.lines, block.page)
+            self.many = (self.many[0], self.item, block.marker)
+            return True
         numbered = f"{item.number}."         # "1.1.", "1.2." under "Recommendation 1." standing alone
         sub = item.number is not None and block.head.startswith(numbered) and (
-            last.endswith(":") or any(lines[0].lstrip().startswith(numbered) for _, lines in item.paragraphs))
+            last.endswith(":") or any(lines[0].lstrip().startswith(numbered) for _, lines in item.paragraphs)
+            or self.first_action(block))
+        if is_rationale(block.head):        # "Rationale: …" under "Recommendation 1 (strategic): …"
+            item.paragraphs.append(("p", list(block.lines)))
+            return True
         if sub or (block.bullet and (item.sub_list(block) or self.section is not None)):
             item.paragraphs.append(("li" if block.bullet else "p", block.lines if block.bullet
                                     else [block.head, *block.lines[1:]]))
@@ -377,6 +390,13 @@ class Walker(HeadingsMixin):
         self.item = None
         return False
 
+    def first_action(self, block: Block) -> bool:
+        """The first of a numbered item's sub-actions ("1.1 Agree a costed plan …" under
+        "Recommendation 1"), after its rationale, not a heading ("1.1 Background"): a sentence."""
+        head, number = block.head.lstrip(), self.item.number
+        return (number is not None and bool(re.match(rf"{number}\.1\.?\s+\S", head))
+                and len(head.split()) >= 5 and bk.ends_sentence(block.lines[-1]))
+
     def titled(self, block: Block) -> bool:
         """A labelled box's title standing alone ("Box 1: Good practice: Development of the Data
         Team", no sentence's end), then its text: the item is the title and the text below it."""
@@ -390,14 +410,16 @@ class Walker(HeadingsMixin):
     def explains(self, block: Block) -> bool:
         """A paragraph of running prose after a labelled item, in its section, before a management
         response, the next label of any kind ("Conclusion 2:" too), the item's attribute lines
-        ("Responsible: …") or the next heading: the item's own rationale ("The consolidation should…")."""
+        ("Responsible: …"), its first sub-action ("1.1 Agree …") or the next heading: the item's
+        own rationale ("The consolidation should…")."""
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         text = " ".join(" ".join(block.lines).split())
         running = block.number is not None and block.number == self.running and self.in_run > 1  # "42. …"
         return bool((block.number is None or running) and not block.bullet and not OTHER_LABEL.match(text)
                     and _plain_paragraph(text) and after
                     and (is_response(after.head) or opening_label(after) or is_attribute(after.head)
-                         or OTHER_LABEL.match(" ".join(after.head.split())) or _heading(after)))
+                         or OTHER_LABEL.match(" ".join(after.head.split())) or _heading(after)
+                         or self.first_action(after)))
 
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item
