@@ -1597,3 +1597,28 @@ def test_a_recommendations_line_in_conclusions_makes_its_bullets_items_asking_or
     text = pages("1. Introduction\nThe programme ran for four years.\n", chapter)
     assert [(kind, body.split()[0]) for kind, body in items_of(tmp_path, text)] == [
         ("recommendation", "More"), ("recommendation", "Link")]
+
+
+def test_a_report_of_an_organisation_on_recommendations_is_a_response(tmp_path):
+    # The organisation named between "Report" and "on the recommendations", and a title that
+    # breaks before its phrase ends: the document still says it answers another's recommendations.
+    for cover, title in (
+            ("Report of UNDP on the recommendations of the Joint Inspection Unit",
+             "Report of UNDP on the recommendations of the Joint Inspection Unit"),
+            ("Report of the United Nations Development Programme on the\n      recommendations of the "
+             "Joint Inspection Unit in 2024",
+             "Report of the United Nations Development Programme on the recommendations of the "
+             "Joint Inspection Unit in 2024"),
+            ("Доклад ПРООН о рекомендациях Объединенной инспекционной группы",
+             "Доклад ПРООН о рекомендациях Объединенной инспекционной группы")):
+        text = f"DP/2025/12/Add.1\n\n      {cover}\n\n      Summary\n\f" + pages(RESPONSE_BODY)
+        result = _import(tmp_path, text)
+        assert result.written == [] and result.response == title
+
+
+def test_a_cover_that_only_mentions_recommendations_is_no_response(tmp_path):
+    cover = ("Final evaluation of the Example Programme\n\nReport of the evaluation team\n"
+             "to the steering committee\n\f")
+    result = _import(tmp_path, cover + pages(RESPONSE_BODY))
+    assert result.response == "" and len(result.written) == 2
+
