@@ -1655,10 +1655,13 @@ def test_a_running_paragraph_saying_what_was_found_keeps_its_points(tmp_path):
 
 
 def test_a_running_paragraph_naming_who_is_asked_still_heads_its_points(tmp_path):
-    section = UN_LESSONS.replace("Lessons learned from the strategic evaluation of the\n       Third Decade",
-                                 "Recommendations").replace(
-        "However, the evaluation also identified some challenges:", "Development partners should:").replace(
-        "Fragmented national implementation due to limited capacity;", "Fund national implementation;").replace(
-        "Inadequate data and monitoring systems to track progress.", "Build the data and monitoring systems.")
+    section = UN_LESSONS
+    for found, asked in (
+            ("Lessons learned from the strategic evaluation of the\n       Third Decade", "Recommendations"),
+            ("However, the evaluation also identified some challenges:", "Development partners should:"),
+            ("Fragmented national implementation due to limited capacity;", "Fund national implementation;"),
+            ("Inadequate data and monitoring systems to track progress.",
+             "Build the data and monitoring systems.")):
+        section = section.replace(found, asked)
     assert [body for _, body in items_of(tmp_path, pages(section))][1:] == [
         "Fund national implementation", "Build the data and monitoring systems."]

@@ -546,8 +546,9 @@ class Walker(HeadingsMixin):
         the evaluation also identified some challenges:") is an item, its points its own."""
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         text = " ".join(" ".join(block.lines).split())
-        return text.endswith(":") and len(text.split()) <= 20 and bool(after and after.bullet) and bool(
-            ASKING.search(text) or kinds_named(text) or FOLLOWING.search(text) or bk.ADDRESSEE_LINE.match(text))
+        announces = bool(ASKING.search(text) or kinds_named(text) or FOLLOWING.search(text)
+                         or bk.ADDRESSEE_LINE.match(text))
+        return text.endswith(":") and len(text.split()) <= 20 and bool(after and after.bullet) and announces
 
     def drop_running(self) -> None:
         """A section of running paragraphs that turns out to have sub-sections: those are its
