@@ -1652,3 +1652,71 @@ def test_a_summary_table_that_repeats_the_chapters_recommendations_gives_the_cha
         "in 2023.",
         "The PMU should hand over the monitoring database to the park authority with a trained operator "
         "and a budget for its upkeep."]
+
+
+def test_a_report_of_an_organisation_on_recommendations_is_a_response(tmp_path):
+    # The organisation named between "Report" and "on the recommendations", and a title that
+    # breaks before its phrase ends: the document still says it answers another's recommendations.
+    for cover, title in (
+            ("Report of UNDP on the recommendations of the Joint Inspection Unit",
+             "Report of UNDP on the recommendations of the Joint Inspection Unit"),
+            ("Report of the United Nations Development Programme on the\n      recommendations of the "
+             "Joint Inspection Unit in 2024",
+             "Report of the United Nations Development Programme on the recommendations of the "
+             "Joint Inspection Unit in 2024"),
+            ("Доклад ПРООН о рекомендациях Объединенной инспекционной группы",
+             "Доклад ПРООН о рекомендациях Объединенной инспекционной группы")):
+        text = f"DP/2025/12/Add.1\n\n      {cover}\n\n      Summary\n\f" + pages(RESPONSE_BODY)
+        result = _import(tmp_path, text)
+        assert result.written == [] and result.response == title
+
+
+def test_a_cover_that_only_mentions_recommendations_is_no_response(tmp_path):
+    cover = ("Final evaluation of the Example Programme\n\nReport of the evaluation team\n"
+             "to the steering committee\n\f")
+    result = _import(tmp_path, cover + pages(RESPONSE_BODY))
+    assert result.response == "" and len(result.written) == 2
+
+
+def _running(first: int, count: int) -> str:
+    """`count` numbered paragraphs of a UN report, from `first`: the report numbers them all."""
+    return "".join(f"      {n}. The partners carried out activity {n} in several of the countries "
+                   f"concerned during the period.\n" for n in range(first, first + count))
+
+
+UN_LESSONS = ("   I. Introduction\n" + _running(1, 12) + "\n"
+              "   II. Lessons learned from the strategic evaluation of the\n"
+              "       Third Decade\n"
+              "      13. An independent evaluation of the Decade found that the initiative played a\n"
+              "      catalytic role across the continent.\n"
+              "      14. However, the evaluation also identified some challenges:\n"
+              "           (a) Fragmented national implementation due to limited capacity;\n"
+              "           (b) Inadequate data and monitoring systems to track progress.\n\n"
+              "   III. Looking ahead towards a Fourth Decade\n"
+              "      15. The partners have initiated the process towards a new Decade for the region.\n")
+
+
+def test_a_roman_title_broken_after_of_the_goes_on_on_a_capital(tmp_path):
+    # "of the" ends no title: the heading goes on in the next line, a name in capitals.
+    assert [kind for kind, _ in items_of(tmp_path, pages(UN_LESSONS))] == ["lesson", "lesson"]
+
+
+def test_a_running_paragraph_saying_what_was_found_keeps_its_points(tmp_path):
+    # "identified some challenges:" says what was found, names no one asked and no kind of
+    # item: the paragraph is the item and its lettered points are its own.
+    bodies = [body for _, body in items_of(tmp_path, pages(UN_LESSONS))]
+    assert bodies[1].startswith("However, the evaluation also identified some challenges:")
+    assert bodies[1].endswith("monitoring systems to track progress.")
+
+
+def test_a_running_paragraph_naming_who_is_asked_still_heads_its_points(tmp_path):
+    section = UN_LESSONS
+    for found, asked in (
+            ("Lessons learned from the strategic evaluation of the\n       Third Decade", "Recommendations"),
+            ("However, the evaluation also identified some challenges:", "Development partners should:"),
+            ("Fragmented national implementation due to limited capacity;", "Fund national implementation;"),
+            ("Inadequate data and monitoring systems to track progress.",
+             "Build the data and monitoring systems.")):
+        section = section.replace(found, asked)
+    assert [body for _, body in items_of(tmp_path, pages(section))][1:] == [
+        "Fund national implementation", "Build the data and monitoring systems."]

@@ -12,15 +12,21 @@ import re
 
 from indexer.importing.reading import Document
 
+# Who reports, named between "Report" and "on the recommendations" ("Report of UNDP on the
+# recommendations of the JIU", "Report of the Executive Director on the implementation of the
+# recommendations of …", «Доклад ПРООН о рекомендациях …»): a few words, none a verb.
+ORGANISATION = r"(?:the )?[\w-]+(?: [\w-]+){0,3}?"
 # Title lines of a response document, in English and Russian. A line must begin with one:
 # "The present document provides the management response to…" is the summary, not the title,
 # and an evaluation report that carries its response in an annex is titled as the evaluation.
 RESPONSE_TITLE = re.compile(
     r"^\s*(?:"
     r"management(?:'s)? response (?:to|of|on)\b"
-    r"|(?:[\w-]+ ){0,3}(?:report|response) (?:on|to) the (?:implementation of (?:the )?)?recommendations\b"
+    rf"|(?:[\w-]+ ){{0,3}}(?:report|response)(?: (?:of|by) {ORGANISATION})? (?:on|to) the "
+    r"(?:implementation of (?:the )?)?recommendations\b"
     r"|(?:ответ|позиция|реакция) руководства\b"
-    r"|(?:[\w-]+ ){0,3}(?:доклад|отчёт|отчет|ответ) (?:о|об|на) (?:выполнении )?рекомендаци"
+    rf"|(?:[\w-]+ ){{0,3}}(?:доклад|отчёт|отчет|ответ)(?: {ORGANISATION})? (?:о|об|на) (?:выполнении )?"
+    r"рекомендаци"
     r")",
     re.IGNORECASE)
 TITLE_PAGES = 1      # the cover: where a document names itself
@@ -28,10 +34,15 @@ TITLE_LINE = 160     # characters: longer lines are prose, not a title
 
 
 def response_title(document: Document) -> str | None:
-    """The title line that makes the document a management response, or None."""
+    """The title line that makes the document a management response, or None.
+
+    A title set in display type breaks where the line is full, not where its phrase ends
+    ("Report of the United Nations Development Programme on the" / "recommendations of …"):
+    a line is also read with the one under it."""
     for page in document.pages[:TITLE_PAGES]:
-        for line in page.lines:
-            text = " ".join(line.split())
-            if len(text) <= TITLE_LINE and RESPONSE_TITLE.match(text):
-                return text
+        lines = [text for text in (" ".join(line.split()) for line in page.lines) if text]
+        for at, text in enumerate(lines):
+            for title in (text, " ".join(lines[at:at + 2])):
+                if len(title) <= TITLE_LINE and RESPONSE_TITLE.match(title):
+                    return title
     return None

@@ -96,8 +96,10 @@ def opening_label(block: Block) -> Label | None:
 
 def _roman_title(block: Block) -> str | None:
     """A Roman-numbered chapter's heading, its title wrapped onto a second line in lower case
-    ("V. The way forward: rebuilding the State through" / "development ownership") or not."""
-    if len(block.lines) == 2 and block.lines[1].strip()[:1].islower() and not any(
+    ("V. The way forward: rebuilding the State through" / "development ownership") or not.
+    A first line that stops on "of the", "for", "and" goes on whatever the case of the next
+    ("III. Lessons learned from the strategic evaluation of the" / "Third Decade")."""
+    if len(block.lines) == 2 and _title_goes_on(*block.lines) and not any(
             bk.ends_sentence(line) for line in block.lines):
         joined = " ".join(" ".join(block.lines).split())
         # Wrapped, a title may be as long as a lettered one ("IV. Statement of OAIS
@@ -105,6 +107,13 @@ def _roman_title(block: Block) -> str | None:
         return joined if ROMAN.fullmatch(joined) or WRAPPED_ROMAN.fullmatch(joined) and len(
             joined.split()) <= bk.HEADING_WORDS and joined.split()[-1].lower() not in bk.DANGLING else None
     return block.head if len(block.lines) == 1 and ROMAN.fullmatch(block.head) else None
+
+
+def _title_goes_on(first: str, second: str) -> bool:
+    """Whether a heading's second line carries on its first: it starts in lower case, or the
+    first ends on a word no title ends on (`blocks.DANGLING`), a name starting the second."""
+    words = first.split()
+    return second.strip()[:1].islower() or bool(words) and words[-1].lower() in bk.DANGLING
 
 
 def _lettered_title(block: Block) -> str | None:
@@ -554,10 +563,14 @@ class Walker(HeadingsMixin):
 
     def heads_list(self, block: Block) -> bool:
         """A running paragraph that only names who is asked ("The multilateral system should:",
-        "I encourage Member States:"), the lettered items below it: no item of its own."""
+        "I encourage Member States:") or announces its points ("… the following lessons:"), the
+        lettered items below it: no item of its own. One that says what was found ("However,
+        the evaluation also identified some challenges:") is an item, its points its own."""
         after = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         text = " ".join(" ".join(block.lines).split())
-        return text.endswith(":") and len(text.split()) <= 20 and bool(after and after.bullet)
+        announces = bool(ASKING.search(text) or kinds_named(text) or FOLLOWING.search(text)
+                         or bk.ADDRESSEE_LINE.match(text))
+        return text.endswith(":") and len(text.split()) <= 20 and bool(after and after.bullet) and announces
 
     def drop_running(self) -> None:
         """A section of running paragraphs that turns out to have sub-sections: those are its
