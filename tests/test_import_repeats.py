@@ -66,3 +66,30 @@ def test_a_summary_dividing_its_list_goes_on_with_the_summary(tmp_path):
     assert [item.body for item in items] == [
         "Implementing partners should simplify the procurement procedures for field offices.",
         "Local authorities should document the grievance and feedback mechanism."]
+
+
+def test_a_pdf_whose_recommendations_chapter_follows_the_summary_writes_each_once(tmp_path):
+    from reportgen_pdf import register_fonts
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    register_fonts()
+    styles = getSampleStyleSheet()
+    for name in ("Title", "Heading1", "Heading2", "Normal"):
+        styles[name].fontName = "DejaVuSans" if name == "Normal" else "DejaVuSans-Bold"
+    text = [("Title", "Final evaluation of the Example Programme"), None,
+            ("Heading1", "Executive summary"), ("Normal", "The programme met most targets."),
+            ("Heading2", "Main recommendations"), ("Normal", "• Simplify the procurement procedures."),
+            ("Normal", "• Document the grievance mechanism."), None, ("Heading1", "Recommendations"),
+            ("Normal", "1. Implementing partners should simplify the procurement procedures "
+                       "for field offices."),
+            ("Normal", "2. Local authorities should document the grievance and feedback mechanism.")]
+    path = tmp_path / "report.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [PageBreak() if line is None else Paragraph(line[1], styles[line[0]]) for line in text])
+    items, _ = find_items(read_document(path), TAXONOMY)
+    assert [(item.body, item.section, len(item.also)) for item in items] == [
+        ("Implementing partners should simplify the procurement procedures for field offices.",
+         "Recommendations", 1),
+        ("Local authorities should document the grievance and feedback mechanism.", "Recommendations", 1)]
