@@ -104,3 +104,11 @@ def test_the_reports_of_another_body_that_a_response_answers_do_not_make_it_thei
             "UNICEF response to relevant reports publicly issued by JIU in 2024, the reports and "
             "note of the Joint Inspection Unit (JIU).\n\f" + "UNICEF agrees. UNICEF will act.\n\f" * 3)
     assert guess_organisation(text, ORGANISATIONS) == "unicef"
+
+
+def test_a_bodys_draft_report_by_its_rapporteur_is_the_bodys_not_the_report_it_considers():
+    text = ("United Nations  E/AC.51/2025/L.4/Add.3\nEconomic and Social Council\n"
+            "Committee for Programme and Coordination\nSixty-fifth session\nDraft report\n"
+            "Rapporteur: Mr. A. B. (Cameroon)\nReport of the Office of Internal Oversight Services on "
+            "the triennial review\n\f" + "The Committee considered the report of OIOS. OIOS found.\n\f" * 3)
+    assert guess_organisation(text, ORGANISATIONS) == "cpc"

@@ -31,6 +31,8 @@ AUTHORED = 12000    # the characters of the cover and the pages behind it that s
 BY_ORGANISATION = re.compile(r"(?:\breport\s+of\s+(?:the\s+)?|\b(?:prepared|published|"
                              r"produced|written|conducted|commissioned)\s+by\s+(?:the\s+)?|copyright\s*:?\s*|"
                              r"©\s*|(?<![а-яё])доклад\s+|подготовлен\w*\s+)$", re.I)
+# A body's own report, drafted by its rapporteur ("Draft report / Rapporteur: Mr. …"), «Докладчик».
+RAPPORTEUR = re.compile(r"\bRapporteur\b|(?<![а-яё])Докладчик", re.I)
 # An organisation describing itself on the cover's back: "Publish What You Fund is the global
 # campaign for aid transparency", "X is an independent non-profit organisation".
 SELF_DESCRIBED = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:campaign|organi[sz]ation|"
@@ -130,9 +132,21 @@ def guess_organisation(text: str, organisations: dict | None = None) -> str:
     found = {slug: [m.start() for m in re.finditer(pattern, head)] for slug, pattern in patterns.items()}
     weight = {slug: len(at) + sum(a < COVER for a in at) for slug, at in found.items()}
     signed = {slug: authored(head[:AUTHORED], pattern) for slug, pattern in patterns.items()}
+    if body := rapporteurs_body(head, found):
+        signed[body] = max(signed.values()) + 1
     best = max(found, key=lambda slug: (signed[slug], weight[slug], -found[slug][0] if found[slug] else 0),
                default="")
     return best if weight.get(best, 0) >= 2 or signed.get(best) else ""
+
+
+def rapporteurs_body(head: str, found: dict[str, list[int]]) -> str:
+    """The body whose own report it is when its rapporteur drafted it ("Draft report /
+    Rapporteur: Mr. …" under "Committee for Programme and Coordination"): the one the cover
+    names first, the session's, whatever report of another it considers; else ""."""
+    if not RAPPORTEUR.search(head[:2 * COVER]):
+        return ""
+    bodies = [slug for slug, at in found.items() if at and at[0] < COVER]
+    return min(bodies, key=lambda slug: found[slug][0], default="")
 
 
 def authored(text: str, pattern: str) -> int:
