@@ -74,3 +74,41 @@ def test_a_labels_un_is_also_the_united_nations_written_out():
     text = ("Доклад Управления Организации Объединённых Наций по наркотикам и преступности\n"
             + "Программа работала в трёх областях. " * 5)
     assert guess_organisation(text, ORGANISATIONS) == "unodc"
+
+
+def test_the_inspection_body_whose_report_it_is_outweighs_the_organisation_it_reviews():
+    # A review names its subject on every page; the cover names its author once or twice.
+    text = ("JIU/REP/2025/1\nReview of management and administration in the United Nations\n"
+            "Population Fund (UNFPA)\nReport of the Joint Inspection Unit\n\f"
+            + "The United Nations Population Fund (UNFPA) has six regional offices. UNFPA staff "
+            "were interviewed.\n\f" * 6)
+    assert guess_organisation(text, ORGANISATIONS) == "jiu"
+    russian = ("Обзор управления и административного руководства в ЮНФПА\nДоклад Объединённой "
+               "инспекционной группы\n\f" + "ЮНФПА имеет шесть региональных отделений. ЮНФПА.\n\f" * 6)
+    assert guess_organisation(russian, ORGANISATIONS) == "jiu"
+
+
+def test_a_campaign_describing_itself_or_its_copyright_outweighs_the_donors_it_ranks():
+    ranked = "The European Union (EU) scored 60%. The EU published quarterly. The EU.\n\f" * 5
+    described = ("Aid Transparency Index 2014\n\fPublish What You Fund is the global campaign for "
+                 "aid transparency.\n\f" + ranked)
+    assert guess_organisation(described, ORGANISATIONS) == "publish-what-you-fund"
+    copyright_line = "Aid Transparency Index\n\fCopyright: Publish What You Fund 2016.\n\f" + ranked
+    assert guess_organisation(copyright_line, ORGANISATIONS) == "publish-what-you-fund"
+
+
+def test_the_reports_of_another_body_that_a_response_answers_do_not_make_it_their_author():
+    # "the reports and note of the JIU issued in 2024", "reports issued by JIU": the reports
+    # answered, not this one; UNICEF, named on the cover and throughout, responds.
+    text = ("UNICEF report on the recommendations of the Joint Inspection Unit\n\f"
+            "UNICEF response to relevant reports publicly issued by JIU in 2024, the reports and "
+            "note of the Joint Inspection Unit (JIU).\n\f" + "UNICEF agrees. UNICEF will act.\n\f" * 3)
+    assert guess_organisation(text, ORGANISATIONS) == "unicef"
+
+
+def test_a_bodys_draft_report_by_its_rapporteur_is_the_bodys_not_the_report_it_considers():
+    text = ("United Nations  E/AC.51/2025/L.4/Add.3\nEconomic and Social Council\n"
+            "Committee for Programme and Coordination\nSixty-fifth session\nDraft report\n"
+            "Rapporteur: Mr. A. B. (Cameroon)\nReport of the Office of Internal Oversight Services on "
+            "the triennial review\n\f" + "The Committee considered the report of OIOS. OIOS found.\n\f" * 3)
+    assert guess_organisation(text, ORGANISATIONS) == "cpc"

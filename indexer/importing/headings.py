@@ -36,6 +36,11 @@ from indexer.importing.sections import (
     named_heading,
 )
 
+# A heading that divides a list of a kind ("Operational recommendations" after "Strategic
+# recommendations", «Оперативные рекомендации»): the list's next part, not a new chapter.
+SIBLING = re.compile(r"(?:[A-HА-Е]\.\s+)?(?:strategic|operational|specific|general|other|additional|"
+                     r"programmatic|institutional|стратегическ\w+|оперативн\w+|конкретн\w+|общ\w+|"
+                     r"прочие|другие|дополнительн\w+)\s", re.I)
 # A chapter named by the word ("Chapter 6: Recommendations", «Глава 2. Контекст»): its number.
 CHAPTER = re.compile(r"\s*(?:chapter|глава|раздел)\s+(\d{1,2})\s*[:.–—-]\s*(?=\w)", re.I)
 # A contents entry the leaders' rule left (short leaders): its title ends "... 15".
@@ -191,7 +196,8 @@ class HeadingsMixin:
             self.section = None
         if kind := kind_of(text):
             if not self.in_annex:
-                self.top = "" if capitals and not SUMMARY.search(text) else self.top
+                self.top = "" if capitals and not SUMMARY.search(text) or self.summary_listed(
+                    kind, text) else self.top
                 # «Оперативные рекомендации» after «Стратегические рекомендации»: the numbers go on
                 follows = s.expected if s and s.kind == kind and s.found else 0
                 self.section = Section(kind, 99, self.top or text, bool(self.top),
@@ -222,6 +228,15 @@ class HeadingsMixin:
                 self.section.subheading()
                 self.section.title_at = self.index
                 self.section.titles[self.section.heads] = text
+
+    def summary_listed(self, kind: str, text: str) -> bool:
+        """Whether the summary has listed its items of this kind already, so that this heading
+        of the kind is the chapter's: a report that goes from its summary straight to its
+        recommendations, no chapter between, ends the summary there. A summary lists each kind
+        once; it may divide the list ("Strategic recommendations", then "Operational
+        recommendations"), a sibling heading that goes on with the summary."""
+        return not SIBLING.match(text) and any(
+            item.summary and item.kind == kind and item.part == self.part for item in self.items)
 
     def addressee(self, text: str) -> None:
         if self.section:

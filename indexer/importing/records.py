@@ -24,6 +24,19 @@ from indexer.importing.reading import Document
 from indexer.importing.words import lang_of
 
 COVER = 1500     # the characters a report's cover holds at most, title, publisher and date
+AUTHORED = 12000    # the characters of the cover and the pages behind it that say who wrote it
+# The words before an organisation's name that make it the report's author or publisher: "Report
+# of the Joint Inspection Unit", "prepared by", "Copyright: …", «Доклад Объединённой инспекционной
+# группы», «подготовлен …». A report "of the Office … on" the one it reviews names its author.
+BY_ORGANISATION = re.compile(r"(?:\breport\s+of\s+(?:the\s+)?|\b(?:prepared|published|"
+                             r"produced|written|conducted|commissioned)\s+by\s+(?:the\s+)?|copyright\s*:?\s*|"
+                             r"©\s*|(?<![а-яё])доклад\s+|подготовлен\w*\s+)$", re.I)
+# A body's own report, drafted by its rapporteur ("Draft report / Rapporteur: Mr. …"), «Докладчик».
+RAPPORTEUR = re.compile(r"\bRapporteur\b|(?<![а-яё])Докладчик", re.I)
+# An organisation describing itself on the cover's back: "Publish What You Fund is the global
+# campaign for aid transparency", "X is an independent non-profit organisation".
+SELF_DESCRIBED = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:campaign|organi[sz]ation|"
+                            r"NGO|charity|network|non-?profit|foundation|think[\s-]tank)\b", re.I)
 
 
 class RecordError(KbError):
@@ -104,17 +117,45 @@ def new_record(document: Document, slug: str, organisations: dict | None = None)
 
 
 def guess_organisation(text: str, organisations: dict | None = None) -> str:
-    """The organisation named most often in the report's first pages ("" when none): one of
-    the vocabulary's `organisations`, known by their names (see organisations).
-    A name on the cover, its first characters, counts twice: the cover says whose report it
-    is, though a Word document may name it there alone. Of two named as often, the one named
-    first: the cover's (an NGO's, over the donor it names below)."""
+    """The organisation whose report it is ("" when none): one of the vocabulary's
+    `organisations`, known by their names (see organisations).
+
+    One the report's first pages name as its author or publisher ("Report of the Joint
+    Inspection Unit", "prepared by", "Copyright: …", "Publish What You Fund is the global
+    campaign …", see `authored`) is the report's, however often the report names the
+    organisation it reviews, or the donors it ranks, in passing. Else the one named most
+    often in the first pages: a name on the cover, its first characters, counts twice, the
+    cover saying whose report it is, though a Word document may name it there alone. Of two
+    named as often, the one named first: the cover's (an NGO's, over the donor it names below)."""
     head = text[:60000]
     patterns = name_patterns(organisations or {})
     found = {slug: [m.start() for m in re.finditer(pattern, head)] for slug, pattern in patterns.items()}
     weight = {slug: len(at) + sum(a < COVER for a in at) for slug, at in found.items()}
-    best = max(found, key=lambda slug: (weight[slug], -found[slug][0] if found[slug] else 0), default="")
-    return best if weight.get(best, 0) >= 2 else ""
+    signed = {slug: authored(head[:AUTHORED], pattern) for slug, pattern in patterns.items()}
+    if body := rapporteurs_body(head, found):
+        signed[body] = max(signed.values()) + 1
+    best = max(found, key=lambda slug: (signed[slug], weight[slug], -found[slug][0] if found[slug] else 0),
+               default="")
+    return best if weight.get(best, 0) >= 2 or signed.get(best) else ""
+
+
+def rapporteurs_body(head: str, found: dict[str, list[int]]) -> str:
+    """The body whose own report it is when its rapporteur drafted it ("Draft report /
+    Rapporteur: Mr. …" under "Committee for Programme and Coordination"): the one the cover
+    names first, the session's, whatever report of another it considers; else ""."""
+    if not RAPPORTEUR.search(head[:2 * COVER]):
+        return ""
+    bodies = [slug for slug, at in found.items() if at and at[0] < COVER]
+    return min(bodies, key=lambda slug: found[slug][0], default="")
+
+
+def authored(text: str, pattern: str) -> int:
+    """How many times `text` names the organisation as the report's author or publisher: right
+    after "Report of the", "prepared by", "published by", "Copyright", "©" (BY_ORGANISATION),
+    or describing itself ("… is the global campaign for aid transparency", SELF_DESCRIBED)."""
+    return sum(bool(BY_ORGANISATION.search(text[max(0, m.start() - 40):m.start()])
+                    or SELF_DESCRIBED.match(text, m.end()))
+               for m in re.finditer(pattern, text))
 
 
 def guess_title(document: Document) -> str:
