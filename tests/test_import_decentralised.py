@@ -3,7 +3,7 @@
 lessons in the findings; findings numbered "Finding 3:", which are no items; a table of
 recommendations with their type, who is responsible and the priority. English and Russian."""
 
-from import_text import items_of, pages
+from import_text import TAXONOMY, find_items, items_of, pages, read_document
 
 INTRO = ("1. Introduction\n\nThe evaluation covers the school meals programme from 2019 to 2023 in four\n"
          "regions.\n",
@@ -173,3 +173,10 @@ def test_the_same_shapes_in_a_pdf(tmp_path):
         ("recommendation", "Improve the targeting of households within the districts served.")]
     assert items[2].body.endswith("Responsibility: country office, with the regional bureau. Priority: high.")
     assert "1.2 Train district procurement staff in the new rules." in items[2].body
+
+
+def test_a_box_of_lessons_in_the_findings_cites_the_sub_section_it_stands_in(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(pages(*INTRO, FINDINGS), encoding="utf-8")
+    items, _ = find_items(read_document(path), TAXONOMY)
+    assert [(item.kind, item.section, item.page) for item in items] == [("lesson", "3.1", 3)] * 2

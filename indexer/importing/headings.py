@@ -97,7 +97,7 @@ class HeadingsMixin:
 
     def heading(self, number: str, title: str) -> None:
         level, first = number.count(".") + 1, int(number.split(".")[0])
-        self.item = self.close_lead()
+        self.item, self.place = self.close_lead(), number
         if self.section and level <= self.section.level:
             self.section = None
         if level == 1 or first != self.chapter:
@@ -118,6 +118,7 @@ class HeadingsMixin:
         """A Roman-numbered chapter ("IV. Recommendations"); after numbered chapters, an annex."""
         self.item, self.section, self.title = self.close_lead(), None, head
         number, title = head.split(".", 1)
+        self.place = number.strip()
         value = ROMAN_VALUES.get(number.strip(), 0)
         # Chapter I again while the count stands at I: the contents listed it ("I. Introduction
         # 5", no leaders), and the body begins, though the contents' annex list set a chapter.
@@ -184,6 +185,7 @@ class HeadingsMixin:
 
     def label(self, text: str) -> None:
         self.item, self.title = self.close_lead(), text
+        self.place = text
         capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
         s = self.section
         if s and (s.asking and not ONE_CONCLUSION.match(text) or s.single and s.found

@@ -160,6 +160,7 @@ class Walker(HeadingsMixin):
         self.pending: Label | None = None   # a label standing alone: its item starts next
         self.many: tuple[Label, Item, str] | None = None  # a box of several: its label, last item, bullet
         self.title = ""                     # the innermost heading's title
+        self.place = ""                     # the innermost heading, as an item cites it: number or title
         self.pages: dict[int, tuple[str, bool]] = {}   # page: (heading title, in the body)
         self.lead: Item | None = None       # a sub-section read as one item, if it holds none
         self.roman_chapter = 0              # the last Roman chapter number in sequence
@@ -359,7 +360,8 @@ class Walker(HeadingsMixin):
         self.pending = None
         number = int(label.number) if label.number and label.number.isdigit() else None
         s = self.section
-        self.item = Item(label.kind, self.part, (s.sub or s.label) if s else self.title or self.top,
+        where = (s.sub or s.label) if s else self.place or self.title or self.top
+        self.item = Item(label.kind, self.part, where,
                          number, None, number, s.addressee if s else "",
                          (s.country if s else None) or self.part.country, bool(self.top),
                          [("p", list(lines))], page=page, labelled=True)
