@@ -24,6 +24,7 @@ MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octob
           r"январ[ьяе]|феврал[ьяе]|марта?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|"
           r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
 DATE = re.compile(rf"\b{MONTHS}\.?,?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+DAY_DATE = re.compile(rf"\d{{1,2}}\s+{MONTHS}\s+\d{{4}}.*", re.IGNORECASE)   # "10 April 2025"
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 FISCAL = re.compile(r"\b(19[89]\d|20[0-4]\d)[–-](\d\d)\b")   # a fiscal year, "2013-14"
 PERIOD_BEFORE = re.compile(r"(?:[–—-]|\bto|\bдо|\bпо)\s*(?:\d{1,2}\s+)?$", re.IGNORECASE)
@@ -57,7 +58,7 @@ def is_furniture(line: str) -> bool:
         return True                 # page numbers, "A E", "2016", bar codes, addresses
     if FURNITURE.match(text) or SYMBOL.match(text):
         return True
-    return bool(DATE.fullmatch(text) or re.fullmatch(rf"\d{{1,2}}\s+{MONTHS}\s+\d{{4}}.*", text, re.I))
+    return bool(DATE.fullmatch(text) or DAY_DATE.fullmatch(text))
 
 
 def pdf_title(pages) -> str:

@@ -59,7 +59,7 @@ def _header(line: str) -> list | None:
     """[start, end, first, response, kind] of the item column when the line is such a table's
     header, else None; `first` when the item column is the table's first, its rows numbered
     inside it; `response` when the header names a management response (its rows go); `kind`
-    the kind the item column names, when it is not the first."""
+    the kind the item column names, when it is not the first (None when it is)."""
     cells = _cells(line)
     if cells and (glued := NUMBER_GLUED.match(cells[0][1])):   # "№ Рекомендация": a narrow number column
         cells[:1] = [(cells[0][0], glued.group(1)), (cells[0][0] + glued.start(2), glued.group(2))]
@@ -67,11 +67,11 @@ def _header(line: str) -> list | None:
         return None
     response = any(RESPONSE.search(text) for _, text in cells)
     if KIND.match(cells[0][1]):
-        return [cells[0][0], cells[1][0], True, response]
+        return [cells[0][0], cells[1][0], True, response, None]
     for n, (start, text) in enumerate(cells[1:], 1):
-        if _names_kind(text) and (NUMBER.match(cells[0][1]) or n == 1):
+        if (kind := _names_kind(text)) and (NUMBER.match(cells[0][1]) or n == 1):
             end = cells[n + 1][0] if n + 1 < len(cells) else 10_000
-            return [start, end, False, response, _names_kind(text)]
+            return [start, end, False, response, kind]
     return None
 
 
@@ -114,7 +114,7 @@ def read_tables(lines: list[str]) -> list[str]:
         if not line.strip():
             out.append(line)
             continue
-        start, end, first, response = column[:4]
+        start, end, first, response, kind = column
         cell = line[max(0, start - 2):end]
         row = CELL_ROW.match(cell) if first else ROW.match(line)
         if not row and rows == 0 and (not cell.strip() if first else len(line.split()) <= 3
@@ -127,7 +127,7 @@ def read_tables(lines: list[str]) -> list[str]:
             if rows == 0:                   # no table: the line was a heading's ("6. Уроки   и   опыт")
                 out[header[0]] = header[1]
             if coded:
-                _coded_rows(out, coded, column[4] if len(column) > 4 else None)
+                _coded_rows(out, coded, kind)
                 coded = []
             column = None                   # the table has ended (or never had numbered rows)
             out.append(line)
@@ -148,5 +148,5 @@ def read_tables(lines: list[str]) -> list[str]:
         elif words:
             out.append(f"   {words}")
     if coded and column:
-        _coded_rows(out, coded, column[4] if len(column) > 4 else None)
+        _coded_rows(out, coded, column[4])
     return out

@@ -223,15 +223,25 @@ def changed_inputs(index_dir: Path, inputs) -> list[Path]:
     every one when there is none. `kb index` checks only these before it builds: an unchanged
     glossary was checked when it was taken in (analysing every variant again cost a sixth of a
     one-entry update at 100 000 entries)."""
-    current = _current_dir(Path(index_dir))
     try:
-        recorded = json.loads((current / STATE).read_text(encoding="utf-8"))["state"]["inputs"]
-    except (TypeError, OSError, ValueError, KeyError):
+        recorded = _recorded(_current_dir(Path(index_dir)))["state"]["inputs"]
+    except (TypeError, KeyError):
         recorded = {}
     if not isinstance(recorded, dict):
         recorded = {}
     return [Path(path) for path, digest in _input_digests(inputs).items()
             if digest is None or recorded.get(path) != digest]
+
+
+def _recorded(generation: Path | None) -> dict | None:
+    """What a generation's state.json records (see _state_record); None when there is no
+    generation or its record cannot be read."""
+    if generation is None:
+        return None
+    try:
+        return json.loads((generation / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _state_record(state: dict, report: BuildReport, links: list[Problem]) -> dict:
@@ -245,10 +255,10 @@ def _unchanged(index_dir: Path, state: dict) -> BuildReport | None:
     """The served generation's report when it was built from exactly `state` and its files are
     there at their sealed sizes; None when a build is needed."""
     current = _current_dir(index_dir)
-    if current is None:
+    recorded = _recorded(current)
+    if recorded is None:
         return None
     try:
-        recorded = json.loads((current / STATE).read_text(encoding="utf-8"))
         if recorded["state"] != state or not integrity.sizes_match(current):
             return None
         return BuildReport(generation=current.name, entries=recorded["entries"],
@@ -313,11 +323,9 @@ def _write_generation(index_dir, full, plan, fresh, report, progress) -> Path:
 
 
 def _recorded_links(index_dir: Path) -> list[Problem] | None:
-    current = _current_dir(index_dir)
     try:
-        links = json.loads((current / STATE).read_text(encoding="utf-8"))["links"]
-        return [Problem(*p) for p in links]
-    except (OSError, ValueError, KeyError, TypeError):
+        return [Problem(*p) for p in _recorded(_current_dir(index_dir))["links"]]
+    except (KeyError, TypeError):
         return None
 
 
