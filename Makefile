@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 AXE := tests/js/node_modules/axe-core/axe.min.js
 
-.PHONY: run test index messages screenshots
+.PHONY: run test index messages screenshots bytecode
 
 $(BIN)/kb: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,13 +14,21 @@ $(BIN)/kb: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(BIN)/kb
 
+## bytecode: compile the project's modules ahead. An editable install leaves them as source, and
+## where PYTHONDONTWRITEBYTECODE is set (this machine's kind sets it) every `kb` command and every
+## server start compiled ~110 modules again: 0.1 s of CPU per `kb index`, a tenth of a one-entry
+## update at 100 000 entries. Python reads these .pyc files, and compiles a changed module's
+## source itself, written or not; compileall redoes only the stale ones.
+bytecode: $(BIN)/kb
+	$(BIN)/python -m compileall -q kb indexer wsgi.py
+
 ## run: install, bring the index up to date with content/, serve on http://127.0.0.1:8000
-run: $(BIN)/kb
+run: bytecode
 	$(BIN)/kb index
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
 ## test: install what the tests need (Debian's chromium, nginx, DejaVu fonts and poppler-utils, as root; axe-core) and run the whole suite
-test: $(BIN)/kb
+test: bytecode
 	@if [ "$$(id -u)" = 0 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || \
 	     [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ ! -x /usr/bin/pdftotext ]; }; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
@@ -30,7 +38,7 @@ test: $(BIN)/kb
 	test -f $(AXE) || npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-index: $(BIN)/kb
+index: bytecode
 	$(BIN)/kb index
 
 ## messages: re-extract interface strings and merge them into the catalogues
