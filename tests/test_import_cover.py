@@ -89,3 +89,66 @@ def test_a_pdf_cover_gives_its_largest_type_past_the_issuers_block(tmp_path):
     record = record_import(document, "undp-annual-report-2024", tmp_path / "reports")
     data = yaml.safe_load(record.path.read_text(encoding="utf-8"))
     assert data["title"]["en"] == "Annual report on evaluation, 2024" and data["year"] == 2025
+
+
+@pytest.mark.parametrize("line", [
+    "Draft report", "Final Report", "Project Summary", "Executive summary", "Резюме", "Проект доклада",
+    "Click to access the full report March 2023",
+])
+def test_a_parts_or_a_drafts_label_alone_is_not_a_title(line):
+    assert is_furniture(line)
+
+
+BODY = [(40, 300 - 12 * n, "The evaluation looked at the programme's work in four districts over time.",
+         "Helvetica", 10) for n in range(12)]
+
+
+def test_a_one_word_sidebar_heading_in_larger_type_gives_way_to_the_title(tmp_path):
+    """A review's highlights: the title in 14-point capitals, the sidebar's headings in 17."""
+    cover = [(40, 790, "Review Highlights JIU/NOTE/2022/1", "Helvetica", 9),
+             (40, 740, "MEASURES FOR ADDRESSING RACISM", "Helvetica-Bold", 14),
+             (40, 722, "IN THE UN SYSTEM ORGANIZATIONS", "Helvetica-Bold", 14),
+             (40, 650, "Background", "Helvetica-Bold", 17), (300, 650, "Findings", "Helvetica-Bold", 17),
+             *BODY]
+    document = read_document(draw(tmp_path / "highlights.pdf", [cover, BODY]))
+    assert document.title == "MEASURES FOR ADDRESSING RACISM IN THE UN SYSTEM ORGANIZATIONS"
+
+
+def test_the_issuers_name_alone_is_passed_over_for_the_title(tmp_path):
+    """The issuing organisation's name set larger than the title (the vocabulary knows it):
+    the title is the next candidate, as a PDF and as a text file."""
+    cover = [(40, 760, "United Nations Population Fund", "Helvetica-Bold", 18),
+             (40, 720, "Annual report on the evaluation function, 2024", "Helvetica-Bold", 15), *BODY]
+    organisations = {"unfpa": {"en": "United Nations Population Fund (UNFPA)",
+                               "ru": "Фонд ООН в области народонаселения (ЮНФПА)"}}
+    pdf = read_document(draw(tmp_path / "annual.pdf", [cover, BODY]))
+    text = tmp_path / "annual.txt"
+    text.write_text("\n".join(["United Nations Population Fund", "", "",
+                               "Annual report on the evaluation function, 2024", "", "",
+                               "The evaluation looked at the programme's work in four districts."]),
+                    encoding="utf-8")
+    for document, slug in ((pdf, "unfpa-annual-pdf"), (read_document(text), "unfpa-annual-txt")):
+        record = record_import(document, slug, tmp_path / "reports", organisations=organisations)
+        data = yaml.safe_load(record.path.read_text(encoding="utf-8"))
+        assert data["title"]["en"] == "Annual report on the evaluation function, 2024", slug
+
+
+def test_a_data_sheet_cover_gives_no_title_and_the_running_header_does(tmp_path):
+    """An IOM evaluation's first page is its project's data sheet ("Executing Organization:",
+    "Project Period:"), its next the acronyms; the report names itself in the running header
+    of every page after them."""
+    sheet = ["    Project Summary",
+             "Executing Organization:       International Organization for Migration (IOM)", "",
+             "Project Identification and", "                              NG20P0517 / RR.0163",
+             "Contract Numbers", "",
+             "Project Period:               15 December 2020 – 15 December 2022", "",
+             "Geographical Coverage:        Nigeria", "", "Date of the Evaluation        February 2023"]
+    header = "          Nigeria: Strengthening Reintegration for Returnees – Ex-Post Evaluation"
+    pages = [sheet, ["ACRONYMS", "AVM      Assistance to Vulnerable Migrants"]]
+    pages += [[header, "", f"{n}. The project worked with returnees in Lagos and Benin City.", "",
+               f"                                   {n}"] for n in range(1, 6)]
+    path = tmp_path / "ex-post.txt"
+    path.write_text("\f".join("\n".join(lines) for lines in pages), encoding="utf-8")
+    record = record_import(read_document(path), "iom-ex-post", tmp_path / "reports")
+    data = yaml.safe_load(record.path.read_text(encoding="utf-8"))
+    assert data["title"]["en"] == "Nigeria: Strengthening Reintegration for Returnees – Ex-Post Evaluation"

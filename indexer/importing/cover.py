@@ -3,8 +3,12 @@
 The title is the cover's largest type once the document's furniture is set aside: the
 issuer's name over the symbol of a UN document ("United Nations", "Economic and Social
 Council", "E/ICEF/2025/23", "Distr.: General"), dates, the sender's address ("Submitted by:",
-"Email:"). A PDF says which type is largest (`pdf_title`); a text file does not, so its title
-is the first run of the cover's lines that are not furniture (`text_title`).
+"Email:"), a part's or a draft's label alone ("Draft report", "Project summary", «Резюме»).
+A PDF says which type is largest (`pdf_titles`); a title has two words at least, so a
+sidebar's one-word heading set larger ("Background") gives way to the next type size that
+stands out from the body's. A text file has no sizes, so its title is the first run of the
+cover's lines that are not furniture (`text_title`). The caller may set aside more (`skip`):
+the issuing organisation's name alone is no title ("United Nations Population Fund").
 
 The year is the year of the cover's date ("10 April 2025", «март 2023 г.»), a period's ends
 ("15 December 2020 – 15 December 2022") set aside as the project's, not the report's; then a
@@ -41,11 +45,23 @@ FURNITURE = re.compile(
     r"contact\b.*|e-?mail\b.*|tel\b.*|phone\b.*|fax\b.*|www\..*|https?://.*|"
     r"(?:table of )?contents|on this page|содержание|оглавление|"
     r"(?:item|agenda item|пункт)\b.*|.*\bsession\b.*|.*\bсесси[яи]\b.*|"
-    r"(?:[IVX]+|\d+)\.\s.*|.*\.{4,}.*)$",
+    r"(?:[IVX]+|\d+)\.\s.*|.*\.{4,}.*|"
+    r"(?:(?:draft|final|interim|mid-?term|inception|evaluation|annual|summary)\s+)*report|"
+    r"(?:project|executive)\s+summary|summary|abstract|foreword|preface|acknowledge?ments|"
+    r"(?:проект\s+)?(?:доклада?|отч[её]та?)|резюме|краткое\s+(?:содержание|изложение)|предисловие|"
+    r"click (?:here )?to\b.*)$",
     re.IGNORECASE)
 SYMBOL = re.compile(r"^[A-Z]{1,6}\s?(?:/[A-Z0-9.()\-]+)+\b")      # E/ICEF/2025/23, JIU/REP/2025/1
 LETTERS = re.compile(r"[^\W\d_]{2,}")
 TITLE_LINES = 5          # a title runs over this many lines at most
+TITLE_WORDS = 2          # a title has this many words at least
+DATA_SHEET = 3           # form rows that make a page a project's data sheet
+LISTING = re.compile(r"(?:list of )?(?:acronyms|abbreviations)\b|(?:список )?(?:сокращений|аббревиатур)\b|"
+                     r"сокращения\b", re.IGNORECASE)
+RUNNING_PAGES = 3        # pages a running title is repeated on at least
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s+of\s+\d+)?\s+|\s+(?:page\s+)?\d+(?:\s+of\s+\d+)?$|^\d+$",
+                         re.IGNORECASE)
+HEADLINE = 1.15          # type this many times the body's size stands out from it
 MIN_SIZE_STEP = 0.5      # type this much smaller than the largest is another size
 LINE_GAP = 2.0           # lines further apart than this many type sizes are another block
 CELL_GAP = 2.0           # words further apart than this many type sizes are in other cells
@@ -61,26 +77,54 @@ def is_furniture(line: str) -> bool:
     return bool(DATE.fullmatch(text) or DAY_DATE.fullmatch(text))
 
 
-def pdf_title(pages) -> str:
-    """The largest type of the first page that has a title's words (pdfplumber pages): the first
-    run of its lines in that type, in reading order, the furniture set aside (and the lines that
-    continue a furniture line in its type: "Executive Board of the / United Nations Development
-    Programme…"); "" when neither of the first two pages has one."""
+def pdf_title(pages, skip=None) -> str:
+    """The cover's title by type size (see `pdf_titles`): the first one `skip` does not set
+    aside; "" when there is none."""
+    return next((title for title in pdf_titles(pages) if not (skip and skip(title))), "")
+
+
+def pdf_titles(pages) -> list[str]:
+    """The title's candidates of the first two pages (pdfplumber pages), best first: on each
+    page, for each type size from the largest down, the first run of lines in that size, in
+    reading order, the furniture set aside (and the lines that continue a furniture line in
+    its type: "Executive Board of the / United Nations Development Programme…"); a run of
+    fewer than two words is no title. Below the page's largest type, only sizes that stand out
+    from its body text are looked at."""
+    found = []
     for page in pages[:2]:
         lines = _sized_lines(page)
-        largest = max((line.size for line in lines if not line.furniture), default=0)
-        run: list[_Line] = []
-        for line in lines:
-            if line.size < largest - MIN_SIZE_STEP or (line.furniture and not run):
-                continue
-            if run and (line.top - run[-1].top > LINE_GAP * largest
-                        or line.furniture and not YEAR.fullmatch(line.text.strip())):
-                break               # the next block in this type (a heading below the title)
-            run.append(line)        # a title's last line may be its year alone
-        title = " ".join(line.text for line in run[:TITLE_LINES])
-        if len(LETTERS.findall(title)) >= 2:
-            return title
-    return ""
+        if sum(line.form for line in lines) >= DATA_SHEET or _listing(line.text for line in lines):
+            continue                # a project's data sheet ("Project Summary"), the acronyms
+        sizes = sorted({line.size for line in lines if not line.furniture}, reverse=True)
+        body = _body_size(lines)
+        for rank, size in enumerate(sizes):
+            if rank and size < HEADLINE * body:
+                break
+            title = _run(lines, size)
+            if len(LETTERS.findall(title)) >= TITLE_WORDS and title not in found:
+                found.append(title)
+    return found
+
+
+def _run(lines: list[_Line], size: float) -> str:
+    """The first run of lines in this type size (a title's last line may be its year alone)."""
+    run: list[_Line] = []
+    for line in lines:
+        if abs(line.size - size) > MIN_SIZE_STEP or (line.furniture and not run):
+            continue
+        if run and (line.top - run[-1].top > LINE_GAP * size
+                    or line.furniture and not YEAR.fullmatch(line.text.strip())):
+            break                   # the next block in this type (a heading below the title)
+        run.append(line)
+    return " ".join(line.text for line in run[:TITLE_LINES])
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The type size most of the page's letters are set in."""
+    letters: dict[float, int] = {}
+    for line in lines:
+        letters[line.size] = letters.get(line.size, 0) + len(line.text)
+    return max(letters, key=letters.get, default=0.0)
 
 
 @dataclass
@@ -89,6 +133,7 @@ class _Line:
     size: float
     text: str
     furniture: bool = False
+    form: bool = False
 
 
 def _sized_lines(page) -> list[_Line]:
@@ -113,14 +158,22 @@ def _sized_lines(page) -> list[_Line]:
                 cell = []
             cell.append(word["text"])
         cells.append(" ".join(cell))
+        form = is_form_row(cells)
+        headings = len(cells) > 1 and all(len(LETTERS.findall(c)) < TITLE_WORDS for c in cells)
         line = _Line(max(w["bottom"] for w in row), size, " ".join(cells),
-                     all(is_furniture(c) for c in cells))
+                     form or headings or all(is_furniture(c) for c in cells), form)
         above = next((o for o in reversed(lines) if abs(o.size - line.size) <= MIN_SIZE_STEP), None)
         if (not line.furniture and above is not None and above.furniture
                 and line.top - above.top <= LINE_GAP * line.size and not is_title_start(line.text)):
             line.furniture = True
         lines.append(line)
     return lines
+
+
+def is_form_row(cells: list[str]) -> bool:
+    """A row of a project's data sheet: a label ending in a colon, its value in the next cell
+    ("Executing Organization:   International Organization for Migration (IOM)")."""
+    return len(cells) > 1 and cells[0].rstrip().endswith(":")
 
 
 def _height(word: dict) -> float:
@@ -133,30 +186,67 @@ def is_title_start(text: str) -> bool:
                          text, re.IGNORECASE))
 
 
-def text_title(pages: list[list[str]]) -> str:
+def text_title(pages: list[list[str]], skip=None) -> str:
     """The first run of cover lines that are not furniture, up to a blank pair or five lines:
     what a text file's cover offers in place of type sizes. A layout line's columns are cells;
-    the first cell that is not furniture stands for the line."""
+    the first cell that is not furniture stands for the line. A run `skip` sets aside (the
+    issuer's name alone) is passed over for the next."""
     for lines in pages[:2]:
-        run: list[str] = []
-        blanks = 0
-        furniture_above = False
-        for line in lines:
-            cells = [c for c in re.split(r"\s{3,}", line.strip()) if c]
-            text = next((c for c in cells if not is_furniture(c)), "") if cells else ""
-            if text and furniture_above and not run and not is_title_start(text):
-                text = ""           # the line goes on with the furniture above it (a sender's name)
-            furniture_above = bool(cells) and not text
-            blanks = 0 if line.strip() else blanks + 1
-            if text and len(text) < 120:
-                run.append(" ".join(text.split()))
-            elif run and line.strip():
-                break               # furniture or body text after the title ends it
-            if run and (blanks >= 2 or len(run) >= TITLE_LINES or len(text) >= 120):
-                break
-        if run:
-            return " ".join(run)
+        for title in _text_runs(lines):
+            if not (skip and skip(title)):
+                return title
     return ""
+
+
+def _text_runs(lines: list[str]):
+    """The runs of a page's cover lines that are not furniture, in order (see `text_title`);
+    none on a project's data sheet."""
+    if sum(is_form_row([c for c in re.split(r"\s{3,}", line.strip()) if c]) for line in lines) >= DATA_SHEET \
+            or _listing(lines):
+        return
+    run: list[str] = []
+    blanks = 0
+    furniture_above = False
+    for line in lines:
+        cells = [c for c in re.split(r"\s{3,}", line.strip()) if c]
+        text = next((c for c in cells if not is_furniture(c)), "") if cells and not is_form_row(cells) else ""
+        if text and furniture_above and not run and not is_title_start(text):
+            text = ""           # the line goes on with the furniture above it (a sender's name)
+        furniture_above = bool(cells) and not text
+        blanks = 0 if line.strip() else blanks + 1
+        if text and len(text) < 120:
+            run.append(" ".join(text.split()))
+        elif run and line.strip():
+            yield " ".join(run)     # furniture or body text after the title ends it
+            return
+        if run and (blanks >= 2 or len(run) >= TITLE_LINES or len(text) >= 120):
+            yield " ".join(run)
+            run = []
+            if len(text) >= 120:
+                return
+    if run:
+        yield " ".join(run)
+
+
+def _listing(lines) -> bool:
+    """A page of acronyms or abbreviations (its first line says so): no cover."""
+    first = next((line.strip() for line in lines if line.strip()), "")
+    return bool(LISTING.match(first))
+
+
+def running_title(pages: list[list[str]]) -> str:
+    """The running header or footer most pages repeat, when it reads as a title (two words at
+    least, no furniture, its page number aside): a report whose first pages hold a data sheet
+    and acronyms names itself there ("Nigeria: Strengthening … – Ex-Post Evaluation"); ""."""
+    counts: dict[str, int] = {}
+    for lines in pages[1:]:
+        shown = [" ".join(line.split()) for line in lines if line.strip()]
+        for line in {*shown[:1], *shown[-1:]}:
+            text = PAGE_NUMBER.sub("", line).strip(" |-–—")
+            if len(LETTERS.findall(text)) >= TITLE_WORDS and not is_furniture(text):
+                counts[text] = counts.get(text, 0) + 1
+    best = max(counts, key=counts.get, default="")
+    return best if counts.get(best, 0) >= max(RUNNING_PAGES, (len(pages) - 1) / 2) else ""
 
 
 def cover_year(pages: list[list[str]], title: str, today: datetime.date | None = None) -> int | None:

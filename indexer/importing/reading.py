@@ -24,7 +24,7 @@ from pathlib import Path
 
 from indexer.errors import KbError
 from indexer.importing.blocks import BULLET, NUMBERED
-from indexer.importing.cover import pdf_title
+from indexer.importing.cover import pdf_titles
 from indexer.importing.language import foreign_language
 from indexer.importing.pdfpages import page_text
 from indexer.importing.pictured import gaps, name_pictured, strips
@@ -54,6 +54,7 @@ class Document:
     form: str                   # "layout" | "plain" | "styled"
     pages: tuple[Page, ...]
     title: str = ""             # a PDF cover's largest type (indexer.importing.cover), if any
+    titles: tuple[str, ...] = ()    # the cover's title candidates by type size, best first
 
     @property
     def text(self) -> str:
@@ -71,16 +72,16 @@ def read_document(path: Path) -> Document:
     if not data.strip():
         raise ReadingError(f"{path}: the file is empty")
     digest = hashlib.sha256(data).hexdigest()
-    title = ""
+    titles: tuple[str, ...] = ()
     if suffix == ".pdf":
-        form, (pages, title) = "layout", _pdf_pages(path)
+        form, (pages, titles) = "layout", _pdf_pages(path)
     elif suffix == ".docx":
         form, pages = "styled", _docx_pages(path)
     else:
         form, pages = _text_pages(path, data)
     if not any(line.strip() for page in pages for line in page.lines):
         raise ReadingError(f"{path}: no text found (a scanned PDF needs OCR first)")
-    document = Document(path.name, digest, form, tuple(pages), title)
+    document = Document(path.name, digest, form, tuple(pages), titles[0] if titles else "", titles)
     if language := foreign_language(document.text):
         raise ReadingError(f"{path}: the report is written in {language}; the importer reads reports "
                            "in English or Russian only")
@@ -106,8 +107,8 @@ def _text_pages(path: Path, data: bytes) -> tuple[str, list[Page]]:
     return "layout", [Page(n, lines) for n, lines in enumerate(named, 1)]
 
 
-def _pdf_pages(path: Path) -> tuple[list[Page], str]:
-    """The PDF's pages of lines, and its cover's title by type size."""
+def _pdf_pages(path: Path) -> tuple[list[Page], tuple[str, ...]]:
+    """The PDF's pages of lines, and its cover's title candidates by type size."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
@@ -118,7 +119,7 @@ def _pdf_pages(path: Path) -> tuple[list[Page], str]:
         with pdfplumber.open(path) as pdf:
             pages = [_pdf_page(n, page) for n, page in enumerate(pdf.pages, 1)]
             pictured = {n: strips(page) for n, page in enumerate(pdf.pages, 1)}
-            title = pdf_title(pdf.pages)
+            titles = tuple(pdf_titles(pdf.pages))
     except (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError,
             TypeError, AttributeError, IndexError, RecursionError) as error:
         cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
@@ -129,7 +130,7 @@ def _pdf_pages(path: Path) -> tuple[list[Page], str]:
                            f"({type(cause).__name__}: {cause})") from None
     _refuse_scans(path, pages)
     named = name_pictured([page.lines for page in pages], pictured)
-    return [Page(page.number, lines, page.bold) for page, lines in zip(pages, named, strict=True)], title
+    return [Page(page.number, lines, page.bold) for page, lines in zip(pages, named, strict=True)], titles
 
 
 def _refuse_scans(path: Path, pages: list[Page]) -> None:

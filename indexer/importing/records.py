@@ -18,7 +18,7 @@ import yaml
 
 from indexer.content.problems import ID_PATTERN
 from indexer.errors import KbError
-from indexer.importing.cover import cover_year, text_title
+from indexer.importing.cover import cover_year, running_title, text_title
 from indexer.importing.organisations import name_patterns
 from indexer.importing.reading import Document
 from indexer.importing.words import lang_of
@@ -103,7 +103,7 @@ def _q(value: str) -> str:
 def new_record(document: Document, slug: str, organisations: dict | None = None) -> str:
     """The draft record's YAML, in the order of docs/content-format.md."""
     text, language = document.text, lang_of(document.text)
-    title = guess_title(document)
+    title = guess_title(document, organisations)
     year = cover_year([list(page.lines) for page in document.pages[:3]], title) or "null"
     lines = [f"# Draft record written by `kb import` from {document.name}: check every value.",
              f"slug: {slug}", "draft: true",
@@ -158,9 +158,21 @@ def authored(text: str, pattern: str) -> int:
                for m in re.finditer(pattern, text))
 
 
-def guess_title(document: Document) -> str:
+def guess_title(document: Document, organisations: dict | None = None) -> str:
     """The cover's title: a PDF's largest type, else the cover's first lines that are not the
-    document's furniture (see indexer.importing.cover), else the file's name."""
-    if document.title:
-        return document.title
-    return text_title([list(page.lines) for page in document.pages[:2]]) or document.name
+    document's furniture, else the running header most pages repeat (see
+    indexer.importing.cover), else the file's name; a candidate that is only the name of one of
+    the vocabulary's `organisations` (the issuer's: "Joint United Nations Programme on HIV/AIDS"
+    above the title) is passed over."""
+    patterns = [re.compile(rf"(?:the\s+)?(?:{pattern})", re.IGNORECASE)
+                for pattern in name_patterns(organisations or {}).values()]
+
+    def issuer(title: str) -> bool:
+        text = " ".join(title.split()).strip(" .,:;")
+        return any(pattern.fullmatch(text) for pattern in patterns)
+
+    for title in document.titles or ((document.title,) if document.title else ()):
+        if not issuer(title):
+            return title
+    pages = [list(page.lines) for page in document.pages]
+    return text_title(pages[:2], issuer) or running_title(pages) or document.name
