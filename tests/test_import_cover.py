@@ -152,3 +152,18 @@ def test_a_data_sheet_cover_gives_no_title_and_the_running_header_does(tmp_path)
     record = record_import(read_document(path), "iom-ex-post", tmp_path / "reports")
     data = yaml.safe_load(record.path.read_text(encoding="utf-8"))
     assert data["title"]["en"] == "Nigeria: Strengthening Reintegration for Returnees – Ex-Post Evaluation"
+
+
+def test_a_year_alone_in_display_type_is_the_covers_before_the_years_its_text_names():
+    cover = ["AID TRANSPARENCY", "INDE X", "2 016", "Launched in 2008, we campaign for aid transparency."]
+    assert cover_year([cover, ["The 2017 index will follow."]], "", TODAY) == 2016
+
+
+def test_a_publishers_self_description_set_large_is_no_title(tmp_path):
+    """An inside cover's paragraph in 20-point type, the title in 16 below it."""
+    blurb = ["Publish What You Fund is the global campaign for", "aid transparency. We work to make",
+             "information on aid flows open by default."]
+    cover = [(40, 780 - 24 * n, line, "Helvetica", 20) for n, line in enumerate(blurb)]
+    cover += [(40, 600, "Aid Transparency Index 2016", "Helvetica-Bold", 16), *BODY]
+    document = read_document(draw(tmp_path / "index.pdf", [cover, BODY]))
+    assert document.title == "Aid Transparency Index 2016"

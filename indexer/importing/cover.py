@@ -55,6 +55,8 @@ SYMBOL = re.compile(r"^[A-Z]{1,6}\s?(?:/[A-Z0-9.()\-]+)+\b")      # E/ICEF/2025/
 LETTERS = re.compile(r"[^\W\d_]{2,}")
 TITLE_LINES = 5          # a title runs over this many lines at most
 TITLE_WORDS = 2          # a title has this many words at least
+COVER_LINES = 60         # a cover's lines at most (a plain text file is one page)
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZА-ЯЁ][a-zа-яё]")
 DATA_SHEET = 3           # form rows that make a page a project's data sheet
 LISTING = re.compile(r"(?:list of )?(?:acronyms|abbreviations)\b|(?:список )?(?:сокращений|аббревиатур)\b|"
                      r"сокращения\b", re.IGNORECASE)
@@ -101,9 +103,17 @@ def pdf_titles(pages) -> list[str]:
             if rank and size < HEADLINE * body:
                 break
             title = _run(lines, size)
-            if len(LETTERS.findall(title)) >= TITLE_WORDS and title not in found:
+            if len(LETTERS.findall(title)) >= TITLE_WORDS and not is_prose(title) and title not in found:
                 found.append(title)
     return found
+
+
+def is_prose(text: str) -> bool:
+    """Sentences, not a title: two sentence breaks, or one and a closing full stop (a
+    publisher's self-description set large on its inside cover: "… is the global campaign for
+    aid transparency. We work to make … flows.")."""
+    breaks = len(SENTENCE_BREAK.findall(text))
+    return breaks >= 2 or (breaks == 1 and text.rstrip().endswith("."))
 
 
 def _run(lines: list[_Line], size: float) -> str:
@@ -250,17 +260,22 @@ def running_title(pages: list[list[str]]) -> str:
 
 
 def cover_year(pages: list[list[str]], title: str, today: datetime.date | None = None) -> int | None:
-    """The report's year: its cover's date, else a year its title names, else the latest year
-    of its first three pages that is not past `today` (None when there is none)."""
+    """The report's year: its cover's date, else a year alone on a line of its cover (display
+    type), else a date of its first three pages, else a year its title names, else the latest
+    year of its first three pages that is not past `today` (None when there is none)."""
     now = (today or datetime.date.today()).year
-    for chosen in (pages[:1], pages[:3]):
-        head = "\n".join("\n".join(lines) for lines in chosen)
+    alone = [int(text) for text in (re.sub(r"\s", "", line) for line in (pages[0][:COVER_LINES] if pages else []))
+             if YEAR.fullmatch(text) and int(text) <= now]
+    for cover in (True, False):
+        head = "\n".join("\n".join(lines) for lines in pages[:1 if cover else 3])
         for match in DATE.finditer(head):
             year = int(match.group(1))
             in_period = PERIOD_BEFORE.search(head[max(0, match.start() - 12):match.start()]) or \
                 PERIOD_AFTER.match(head, match.end())
             if year <= now and not in_period:
                 return year
+        if alone and cover:
+            return alone[0]         # a cover's year in display type, alone on its line ("2 014")
     named = [int(y) for y in YEAR.findall(title) if int(y) <= now]
     if named:
         return named[0]
