@@ -167,3 +167,29 @@ def test_a_publishers_self_description_set_large_is_no_title(tmp_path):
     cover += [(40, 600, "Aid Transparency Index 2016", "Helvetica-Bold", 16), *BODY]
     document = read_document(draw(tmp_path / "index.pdf", [cover, BODY]))
     assert document.title == "Aid Transparency Index 2016"
+
+
+@pytest.mark.parametrize("line", ["/HRC/59/60", "DP/ 2025/8", "GEGN.2"])
+def test_a_symbol_broken_across_cells_is_furniture(line):
+    assert is_furniture(line)
+
+
+def test_the_issuers_name_broken_over_two_lines_is_no_title():
+    cover = ["UNITED                                   A", "NATIONS", "", "General Assembly", "",
+             "Report of the Special Committee on Decolonization", "", ""]
+    assert text_title([cover]) == "Report of the Special Committee on Decolonization"
+
+
+def test_a_typewritten_cover_gives_its_title_in_capitals_at_the_bodys_size(tmp_path):
+    """A 1990s UN document: the issuer in 13.5 points, over two lines; everything else in the
+    typewriter's 10, the title in capitals."""
+    cover = [(40, 800, "UNITED", "Courier", 13.5), (40, 785, "NATIONS", "Courier", 13.5),
+             (300, 790, "A", "Helvetica-Bold", 36), (40, 740, "General Assembly", "Helvetica-Bold", 16),
+             (400, 720, "A/48/653", "Courier", 10), (400, 708, "29 November 1993", "Courier", 10),
+             (40, 660, "ACTIVITIES OF THOSE FOREIGN ECONOMIC AND OTHER", "Courier", 10),
+             (40, 648, "INTERESTS WHICH IMPEDE DECOLONIZATION", "Courier", 10),
+             (40, 620, "Report of the Fourth Committee on the question of the Territories.", "Courier", 10),
+             *[(40, 600 - 12 * n, "The Committee considered the item at its meetings in October.",
+                "Courier", 10) for n in range(20)]]
+    document = read_document(draw(tmp_path / "typewritten.pdf", [cover, BODY]))
+    assert document.title == "ACTIVITIES OF THOSE FOREIGN ECONOMIC AND OTHER INTERESTS WHICH IMPEDE DECOLONIZATION"

@@ -215,3 +215,20 @@ def test_a_box_in_two_columns_below_a_band_of_white_is_read_after_both_columns_a
     strings += [(320, 600 - 14 * row, line) for row, line in enumerate(box_right)]
     lines = lines_of(draw(tmp_path / "band.pdf", [strings]))
     assert lines == [*LEFT, *RIGHT, *box_left, *box_right]
+
+
+def test_a_text_struck_twice_a_hair_apart_is_read_once(tmp_path):
+    """An old word processor's bold: every line printed again 0.3 points to the right, which a
+    PDF keeps as a second set of characters ("RReeccoommmmeennddaattiioonnss"). Read once, the
+    heading is a heading and its items are whole; a word's own double letters stay."""
+    text = [(72, 760, "Evaluation of the Example Programme"), (72, 730, "1. Findings"),
+            (72, 710, "The programme reached most of the districts it planned to reach."),
+            (72, 680, "2. Recommendations"),
+            (72, 650, "(a) The Committee should publish its annual programme in all official languages."),
+            (72, 630, "(b) The secretariat should report on the follow-up of all recommendations.")]
+    strings = [(x + shift, y, line) for x, y, line in text for shift in (0, 0.3)]
+    path = draw(tmp_path / "overprint.pdf", [strings])
+    assert lines_of(path)[:2] == ["Evaluation of the Example Programme", "1. Findings"]
+    assert items_in(path) == [
+        ("recommendation", "The Committee should publish its annual programme in all official languages."),
+        ("recommendation", "The secretariat should report on the follow-up of all recommendations.")]

@@ -51,7 +51,8 @@ FURNITURE = re.compile(
     r"(?:проект\s+)?(?:доклада?|отч[её]та?)|резюме|краткое\s+(?:содержание|изложение)|предисловие|"
     r"click (?:here )?to\b.*)$",
     re.IGNORECASE)
-SYMBOL = re.compile(r"^[A-Z]{1,6}\s?(?:/[A-Z0-9.()\-]+)+\b")      # E/ICEF/2025/23, JIU/REP/2025/1
+# E/ICEF/2025/23, JIU/REP/2025/1, "DP/ 2025/8", "/HRC/59/60" (its "A" in a cell of its own), GEGN.2
+SYMBOL = re.compile(r"^(?:[A-Z]{1,6}\s?)?(?:/\s?[A-Z0-9.()\-]+)+\b|^[A-Z]{2,6}(?:\.\d+)+$")
 LETTERS = re.compile(r"[^\W\d_]{2,}")
 TITLE_LINES = 5          # a title runs over this many lines at most
 TITLE_WORDS = 2          # a title has this many words at least
@@ -90,7 +91,7 @@ def pdf_titles(pages) -> list[str]:
     page, for each type size from the largest down, the first run of lines in that size, in
     reading order, the furniture set aside (and the lines that continue a furniture line in
     its type: "Executive Board of the / United Nations Development Programme…"); a run of
-    fewer than two words is no title. Below the page's largest type, only sizes that stand out
+    fewer than two words is no title, nor one that is furniture whole ("UNITED / NATIONS"). Below the page's largest type, only sizes that stand out
     from its body text are looked at."""
     found = []
     for page in pages[:2]:
@@ -102,9 +103,12 @@ def pdf_titles(pages) -> list[str]:
         for rank, size in enumerate(sizes):
             if rank and size < HEADLINE * body:
                 break
-            title = _run(lines, size)
+            # the first run in this size, or the next when the first is furniture whole
+            title = next((run for run in _runs(lines, size) if not is_furniture(run)), "")
             if len(LETTERS.findall(title)) >= TITLE_WORDS and not is_prose(title) and title not in found:
                 found.append(title)
+        if not found:       # a typewritten cover: the title in the body's size, in capitals
+            found += [run for run in _runs(lines, body) if _capitals(run)][:1]
     return found
 
 
@@ -116,17 +120,26 @@ def is_prose(text: str) -> bool:
     return breaks >= 2 or (breaks == 1 and text.rstrip().endswith("."))
 
 
-def _run(lines: list[_Line], size: float) -> str:
-    """The first run of lines in this type size (a title's last line may be its year alone)."""
+def _runs(lines: list[_Line], size: float):
+    """The runs of lines in this type size, in order (a title's last line may be its year alone)."""
     run: list[_Line] = []
     for line in lines:
         if abs(line.size - size) > MIN_SIZE_STEP or (line.furniture and not run):
             continue
         if run and (line.top - run[-1].top > LINE_GAP * size
                     or line.furniture and not YEAR.fullmatch(line.text.strip())):
-            break                   # the next block in this type (a heading below the title)
+            yield " ".join(line.text for line in run[:TITLE_LINES])   # the next block in this type
+            run = [] if line.furniture else [line]
+            continue
         run.append(line)
-    return " ".join(line.text for line in run[:TITLE_LINES])
+    if run:
+        yield " ".join(line.text for line in run[:TITLE_LINES])
+
+
+def _capitals(text: str) -> bool:
+    """Three words or more, every letter a capital, not furniture: a typewritten title."""
+    words = LETTERS.findall(text)
+    return len(words) >= 3 and all(word.isupper() for word in words) and not is_furniture(text)
 
 
 def _body_size(lines: list[_Line]) -> float:
@@ -203,7 +216,7 @@ def text_title(pages: list[list[str]], skip=None) -> str:
     issuer's name alone) is passed over for the next."""
     for lines in pages[:2]:
         for title in _text_runs(lines):
-            if not (skip and skip(title)):
+            if not (skip and skip(title)) and not is_furniture(title):
                 return title
     return ""
 
@@ -227,6 +240,9 @@ def _text_runs(lines: list[str]):
         if text and len(text) < 120:
             run.append(" ".join(text.split()))
         elif run and line.strip():
+            if is_furniture(" ".join(run)):
+                run = []            # the issuer's name over two lines ("UNITED / NATIONS")
+                continue
             yield " ".join(run)     # furniture or body text after the title ends it
             return
         if run and (blanks >= 2 or len(run) >= TITLE_LINES or len(text) >= 120):

@@ -13,7 +13,8 @@ stretch too, where both columns above it end a sentence: a box at the page's foo
 columns of its own, or a chart, is read after the columns above it. Each piece is cropped
 and read on pdfplumber's grid, and its bold characters are collected from the same map of
 characters. Before all this a page set sideways is turned upright (`sideways`) and display
-numerals become labels (`numerals`).
+numerals become labels (`numerals`), and a text struck twice, a hair apart, is read once
+(`without_overprint`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,32 @@ BAND = 2.5         # rows' heights: a band of white across the page this tall pa
 # A list's marker standing alone left of a gap: "(a)", "iv)", "1.", "•". A list set with a
 # hanging indent leaves a band of x blank right of its markers, no gutter of two columns.
 MARKER = re.compile(r"\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})[.)]|[\uf0b7•▪●◦○■□➢►✓✔❖*–—-]")
+
+
+OVERPRINT = 0.5    # points: a character struck again this close to itself is the same one
+
+
+def without_overprint(page):
+    """The page with each character struck twice read once. Old word processors made bold by
+    printing a word again a fraction of a point to the right, which a PDF keeps as two sets of
+    characters, read interleaved: "UUNNIITTEEDD NNAATTIIOONNSS", "RReeccoommmmeennddaattiioonnss",
+    a heading no rule knows. pdfplumber's `dedupe_chars` does this at three times the cost of
+    reading the characters; this is one pass over them, and the page itself when none repeats."""
+    seen: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
+    twice = set()
+    for char in page.chars:
+        text = char["text"]
+        if not text.strip():
+            continue
+        x, y = char["x0"], char["top"]
+        near = (seen.get((text, int(x) + dx, int(y) + dy), ()) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        if any(abs(x - a) <= OVERPRINT and abs(y - b) <= OVERPRINT for group in near for a, b in group):
+            twice.add(id(char))
+        else:
+            seen[(text, int(x), int(y))].append((x, y))
+    if not twice:
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in twice)
 
 
 def page_text(page) -> tuple[list[str], list[str]]:

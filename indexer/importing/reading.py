@@ -26,7 +26,7 @@ from indexer.errors import KbError
 from indexer.importing.blocks import BULLET, NUMBERED
 from indexer.importing.cover import pdf_titles
 from indexer.importing.language import foreign_language
-from indexer.importing.pdfpages import page_text
+from indexer.importing.pdfpages import page_text, without_overprint
 from indexer.importing.pictured import gaps, name_pictured, strips
 from indexer.importing.wordnumbers import WordNumbering
 from indexer.importing.wordtables import body_lines
@@ -117,9 +117,10 @@ def _pdf_pages(path: Path) -> tuple[list[Page], tuple[str, ...]]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         with pdfplumber.open(path) as pdf:
-            pages = [_pdf_page(n, page) for n, page in enumerate(pdf.pages, 1)]
-            pictured = {n: strips(page) for n, page in enumerate(pdf.pages, 1)}
-            titles = tuple(pdf_titles(pdf.pages))
+            read = [without_overprint(page) for page in pdf.pages]
+            pages = [_pdf_page(n, page) for n, page in enumerate(read, 1)]
+            pictured = {n: strips(page) for n, page in enumerate(read, 1)}
+            titles = tuple(pdf_titles(read))
     except (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError,
             TypeError, AttributeError, IndexError, RecursionError) as error:
         cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
