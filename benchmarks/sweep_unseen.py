@@ -2,13 +2,14 @@
 
     .venv/bin/python benchmarks/sweep_unseen.py PDF_DIR OUT.jsonl [--jobs 2] [--timeout 120]
                                                  [--keep DIR]
+    .venv/bin/python benchmarks/sweep_unseen.py OUT.jsonl --summary
 
 Each file is imported as a fresh report (slug `sweep-<n>`) into a throwaway content tree and
 `--out` folder (under a temporary directory, or DIR with `--keep`, where the drafts stay to be
 read), exactly as an editor would run it: `.venv/bin/kb import FILE --report SLUG --out DIR`,
 under `timeout`. Per file: the exit code (124: timed out), the last line of stderr, seconds,
 whether a traceback was printed, and the drafts written with their types (the `type:` of each
-draft's front matter). `--summary OUT.jsonl` prints the counts benchmarks/sweep-unseen.md
+draft's front matter). `--summary` prints the counts benchmarks/sweep-unseen.md
 reports: files, crashes, timeouts, slow files (> 30 s), the distribution of drafts per file.
 Used on the ~600 UN documents of littlehifive/ai-un-report not among the truths' sources.
 """
