@@ -40,6 +40,10 @@ ASKING = re.compile(r"\b(?:should|must|recommend(?:s|ed|ing)?|encourag(?:es?|ed|
 DISPLAY = 3        # words a line, or fewer: a passage set in display type
 FINDING = re.compile(r"\b(?:finding|conclusion|вывод)\s+\d{1,2}\b", re.I)
 HEADING = re.compile(r"\s*(?:[IVXLC]{1,6}|[A-ZА-Я]|\d{1,2}(?:\.\d{1,2})*)\.\s+[^\W\d_]")
+# A part of a document named at a heading's start: "Annex", "Draft decision V", «Приложение».
+PART = re.compile(r"\s*(?:annex|appendix|chapter|draft\s+(?:decision|resolution)|"
+                  r"(?:resolution|decision)\s+\d|"
+                  r"приложение|глава|проект\s+(?:решения|резолюции))\b", re.I)
 SEPARATOR = re.compile(r"\s*[_—–-]{5,}\s*")
 NOT_ITEM = re.compile(r"\s*(?:key\s+)?(?:finding|conclusion|figure|table|box|вывод|заключение|"
                       r"таблица|рисунок)s?\b", re.I)
@@ -53,7 +57,7 @@ def bold_items(document: Document, items: list[Item], pages: dict[int, tuple[str
     for number, run in _passages(document):
         title, body = pages.get(number, ("", False))
         text = join_lines(run, vocabulary)
-        if not body or _display(run) or not _is_item(text):
+        if not body or _display(run) or not _is_item(text, number):
             continue
         words = normal_words(text)
         if any(words[:60] in other or other[:60] in words for other in known):
@@ -146,13 +150,18 @@ def _display(lines: list[str]) -> bool:
     return len(lines) >= 3 and words <= DISPLAY * len(lines)
 
 
-def _is_item(text: str) -> bool:
+def _is_item(text: str, page: int) -> bool:
     words = text.split()
     if len(words) < 8 or ". ." in text or "…" in text or "...." in text:
         return False
     if sum(len(word) == 1 for word in words) > len(words) / 4:      # a table's letters
         return False
-    if not ends_sentence(text) and len(words) < 15:                   # a heading
+    if not ends_sentence(text) and (len(words) < 15 or page == 1 or HEADING.match(text) or PART.match(text)):
+        # A heading, however long: the cover's title ("Request for the inclusion of an item in
+        # the provisional agenda …"), a chapter's, an annex's or a draft decision's ("Annex
+        # Resolution 2025/1 Request to strengthen …", "III. Proposed draft decision on …").
+        # A longer bold passage elsewhere may be the bold part of a sentence ("… the Inspector
+        # proposes the creation of …" before a footnote).
         return False
     if text.endswith(":"):          # "I encourage all stakeholders, …:": it names who the list asks
         return False

@@ -13,6 +13,7 @@ from pathlib import Path
 from indexer.content.taxonomy import Taxonomy
 from indexer.importing.blocks import Vocabulary, blocks, render_paragraphs
 from indexer.importing.bold import bold_items
+from indexer.importing.decisions import decides, enacting_page, points_elsewhere
 from indexer.importing.drafts import ImportReport, write_drafts
 from indexer.importing.layout import page_lines
 from indexer.importing.narrative import asking_paragraphs, narrative_items
@@ -66,7 +67,12 @@ def find_items(document: Document, taxonomy: Taxonomy, report: str = "") -> tupl
     found = found or narrative_items(found_blocks, walker.body, vocabulary, walker.part, kept + asking)
     found += asking
     merged = len(items) - len(kept)
-    return sorted(kept + found, key=lambda item: item.page), merged
+    # A body's acts (a draft resolution's operative paragraphs) and pointers to another
+    # document's text are no items of the report (see `decisions`).
+    enacted = enacting_page(lines, pages)
+    chosen = [item for item in kept + found
+              if not decides(item.body, item.page, enacted) and not points_elsewhere(item.body)]
+    return sorted(chosen, key=lambda item: item.page), merged
 
 
 def _bold_chooses(kept: list[Item], found: list[Item]) -> tuple[list[Item], list[Item]]:

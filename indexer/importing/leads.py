@@ -11,6 +11,10 @@ words left where they stand, so the rules for bulleted lists read the item whole
 run whose roman words begin only on a line below, its own last line short of that line,
 is a heading that ends in a full stop, not a lead. A line whose bold run opens with a typed
 list marker ("(iii) Pilot the …") has its marker already: it gets no bullet before it.
+A paragraph set wholly in bold (the Expert Mechanism's recommendations, "102. States should
+…") has no lead: what follows its bold run is the next paragraph's roman number (or the page's
+folio), not its own roman words, and a mark on some such paragraphs (those whose last line happens to be long)
+would make the others continuations of the one above.
 A text file has no fonts, so its lead sentences stay plain lines.
 
 A document that numbers its every paragraph (the UN's: "20. **Climate change impacts were
@@ -93,6 +97,8 @@ def _lead(lines: list[str], number: int, chars: list[tuple[str, bool]], at: int)
         # ("… in Four Regions of the Country."), not a lead wrapping into its paragraph
         below = next((len(written.rstrip()) for written in lines[last + 1:] if written.strip()), 0)
         short = short or spanned[-1] < FULL * below
+    if "\n" in "".join(lead) and "".join(char for char, _ in chars[end:end + 3]).lstrip()[:1].isdigit():
+        return False    # the next paragraph's number follows, or the page's: a paragraph wholly in bold
     return not (end == len(chars) or len(lead_text.split()) < LEAD_WORDS
                 or not lead_text.endswith(SENTENCE_END) or short or item_label(lead_text) is not None)
 

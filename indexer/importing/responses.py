@@ -16,16 +16,19 @@ from indexer.importing.reading import Document
 # recommendations of the JIU", "Report of the Executive Director on the implementation of the
 # recommendations of …", «Доклад ПРООН о рекомендациях …»): a few words, none a verb.
 ORGANISATION = r"(?:the )?[\w-]+(?: [\w-]+){0,3}?"
-# Title lines of a response document, in English and Russian. A line must begin with one:
+# Title lines of a response document, in English and Russian, after the organisation's name
+# and a colon or not ("UNDP: Report on the recommendations of the United Nations Board of
+# Auditors for 2023: Status of implementation"). A line must begin with one:
 # "The present document provides the management response to…" is the summary, not the title,
 # and an evaluation report that carries its response in an annex is titled as the evaluation.
 RESPONSE_TITLE = re.compile(
     r"^\s*(?:"
     r"management(?:'s)? response (?:to|of|on)\b"
-    rf"|(?:[\w-]+ ){{0,3}}(?:report|response)(?: (?:of|by) {ORGANISATION})? (?:on|to) the "
-    r"(?:implementation of (?:the )?)?recommendations\b"
+    rf"|(?:[\w-]+: )?(?:[\w-]+ ){{0,3}}(?:report|response)(?: (?:of|by) {ORGANISATION})? (?:on|to) the "
+    r"(?:(?:status of )?implementation of (?:the )?)?recommendations\b"
     r"|(?:ответ|позиция|реакция) руководства\b"
-    rf"|(?:[\w-]+ ){{0,3}}(?:доклад|отчёт|отчет|ответ)(?: {ORGANISATION})? (?:о|об|на) (?:выполнении )?"
+    rf"|(?:[\w-]+: )?(?:[\w-]+ ){{0,3}}(?:доклад|отчёт|отчет|ответ)(?: {ORGANISATION})? (?:о|об|на) "
+    r"(?:выполнении )?"
     r"рекомендаци"
     r")",
     re.IGNORECASE)

@@ -48,6 +48,16 @@ FOOTNOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ]")
 # A Roman chapter's title wrapped onto a second line, however many letters (up to
 # `blocks.HEADING_WORDS` words): no sentence's end, no semicolon.
 WRAPPED_ROMAN = re.compile(r"[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.;:]*")
+# The record of a meeting: "At its 7th meeting, on 13 March 2025, the Commission considered
+# agenda item 8, entitled “Recommendations of …”", "At its 2nd and 3rd meetings, …", «На своем
+# 7-м заседании …». A body's session report tells each agenda item so, under the item's title:
+# the paragraph ends whatever section of items stood above it, and a title naming
+# recommendations ("Recommendations of the subsidiary bodies") opens no section of them.
+ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)"
+MEETING = re.compile(rf"(?:\d{{1,4}}\.\s*)?(?:at|during)\s+(?:its|the|their)\s+(?:resumed\s+)?{ORDINAL}"
+                     rf"(?:\s*(?:,|and|to)\s*{ORDINAL})*\s+(?:plenary\s+|private\s+|closed\s+)?meetings?\b"
+                     r"|(?:\d{1,4}\.\s*)?на\s+(?:сво(?:[её]м|их)\s+)?\d{1,3}[\s‑–-]*[а-я]{0,3}"
+                     r"(?:\s*(?:,|и)\s*\d{1,3}[\s‑–-]*[а-я]{0,3})*\s+(?:пленарн\w+\s+)?заседани", re.I)
 # A report that numbers all its paragraphs ("77. This section…", "78. Performance-based…"):
 # after this many numbered paragraphs in sequence, a section's numbered paragraphs are its items.
 RUNNING = 10
@@ -205,6 +215,8 @@ class Walker(HeadingsMixin):
         if whole := cut_title(block, below):
             block, self.joined = whole, self.index + 1
         single = len(block.lines) == 1
+        if self.section and not block.bullet and MEETING.match(block.head.strip()):
+            self.section = self.item = None     # the record of a meeting: no items below
         if self.section and ONE_CONCLUSION.match(block.head):
             self.section.kind_listed = False    # the list under "Recommendations:" has ended
         if single and (head := block.head.strip()).casefold() in self.chapters_listed and not (
