@@ -192,4 +192,5 @@ def test_a_typewritten_cover_gives_its_title_in_capitals_at_the_bodys_size(tmp_p
              *[(40, 600 - 12 * n, "The Committee considered the item at its meetings in October.",
                 "Courier", 10) for n in range(20)]]
     document = read_document(draw(tmp_path / "typewritten.pdf", [cover, BODY]))
-    assert document.title == "ACTIVITIES OF THOSE FOREIGN ECONOMIC AND OTHER INTERESTS WHICH IMPEDE DECOLONIZATION"
+    assert document.title == ("ACTIVITIES OF THOSE FOREIGN ECONOMIC AND OTHER INTERESTS WHICH IMPEDE "
+                              "DECOLONIZATION")

@@ -12,6 +12,7 @@ the issuing organisation's name alone is no title ("United Nations Population Fu
 
 The year is the year of the cover's date ("10 April 2025", «март 2023 г.»), a period's ends
 ("15 December 2020 – 15 December 2022") set aside as the project's, not the report's; then a
+year alone on a line of the cover (display type, "2 014"); then a date of the next pages; then a
 year the title names ("Aid Transparency Index 2014"); then the latest year of the first pages
 (a fiscal year "2013-14" ending in its second) that is not in the future (targets such as "by
 2030" are).
@@ -80,19 +81,14 @@ def is_furniture(line: str) -> bool:
     return bool(DATE.fullmatch(text) or DAY_DATE.fullmatch(text))
 
 
-def pdf_title(pages, skip=None) -> str:
-    """The cover's title by type size (see `pdf_titles`): the first one `skip` does not set
-    aside; "" when there is none."""
-    return next((title for title in pdf_titles(pages) if not (skip and skip(title))), "")
-
-
 def pdf_titles(pages) -> list[str]:
     """The title's candidates of the first two pages (pdfplumber pages), best first: on each
     page, for each type size from the largest down, the first run of lines in that size, in
     reading order, the furniture set aside (and the lines that continue a furniture line in
     its type: "Executive Board of the / United Nations Development Programme…"); a run of
-    fewer than two words is no title, nor one that is furniture whole ("UNITED / NATIONS"). Below the page's largest type, only sizes that stand out
-    from its body text are looked at."""
+    fewer than two words is no title, nor one that is furniture whole ("UNITED / NATIONS").
+    Below the page's largest type, only sizes that stand out from its body text are looked at.
+    The caller sets aside what it knows more of (the issuer's name: `records.guess_title`)."""
     found = []
     for page in pages[:2]:
         lines = _sized_lines(page)
@@ -224,14 +220,13 @@ def text_title(pages: list[list[str]], skip=None) -> str:
 def _text_runs(lines: list[str]):
     """The runs of a page's cover lines that are not furniture, in order (see `text_title`);
     none on a project's data sheet."""
-    if sum(is_form_row([c for c in re.split(r"\s{3,}", line.strip()) if c]) for line in lines) >= DATA_SHEET \
-            or _listing(lines):
+    rows = [_cells(line) for line in lines]
+    if sum(is_form_row(cells) for cells in rows) >= DATA_SHEET or _listing(lines):
         return
     run: list[str] = []
     blanks = 0
     furniture_above = False
-    for line in lines:
-        cells = [c for c in re.split(r"\s{3,}", line.strip()) if c]
+    for line, cells in zip(lines, rows, strict=True):
         text = next((c for c in cells if not is_furniture(c)), "") if cells and not is_form_row(cells) else ""
         if text and furniture_above and not run and not is_title_start(text):
             text = ""           # the line goes on with the furniture above it (a sender's name)
@@ -252,6 +247,11 @@ def _text_runs(lines: list[str]):
                 return
     if run:
         yield " ".join(run)
+
+
+def _cells(line: str) -> list[str]:
+    """A layout line's columns: its text split at runs of three spaces or more."""
+    return [cell for cell in re.split(r"\s{3,}", line.strip()) if cell]
 
 
 def _listing(lines) -> bool:
@@ -280,7 +280,8 @@ def cover_year(pages: list[list[str]], title: str, today: datetime.date | None =
     type), else a date of its first three pages, else a year its title names, else the latest
     year of its first three pages that is not past `today` (None when there is none)."""
     now = (today or datetime.date.today()).year
-    alone = [int(text) for text in (re.sub(r"\s", "", line) for line in (pages[0][:COVER_LINES] if pages else []))
+    first = pages[0][:COVER_LINES] if pages else []
+    alone = [int(text) for text in (re.sub(r"\s", "", line) for line in first)
              if YEAR.fullmatch(text) and int(text) <= now]
     for cover in (True, False):
         head = "\n".join("\n".join(lines) for lines in pages[:1 if cover else 3])

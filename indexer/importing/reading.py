@@ -53,8 +53,12 @@ class Document:
     sha256: str
     form: str                   # "layout" | "plain" | "styled"
     pages: tuple[Page, ...]
-    title: str = ""             # a PDF cover's largest type (indexer.importing.cover), if any
-    titles: tuple[str, ...] = ()    # the cover's title candidates by type size, best first
+    titles: tuple[str, ...] = ()    # a PDF cover's title candidates by type size, best first
+
+    @property
+    def title(self) -> str:
+        """The PDF cover's largest type that reads as a title (indexer.importing.cover), if any."""
+        return self.titles[0] if self.titles else ""
 
     @property
     def text(self) -> str:
@@ -81,7 +85,7 @@ def read_document(path: Path) -> Document:
         form, pages = _text_pages(path, data)
     if not any(line.strip() for page in pages for line in page.lines):
         raise ReadingError(f"{path}: no text found (a scanned PDF needs OCR first)")
-    document = Document(path.name, digest, form, tuple(pages), titles[0] if titles else "", titles)
+    document = Document(path.name, digest, form, tuple(pages), titles)
     if language := foreign_language(document.text):
         raise ReadingError(f"{path}: the report is written in {language}; the importer reads reports "
                            "in English or Russian only")

@@ -171,7 +171,7 @@ def guess_title(document: Document, organisations: dict | None = None) -> str:
         text = " ".join(title.split()).strip(" .,:;")
         return any(pattern.fullmatch(text) for pattern in patterns)
 
-    for title in document.titles or ((document.title,) if document.title else ()):
+    for title in document.titles:
         if not issuer(title):
             return title
     pages = [list(page.lines) for page in document.pages]
