@@ -15,7 +15,7 @@ from indexer.content.corpus import link_problems
 from indexer.content.entries import Problem
 from indexer.index import manifest as manifest_file
 from indexer.index.manifest import Manifest
-from indexer.index.tree import Tree
+from indexer.index.tree import Recorded, Tree
 from indexer.index.writer import load_all
 
 
@@ -27,12 +27,12 @@ def plan(tree: Tree, known: dict, records: dict, old_records: dict) -> dict:
     same = {slug for slug, digest in records.items()            # reports whose record is unchanged
             if digest is not None and old_records.get(slug) == digest}
     kept, read, get = plan["kept"], plan["read"], known.get
-    for key, path, stat in tree.files:
+    for key, path, mtime, size in tree.files:
         old = get(key)
-        if old and old[0] == stat.st_mtime_ns and old[1] == stat.st_size and old[2] in same:
+        if old and old[0] == mtime and old[1] == size and old[2] in same:
             kept.add(key)
         else:
-            read.append((Path(path), key, stat))
+            read.append((Path(path), key, Recorded(mtime, size)))
     if len(kept) < len(known):                 # else every file of the manifest is still there
         seen = kept | {key for _, key, _ in read}
         plan["removed"] = [key for key in known if key not in seen]
