@@ -45,6 +45,14 @@ SIBLING = re.compile(r"(?:[A-HА-Е]\.\s+)?(?:strategic|operational|specific|gen
 CHAPTER = re.compile(r"\s*(?:chapter|глава|раздел)\s+(\d{1,2})\s*[:.–—-]\s*(?=\w)", re.I)
 # A contents entry the leaders' rule left (short leaders): its title ends "... 15".
 CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+)\s*\d{1,3}\s*$")
+# A caption: "Figure 3.", "Table 2:", "Box 1", «Рисунок 4», «Таблица 1», "Source:".
+CAPTION = re.compile(r"(?:figure|fig\.|table|chart|graph|box|map|diagram|exhibit|infographic|source|note|"
+                     r"рисунок|рис\.|таблица|табл\.|диаграмма|график|схема|карта|вставка|врезка|источник|"
+                     r"примечание)(?:\s+[\dIVXLC]+\b|\s*:|$)", re.I)
+# A chart's or a table's cells: a percentage anywhere, or a figure as the last word ("Total 182 162").
+FIGURES = re.compile(r"\d\s*%|\s[+−-]?\d[\d.,]*$")
+# A table's row: a line ending in two figures or more ("… of the organization   74   67   69").
+ROW_FIGURES = re.compile(r"(?:(?<!\S)\(?\d[\d.,]*%?\)?\s*){2,}$")
 ROMAN_VALUES = {r: n for n, r in enumerate(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split(), 1)}
 
@@ -184,8 +192,9 @@ class HeadingsMixin:
             self.annex_title = self.blocks[self.index].head     # "Annex 5. Lessons learned"
 
     def label(self, text: str) -> None:
-        self.item, self.title = self.close_lead(), text
-        self.place = text
+        self.item = self.close_lead()
+        if self.citable(text):
+            self.title = self.place = text
         capitals = text.isupper() and sum(c.isalpha() for c in text) >= 4
         s = self.section
         if s and (s.asking and not ONE_CONCLUSION.match(text) or s.single and s.found
@@ -230,6 +239,22 @@ class HeadingsMixin:
                 self.section.subheading()
                 self.section.title_at = self.index
                 self.section.titles[self.section.heads] = text
+
+    def citable(self, text: str) -> bool:
+        """Whether a short line standing alone is a heading an item below may cite as its place:
+        not a figure's or table's caption ("Figure 1. Budget", «Таблица 3»), nor a chart's or a
+        table's cells ("Not accredited 88", "No; 73%", "Headquarters Field Overall" over figures),
+        which a PDF's text sets as lines of their own. A heading has running words below it (a
+        paragraph, a list's item, or a numbered one), not a table's rows."""
+        above = self.blocks[self.index - 1] if self.index else None
+        if CAPTION.match(text) or FIGURES.search(text) or ";" in text or above and CAPTION.match(above.head):
+            return False                    # (the line under "Figure 3" is the figure's title)
+        below = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        if below is None or below.bullet or below.number is not None:
+            return below is not None
+        words = " ".join(below.lines).split()
+        return not any(ROW_FIGURES.search(line) for line in below.lines) and (
+            len(words) >= 8 or any(word[:1].islower() for word in words[1:6]))
 
     def summary_listed(self, kind: str, text: str) -> bool:
         """Whether the summary has listed its items of this kind already, so that this heading
