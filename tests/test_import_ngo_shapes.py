@@ -7,8 +7,9 @@ import pytest
 
 from import_text import items_of, pages
 
-# Wingdings' arrow and check mark as pdftotext gives them: characters of the private use area.
-ARROW, CHECK = "\uf0d8", "\uf0fc"
+# Wingdings' arrow and check mark as pdftotext gives them: characters of the private use area;
+# a glyph its font maps to no character, as pdfplumber (our PDF reading) names it.
+ARROW, CHECK, UNMAPPED = "\uf0d8", "\uf0fc", "(cid:3)"
 
 GLYPH_LESSONS = {
     "en": ("2 CHALLENGES\n\nLate disbursements delayed the activities in two districts.\n\n"
@@ -40,7 +41,7 @@ GLYPH_LESSONS = {
 
 
 @pytest.mark.parametrize("lang", GLYPH_LESSONS)
-@pytest.mark.parametrize("glyph", ["•", ARROW, CHECK])
+@pytest.mark.parametrize("glyph", ["•", ARROW, CHECK, UNMAPPED])
 def test_a_symbol_fonts_bullet_glyphs_mark_the_items_of_a_list(tmp_path, lang, glyph):
     text, bodies = GLYPH_LESSONS[lang]
     intro = "1 ВВЕДЕНИЕ\n\nОтчёт охватывает год.\n\n" if lang == "ru" else "1 INTRODUCTION\n\nThe report covers the year.\n\n"
