@@ -4,7 +4,6 @@ bullet glyphs, a two-column table of numbered recommendations beside their expec
 Each on a small hand-written layout text of the shape, in English and in Russian."""
 
 import pytest
-
 from import_text import items_of, pages
 
 # Wingdings' arrow and check mark as pdftotext gives them: characters of the private use area;
@@ -44,7 +43,8 @@ GLYPH_LESSONS = {
 @pytest.mark.parametrize("glyph", ["•", ARROW, CHECK, UNMAPPED])
 def test_a_symbol_fonts_bullet_glyphs_mark_the_items_of_a_list(tmp_path, lang, glyph):
     text, bodies = GLYPH_LESSONS[lang]
-    intro = "1 ВВЕДЕНИЕ\n\nОтчёт охватывает год.\n\n" if lang == "ru" else "1 INTRODUCTION\n\nThe report covers the year.\n\n"
+    intro = {"en": "1 INTRODUCTION\n\nThe report covers the year.\n\n",
+             "ru": "1 ВВЕДЕНИЕ\n\nОтчёт охватывает год.\n\n"}[lang]
     body = intro + text.format(g=glyph)
     assert items_of(tmp_path, pages(body)) == [("lesson", b) for b in bodies]
 

@@ -29,8 +29,8 @@ GLYPH = "\uf021-\uf0ff"
 CID = r"\(cid:\d{1,5}\)"
 # A letter and a full stop as a list's marker ("a. CARE should…"), a capital after it.
 LETTER_DOT = r"[a-zа-яё]\.(?=\s+[A-ZА-ЯЁ«\"“])"
-BULLET = re.compile(rf"\s*(?:[{GLYPH}•▪●◦○■□➢►✓✔❖*]|{CID}(?=\s)|[-–—o](?=\s)|{ROMAN_MARK}(?=\s)|\(?[a-zа-яё]\)(?=\s)"
-                    rf"|{LETTER_DOT})"
+BULLET = re.compile(rf"\s*(?:[{GLYPH}•▪●◦○■□➢►✓✔❖*]|{CID}(?=\s)|[-–—o](?=\s)|{ROMAN_MARK}(?=\s)"
+                    rf"|\(?[a-zа-яё]\)(?=\s)|{LETTER_DOT})"
                     r"\s*(.*)")
 # A line opening with a named number: "Conclusion 2: Most outputs…", "Finding 3. The…", «Вывод 1.».
 NAMED = re.compile(r"\s*[A-ZА-ЯЁ][^\W\d_]+\s+\d{1,2}[.:]\s+[A-ZА-ЯЁ«\"“]")
