@@ -30,6 +30,7 @@ SHARED_REPORTS = ROOT.parent / "shared" / "reports-dev"   # found there by the t
 SECOND_READING = {
     "jiu-system-wide-racism-review-highlights-2023": [],
     "unhcr-global-data-information-management-2019": [],
+    "fao-myanmar-fishadapt-drm-cca-review-2015": ["-raw"],
     "pwyf-aid-transparency-index-2014": ["-raw"],
     "pwyf-aid-transparency-index-2016": ["-raw"],
     "pwyf-germany-aid-transparency-2014": ["-raw"],

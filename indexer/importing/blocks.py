@@ -22,14 +22,19 @@ SUBHEADING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZА-ЯЁ]")
 CHAPTER_NUMBER = re.compile(r"\s*\d{1,2}\s+(?=[A-ZА-ЯЁ])")
 # Lower-case Roman numerals as a list's markers: "(i)", "(ii)", "iv)".
 ROMAN_MARK = r"\(?(?:x{0,1}(?:ix|iv|v?i{1,3}|v))\)"
+# A symbol font's bullet picture (Wingdings, Symbol: an arrow, a check mark, a diamond) as a
+# PDF's text gives it, a character of the private use area U+F021-U+F0FF; or, where the font
+# maps the glyph to no character at all, as pdfplumber names it: "(cid:3)".
+GLYPH = "\uf021-\uf0ff"
+CID = r"\(cid:\d{1,5}\)"
 # A letter and a full stop as a list's marker ("a. CARE should…"), a capital after it.
 LETTER_DOT = r"[a-zа-яё]\.(?=\s+[A-ZА-ЯЁ«\"“])"
-BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖*]|[-–—o](?=\s)|{ROMAN_MARK}(?=\s)|\(?[a-zа-яё]\)(?=\s)"
-                    rf"|{LETTER_DOT})"
+BULLET = re.compile(rf"\s*(?:[{GLYPH}•▪●◦○■□➢►✓✔❖*]|{CID}(?=\s)|[-–—o](?=\s)|{ROMAN_MARK}(?=\s)"
+                    rf"|\(?[a-zа-яё]\)(?=\s)|{LETTER_DOT})"
                     r"\s*(.*)")
 # A line opening with a named number: "Conclusion 2: Most outputs…", "Finding 3. The…", «Вывод 1.».
 NAMED = re.compile(r"\s*[A-ZА-ЯЁ][^\W\d_]+\s+\d{1,2}[.:]\s+[A-ZА-ЯЁ«\"“]")
-STRONG_BULLET = re.compile(rf"\s*(?:[\uf0b7•▪●◦○■□➢►✓✔❖]|{ROMAN_MARK}\s|\(?[a-zа-яё]\)\s)")
+STRONG_BULLET = re.compile(rf"\s*(?:[{GLYPH}•▪●◦○■□➢►✓✔❖]|{CID}\s|{ROMAN_MARK}\s|\(?[a-zа-яё]\)\s)")
 NUMBERED = re.compile(r"\s*(?:#\s?(\d{1,3})\s+|(\d{1,3})(?:\.(?:\s+|(?=[A-ZА-ЯЁ]))|\)\s+))(\S.*)")
 ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")

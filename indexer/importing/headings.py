@@ -210,7 +210,10 @@ class HeadingsMixin:
                 self.top = "" if capitals and not SUMMARY.search(text) or self.summary_listed(
                     kind, text) else self.top
                 # «Оперативные рекомендации» after «Стратегические рекомендации»: the numbers go on
-                follows = s.expected if s and s.kind == kind and s.found else 0
+                # and a table's numbers go on after a findings heading between two tables of
+                # one list ("Recommendation on key performance area", 1 | 2 | 3-23)
+                follows = s.expected if s and s.kind == kind and s.found else (
+                    self.numbered_on[1] if self.numbered_on[0] == kind else 0)
                 self.section = Section(kind, 99, self.top or text, bool(self.top),
                                        others=kinds_named(text)[1:], single=bool(SINGLE.fullmatch(text)),
                                        letter=text[0] if LETTER_HEADING.match(text) else "",

@@ -62,13 +62,13 @@ def page_lines(document: Document) -> tuple[list[str], list[int]]:
     pages = [drop_balloons([line.replace("\t", "    ").replace("\xa0", " ").rstrip() for line in page.lines])
              for page in document.pages]
     furniture, folios = _running(pages), _folios(pages)
-    cleaned = []
+    cleaned, carried = [], {}    # a table of items going on over a page break (`read_tables`)
     for number, lines in enumerate(pages, 1):
         contents = _contents_lines(lines)
         moved = _moved_folio(lines, folios.get(number, ""))
         lines = [line for n, line in enumerate(lines)
                  if n not in contents and n != moved and not _is_furniture(line, lines, furniture)]
-        lines = labelled_boxes(read_columns(_drop_footnotes(read_tables(lines))))
+        lines = labelled_boxes(read_columns(_drop_footnotes(read_tables(lines, carried))))
         cleaned.append((number, [line.strip() for line in lines]))
     return _pages_joined(cleaned)
 

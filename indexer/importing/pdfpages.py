@@ -35,7 +35,7 @@ NUMBER = re.compile(r"(\d{1,2})(?:[.)](?!\d)|\s)")
 BAND = 2.5         # rows' heights: a band of white across the page this tall parts two stretches
 # A list's marker standing alone left of a gap: "(a)", "iv)", "1.", "•". A list set with a
 # hanging indent leaves a band of x blank right of its markers, no gutter of two columns.
-MARKER = re.compile(r"\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})[.)]|[\uf0b7•▪●◦○■□➢►✓✔❖*–—-]")
+MARKER = re.compile(r"\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})[.)]|[\uf021-\uf0ff•▪●◦○■□➢►✓✔❖*–—-]|\(cid:\d{1,5}\)")
 
 
 OVERPRINT = 0.5    # points: a character struck again this close to itself is the same one

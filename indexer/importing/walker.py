@@ -161,6 +161,7 @@ class Walker(HeadingsMixin):
         self.names = CountryNames(taxonomy, set(record.countries) if record and record.countries else None)
         self.part, self.chapter, self.in_annex, self.top = Part("main", "Main report"), 0, False, ""
         self.listed = 0  # the number of the last short numbered line that was no heading
+        self.numbered_on: tuple[str, int] = ("", 0)   # the kind and next number of the last numbered item
         self.running, self.in_run = 0, 0   # the last numbered block's number; how many ran in sequence
         self.section: Section | None = None
         self.item: Item | None = None
@@ -507,6 +508,7 @@ class Walker(HeadingsMixin):
         elif section and (block.number == section.expected
                         or not section.found and block.number == section.follows):
             section.expected = block.number + 1
+            self.numbered_on = (section.kind, section.expected)
             self.new_item(block.lines, None, block.number)
         elif section and (block.lead or section.led):
             self.led(block)
