@@ -57,7 +57,7 @@ def write_docx(src, path: Path, pages: dict[int, int]) -> None:
                 style.base_style = doc.styles["Normal"]
             for j, b in enumerate(src.blocks):
                 if b.kind == "heading" and b.level <= 2 and j in pages:
-                    entry = f"{b.text.replace('**', '')}\t{printed(pages[j], offset)}"
+                    entry = f"{b.text.replace('**', '').replace('||', '')}\t{printed(pages[j], offset)}"
                     doc.add_paragraph(entry, style=f"TOC {b.level}")
         elif kind in ("break", "columns"):
             doc.add_page_break()
