@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
 from indexer.importing.bold import ASKING
 from indexer.importing.sections import (
@@ -60,6 +61,10 @@ class HeadingsMixin:
         number, title = match.group(1), match.group(2).strip()
         first = int(number.split(".")[0])
         if "." in number:
+            whole = " ".join(" ".join(block.lines).split())
+            if len(block.lines) > 1 and len(whole.split()) > 12 and bk.ends_sentence(whole):
+                return None     # "6.1. Родители охотнее …" over two lines to its full stop: a
+                #                 numbered paragraph (a lesson), no sub-section's title
             if first == self.chapter + 1 and self.back_in_chapter():
                 return None     # "5.2.1" among 4.2's sub-sections, "4.2.2" below it: a misprint
             return (number, title) if first in (self.chapter, self.chapter + 1) else None

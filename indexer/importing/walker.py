@@ -272,6 +272,8 @@ class Walker(HeadingsMixin):
             return
         if heading := self.outline(block):
             return self.heading(*heading)
+        if self.sub_numbered(block):
+            return None
         if roman := _roman_title(block):
             self.roman(roman)
         elif block.bullet:
@@ -286,6 +288,20 @@ class Walker(HeadingsMixin):
             self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
         else:
             self.text(block)
+
+    def sub_numbered(self, block: Block) -> bool:
+        """A paragraph numbered under its section's own number («6.1. Родители …», "4.2 Villages
+        that …" under "6. Основные уроки", "4. Lessons learned"), a sentence running to its end
+        and so no sub-section's title (see `outline`): an item of the section."""
+        s = self.section
+        if not s or self.in_annex or block.bullet or s.asking or s.combined or not s.label[:1].isdigit():
+            return False
+        match = re.match(rf"\s*{re.escape(s.label)}\.(\d{{1,2}})\.?\s+(?=\S)", block.head)
+        if not match:
+            return False
+        self.item = None
+        self.new_item([block.head[match.end():], *block.lines[1:]], int(match.group(1)), None)
+        return True
 
     def sentence_lead(self, block: Block, after: Block | None) -> bool:
         """A sentence standing as a sub-section's title in a section of items (see `titles`):
@@ -442,7 +458,17 @@ class Walker(HeadingsMixin):
                     and _plain_paragraph(text) and after
                     and (is_response(after.head) or opening_label(after) or is_attribute(after.head)
                          or OTHER_LABEL.match(" ".join(after.head.split())) or _heading(after)
-                         or self.first_action(after)))
+                         or self.first_action(after) or self.lead_in(self.index + 1)))
+
+    def lead_in(self, at: int) -> bool:
+        """Whether the block at `at` is a short line ending in a colon over bullets ("Actions:",
+        "Suggested actions:", «Меры:»), not an addressee's ("For the donors:"): the item's own
+        list follows, so the paragraph before it is still the item's."""
+        block = self.blocks[at] if at < len(self.blocks) else None
+        after = self.blocks[at + 1] if at + 1 < len(self.blocks) else None
+        return bool(block and after and after.bullet and not block.bullet and len(block.lines) == 1
+                    and block.head.rstrip().endswith(":") and len(block.head.split()) <= 8
+                    and not bk.ADDRESSEE_LINE.match(block.head))
 
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item
