@@ -133,3 +133,56 @@ def test_a_key_recommendation_box_in_the_findings_is_a_recommendation(tmp_path):
         text = pages(INTRO + "2. Financing of primary care\n" + findings + f"{label}\n{words}\n\n"
                      + "3. Staff\n" + findings)
         assert items_of(tmp_path, text) == [("recommendation", " ".join(words.split()))]
+
+
+def test_a_line_saying_what_for_over_bullets_is_no_addressee(tmp_path):
+    # «Для этого необходимо:» / "To this end, the ministry should:" under a labelled
+    # recommendation's first sentence: its own bullets follow, not the items of an addressee
+    # («Для правительства:»).
+    for heading, label, purpose, bullets in (
+            ("2. Рекомендации", "Рекомендация № 2. Обеспечить финансирование центров из местных бюджетов.",
+             "Для этого необходимо:", ("включить центры в нормативы финансирования;",
+                                       "заключить с хукуматами соглашения о передаче расходов.")),
+            ("2. Recommendations", "Recommendation 2. Fund the centres from the local budgets.",
+             "To this end, the ministry should:", ("include the centres in the funding norms;",
+                                                   "agree with the districts to take over the costs."))):
+        text = pages(INTRO + f"{heading}\n\n{label}\n{purpose}\n\n"
+                     + "".join(f"  • {b}\n" for b in bullets) + "\n3. Annexes\n\nList of people met.\n")
+        found = items_of(tmp_path, text)
+        assert len(found) == 1 and purpose in found[0][1] and bullets[1] in found[0][1], found
+
+
+def test_a_recommendations_second_sub_point_follows_the_first_run_into_its_text(tmp_path):
+    # "R3. … in particular by:" with "3.1 …" read into its paragraph (no blank line between),
+    # then "3.2 …" apart: the second sub-point is R3's as the first is, no item lost.
+    text = pages(INTRO + "2. Recommendations\n\n"
+                 "R3. Strengthen follow-up with alumni. The College should make systematic use of its\n"
+                 "alumni network, in particular by: 3.1 keeping a register of graduates and their\n"
+                 "current posts, shared with the border agencies;\n\n"
+                 "3.2 holding a yearly regional alumni meeting on a current border security theme.\n"
+                 "R4. Widen participation of women officers. The College should set a target of 30 per\n"
+                 "cent women participants by 2025.\n")
+    found = items_of(tmp_path, text)
+    assert len(found) == 2 and found[0][1].endswith("on a current border security theme."), found
+
+
+def test_sub_sections_titled_by_a_numbered_recommendation_label_are_the_recommendations(tmp_path):
+    # "5.1 Recommendation 1: Give …" as a numbered sub-heading, its title wrapped onto a second
+    # line, its text below in one or two paragraphs: each sub-section one recommendation whose
+    # words start after the label; a title of more than twelve words is still a title.
+    for chapter, label, title, wrapped, paragraph in (
+            ("2. Recommendations", "Recommendation", "Move the guide certification to the Tourism",
+             "Committee", "The certification of local guides should become part of the national\n"
+                          "register, so that certificates are recognised by tour operators."),
+            ("2. Рекомендации", "Рекомендация", "Передать сертификацию гидов Комитету по туризму и",
+             "национальному реестру", "Сертификация местных гидов должна стать частью национального\n"
+                                      "реестра, чтобы туроператоры признавали сертификаты.")):
+        second = ("Target the small grants at women-run guesthouses in the remote mountain communities"
+                  if label == "Recommendation" else
+                  "Направить малые гранты гостевым домам, которыми руководят женщины в отдалённых сёлах")
+        text = pages(INTRO + f"{chapter}\n2.1 {label} 1: {title}\n{wrapped}\n{paragraph}\n\n"
+                     f"2.2 {label} 2: {second}\n{paragraph}\n\n3. Annexes\n\nList of people met.\n")
+        found = items_of(tmp_path, text)
+        assert [kind for kind, _ in found] == ["recommendation"] * 2, found
+        assert " ".join(found[0][1].split()).startswith(f"{title} {wrapped} {paragraph.split()[0]}")
+        assert found[1][1].startswith(second)

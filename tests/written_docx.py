@@ -62,7 +62,7 @@ def write_docx(src, path: Path, pages: dict[int, int]) -> None:
         elif kind in ("break", "columns"):
             doc.add_page_break()
         elif kind == "heading":
-            doc.add_heading(block.text.replace("**", ""), level=min(block.level, 3))
+            doc.add_heading(block.text.replace("**", "").replace("||", ""), level=min(block.level, 3))
         elif kind == "table":
             n = max(len(r) for r in block.rows)
             table = doc.add_table(rows=0, cols=n)

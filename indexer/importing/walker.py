@@ -271,9 +271,17 @@ class Walker(HeadingsMixin):
         if self.sentence_lead(block, after):
             return
         if heading := self.outline(block):
-            return self.heading(*heading)
+            self.heading(*heading)
+            if self.lead and self.lead.labelled and len(block.lines) > 1:   # its title's words wrap
+                self.lead.paragraphs[0][1].extend(block.lines[1:])       # on, its text below them
+            return None
         if self.sub_numbered(block):
             return None
+        lead = self.lead
+        if (lead and lead.labelled and single and lead.paragraphs == [("p", lead.paragraphs[0][1])]
+                and len(lead.paragraphs[0][1]) == 1 and len(block.head.split()) <= 6
+                and not bk.ends_sentence(block.head)):
+            return lead.paragraphs[0][1].append(block.head)    # "… to the Tourism" / "Committee"
         if roman := _roman_title(block):
             self.roman(roman)
         elif block.bullet:
@@ -408,7 +416,7 @@ class Walker(HeadingsMixin):
         numbered = f"{item.number}."         # "1.1.", "1.2." under "Recommendation 1." standing alone
         sub = item.number is not None and block.head.startswith(numbered) and (
             last.endswith(":") or any(lines[0].lstrip().startswith(numbered) for _, lines in item.paragraphs)
-            or self.first_action(block))
+            or self.first_action(block) or self.next_sub(block))
         if is_rationale(block.head):        # "Rationale: …" under "Recommendation 1 (strategic): …"
             item.paragraphs.append(("p", list(block.lines)))
             return True
@@ -428,6 +436,14 @@ class Walker(HeadingsMixin):
             return True
         self.item = None
         return False
+
+    def next_sub(self, block: Block) -> bool:
+        """Whether the block is the item's next sub-point ("3.2 holding …") after the one its
+        text already holds, though that one ran on inside a line of the item ("… by: 3.1 …")."""
+        match = re.match(rf"\s*{self.item.number}\.(\d{{1,2}})\.?\s+\S", block.head)
+        k = int(match.group(1)) if match else 0
+        text = " ".join(line for _, lines in self.item.paragraphs for line in lines)
+        return k > 1 and bool(re.search(rf"(?<![\d.]){self.item.number}\.{k - 1}\.?\s", text))
 
     def first_action(self, block: Block) -> bool:
         """The first of a numbered item's sub-actions ("1.1 Agree a costed plan …" under
