@@ -74,7 +74,8 @@ def test_a_section_that_says_it_has_none_gives_no_item(tmp_path):
     # "31. None." (ADB's validation reports), «Г. Рекомендации» over «31. Нет.»: no item.
     running = "".join(f"{n}. The project rehabilitated canal section {n} and handed it over to the\n"
                       f"water users' association of the district.\n\n" for n in range(1, 31))
-    for heading, word in (("D. Recommendation for IED Follow-Up", "31. None."), ("Г. Рекомендации", "31. Нет.")):
+    for heading, word in (("D. Recommendation for IED Follow-Up", "31. None."),
+                          ("Г. Рекомендации", "31. Нет.")):
         text = pages("I. PERFORMANCE\n\n" + running, f"II. OTHER ISSUES\n\n{heading}\n\n{word}\n")
         assert [body for _, body in items_of(tmp_path, text)] == []
 
@@ -116,7 +117,8 @@ def test_paragraphs_numbered_under_the_chapters_number_are_its_items_not_sub_sec
              "      teachers from their own neighbourhood rather than by visiting specialists.",
              "Short groups of three hours a day attract more children from rural families\n"
              "      than full-day groups, and cost half as much.")):
-        text = pages(INTRO + f"{title}\n 2.1. {first}\n\n 2.2. {second}\n\n3. Annexes\n\nList of people met.\n")
+        text = pages(INTRO + f"{title}\n 2.1. {first}\n\n 2.2. {second}\n\n"
+                     "3. Annexes\n\nList of people met.\n")
         assert items_of(tmp_path, text) == [("lesson", " ".join(first.split())),
                                             ("lesson", " ".join(second.split()))]
 

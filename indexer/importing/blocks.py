@@ -38,7 +38,8 @@ ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р
 # saying what for («Для этого необходимо:», "To this end, the ministry should:"): the item's own.
 PURPOSE = (r"(?!(?i:(?:to|for|для)\s+(?:этого|этой|этих|того|чего|достижения|реализации|обеспечения|"
            r"this|that|these|it|do|achieve|ensure|make)\b))")
-ADDRESSEE_LINE = re.compile(PURPOSE + "(?:" + ADDRESSEE.pattern + r"|(?i:(?:recommendations?|рекомендаци\w*)\s+"
+ADDRESSEE_LINE = re.compile(PURPOSE + "(?:" + ADDRESSEE.pattern
+                            + r"|(?i:(?:recommendations?|рекомендаци\w*)\s+"
                             r"(?:addressed\s+|адресованн\w*\s+)?(?:to|for|для)\s|для\s))")
 # A Roman-numbered chapter's heading ("IV. How the absence of the State feeds conflict"), a
 # title however long: no sentence's end, a capital after the numeral.
