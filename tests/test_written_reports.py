@@ -23,8 +23,13 @@ from indexer.importing.scoring import EACH, Score, score, squeezed
 from kb.settings import ROOT
 
 TAXONOMY = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
-# What the importer reaches today (2026-12-01, session 6) where it is below EACH, by file.
-FLOORS: dict[str, dict[str, float]] = {}
+# What the importer reaches today where it is below EACH, by file (2026-12-03, session 13; the
+# shapes are in written/MISSES.md).
+FLOORS: dict[str, dict[str, float]] = {
+    "helvetas-final-evaluation-armenia-rural-tourism-2022.pdf": {"clean": 0.71},
+    "unhcr-evaluation-tajikistan-refugee-inclusion-2023.docx": {"recall": 0.8, "clean": 0.8,
+                                                                "precision": 0.8},
+}
 
 
 @cache

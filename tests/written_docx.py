@@ -57,12 +57,12 @@ def write_docx(src, path: Path, pages: dict[int, int]) -> None:
                 style.base_style = doc.styles["Normal"]
             for j, b in enumerate(src.blocks):
                 if b.kind == "heading" and b.level <= 2 and j in pages:
-                    entry = f"{b.text.replace('**', '')}\t{printed(pages[j], offset)}"
+                    entry = f"{b.text.replace('**', '').replace('||', '')}\t{printed(pages[j], offset)}"
                     doc.add_paragraph(entry, style=f"TOC {b.level}")
         elif kind in ("break", "columns"):
             doc.add_page_break()
         elif kind == "heading":
-            doc.add_heading(block.text.replace("**", ""), level=min(block.level, 3))
+            doc.add_heading(block.text.replace("**", "").replace("||", ""), level=min(block.level, 3))
         elif kind == "table":
             n = max(len(r) for r in block.rows)
             table = doc.add_table(rows=0, cols=n)

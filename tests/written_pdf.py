@@ -217,7 +217,7 @@ def _build(src, path: Path, toc: dict[int, int]) -> dict[int, int]:
                 if b.kind != "heading" or b.level > 2 or j not in toc:
                     continue
                 num = printed(toc[j], offset)
-                title = ("    " if b.level == 2 else "") + b.text.replace("**", "")
+                title = ("    " if b.level == 2 else "") + b.text.replace("**", "").replace("||", "")
                 if dots:
                     room = 0.92 * col_w - stringWidth(title + " " + num, "DejaVuSans", 9.5) - 20
                     title += " " + "." * max(3, int(room / stringWidth(".", "DejaVuSans", 9.5)))

@@ -150,7 +150,8 @@ def parse(meta: dict, body: str) -> Source:
             elif pending and block.kind not in ("break", "columns"):
                 kind, number, sect = pending
                 src.items.append({"type": kind, "number": number, "section": sect or section,
-                                  "first": words(opening(block), FIRST), "last": "", "page": None})
+                                  "first": words(opening(block), FIRST), "last": "", "page": None,
+                                  "block": len(src.blocks)})
                 open_item = len(src.items) - 1
                 block.opens, pending = True, None
             if open_item is not None and block.kind not in ("heading", "break", "columns", "table"):

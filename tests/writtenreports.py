@@ -85,7 +85,8 @@ def truth_of(src: Source, pages: dict[int, int], pdf: Path) -> dict:
             opening[block.item] = index
     items = []
     for k, item in enumerate(src.items):
-        start = pages.get(opening.get(k, -1)) or table_page(src, pages, item)
+        # (a heading opening an item is no block of it: the item's own record names its block)
+        start = pages.get(opening.get(k, item.get("block", -1))) or table_page(src, pages, item)
         first = squeezed(" ".join(item["first"].split()[:5]))
         where = cells if item.get("cell") else texts  # a cell's lines hold the other cells' words too
         page = next((n for n in range(start, len(texts) + 1) if first in where[n - 1]), None)

@@ -39,9 +39,13 @@ NUMBERED = re.compile(r"\s*(?:#\s?(\d{1,3})\s+|(\d{1,3})(?:\.(?:\s+|(?=[A-ZА-Я
 ADDRESSEE = re.compile(r"(?:To|For)\s|(?:Менеджмент|Партн[её]р|Национальн|Правительств|Министерств|"
                        r"НПО|Профсоюз|Работодател|Донор|Государствен|Местн)\w*")
 # A line naming whom the items below it are for, ending in a colon: the words above, or
-# "Recommendations for GIZ:", «Рекомендации для доноров:», «Для правительства:».
-ADDRESSEE_LINE = re.compile(ADDRESSEE.pattern + r"|(?i:(?:recommendations?|рекомендаци\w*)\s+(?:addressed\s+|"
-                            r"адресованн\w*\s+)?(?:to|for|для)\s|для\s)")
+# "Recommendations for GIZ:", «Рекомендации для доноров:», «Для правительства:»; not a line
+# saying what for («Для этого необходимо:», "To this end, the ministry should:"): the item's own.
+PURPOSE = (r"(?!(?i:(?:to|for|для)\s+(?:этого|этой|этих|того|чего|достижения|реализации|обеспечения|"
+           r"this|that|these|it|do|achieve|ensure|make)\b))")
+ADDRESSEE_LINE = re.compile(PURPOSE + "(?:" + ADDRESSEE.pattern
+                            + r"|(?i:(?:recommendations?|рекомендаци\w*)\s+"
+                            r"(?:addressed\s+|адресованн\w*\s+)?(?:to|for|для)\s|для\s))")
 # A Roman-numbered chapter's heading ("IV. How the absence of the State feeds conflict"), a
 # title however long: no sentence's end, a capital after the numeral.
 ROMAN_HEADING = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.;]{0,100}")

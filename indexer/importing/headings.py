@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+from indexer.importing import blocks as bk
 from indexer.importing.blocks import Block
 from indexer.importing.bold import ASKING
+from indexer.importing.labels import item_label
 from indexer.importing.sections import (
     ANNEXES,
     BACK_MATTER,
@@ -63,11 +65,20 @@ class HeadingsMixin:
     def outline(self, block: Block) -> tuple[str, str] | None:
         """(number, title) when the block is a numbered heading in sequence, else None."""
         match = OUTLINE.fullmatch(CHAPTER.sub(r"\1. ", block.head, count=1))
-        if not match or len(match.group(2).split()) > 12 or match.group(2).endswith((",", ";")):
+        # "5.3 Recommendation 3: Target the small grants …": a sub-section titled by its item's
+        # label, its words the item's (see open_lead); the label's words count for no title's
+        label = item_label(match.group(2)) if match else None
+        labelled = bool(label and label.number and label.rest and "." in match.group(1))
+        words = len((label.rest if labelled else match.group(2) if match else "").split())
+        if not match or words > 12 or match.group(2).endswith((",", ";")):
             return None
         number, title = match.group(1), match.group(2).strip()
         first = int(number.split(".")[0])
         if "." in number:
+            whole = " ".join(" ".join(block.lines).split())
+            if len(block.lines) > 1 and len(whole.split()) > 12 and bk.ends_sentence(whole) and not labelled:
+                return None     # "6.1. Родители охотнее …" over two lines to its full stop: a
+                #                 numbered paragraph (a lesson), no sub-section's title
             if first == self.chapter + 1 and self.back_in_chapter():
                 return None     # "5.2.1" among 4.2's sub-sections, "4.2.2" below it: a misprint
             return (number, title) if first in (self.chapter, self.chapter + 1) else None
@@ -146,9 +157,14 @@ class HeadingsMixin:
     def open_lead(self, number: str, title: str) -> None:
         """A sub-section of items that may itself be one item, its title leading (see close_lead)."""
         s = self.section
-        self.lead = Item(s.kind, self.part, number, None, None, None, s.addressee,
+        label = item_label(title)
+        if label and label.number and label.rest:   # "5.1 Recommendation 1: Give the …": the
+            title = label.rest                      # label opens the item, its words follow
+        self.lead = Item(label.kind if label and label.number and label.rest else s.kind, self.part,
+                         number, None, None, None, s.addressee,
                          s.country or self.part.country, s.summary, [("p", [title])],
                          page=self.blocks[self.index].page)
+        self.lead.titled = self.lead.labelled = bool(label and label.number and label.rest)
         self.lead_mark = len(self.items)
 
     def close_lead(self) -> None:
@@ -156,7 +172,8 @@ class HeadingsMixin:
         led by a sentence standing as its title (see `titles`), and no item of its own."""
         lead, self.lead = self.lead, None
         below = " ".join(line for _, lines in lead.paragraphs[1:] for line in lines) if lead else ""
-        if lead and len(self.items) == self.lead_mark and len(lead.paragraphs) > 1 and (
+        labelled = bool(lead and lead.labelled and len(lead.paragraphs[0][1]) > 1)  # its text under its title
+        if lead and len(self.items) == self.lead_mark and (len(lead.paragraphs) > 1 or labelled) and (
                 lead.titled or ASKING.search(below)):
             self.keep(lead)
 

@@ -115,8 +115,14 @@ def _same(words: str, other: str) -> bool:
     return words[:60] in other or other[:60] in words
 
 
+# A section that has no item says so in a word ("D. Recommendation for Follow-Up" / "None.",
+# «Рекомендации» / «Нет.»): that word is no item.
+NOTHING = re.compile(r"(?:none|nil|n/?a|not\s+applicable|no\s+(?:further\s+)?recommendations?|"
+                     r"нет|отсутству\w+|не\s+применимо)[.;]?", re.I)
+
+
 def _says_something(body: str) -> bool:
-    return any(c.isalnum() for c in body or "")
+    return any(c.isalnum() for c in body or "") and not NOTHING.fullmatch(" ".join(body.split()))
 
 
 def import_report(path: Path, report: str, out_dir: Path, taxonomy: Taxonomy,

@@ -24,7 +24,10 @@ WORDS = {
                      r"|(?:передовая|надлежащая|лучшая|хорошая|положительная)\s+практика",
 }
 LABEL = re.compile(
-    r"\s*(?P<box>(?:box|encadré|вставка)\s*\d{1,2}\s*[:.–—-]\s*)?(?:(?P<word>"
+    r"\s*(?P<box>(?:box|encadré|вставка)\s*\d{1,2}\s*[:.–—-]\s*)?"
+    # "Key recommendation 2", «Ключевая рекомендация 1» (WHO's boxes): a numbered label qualified
+    r"(?:(?:key|main|principal|ключев\w*|основн\w*|главн\w*)\s+(?=(?:recommendation|рекомендаци|lesson|урок)"
+    r"\w*\s*(?:#|no\.?|№)?\s*\d))?(?:(?P<word>"
     + "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in WORDS.items()) + r")"
     r"(?:\s*(?:#|no\.?|№|n°)?\s*(?P<number>(?:(?-i:[A-ZА-ЯЁ])[.-]?)?\d{1,2}(?:\.\d{1,2})?)"
     r"|\s+(?P<letter>(?-i:[A-ZА-ЯЁ]))(?!\w))?"

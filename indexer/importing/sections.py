@@ -12,6 +12,9 @@ KIND_TITLES = {
                      r"|(?:потенциально\s+\w+\s+)?(?:передов|положительн|надлежащ|лучш|успешн)\w*\s+"
                      r"(?:практик|опыт)",
 }
+# A table's column may name its kind by the bare word, in the singular: "Lesson", «Урок» (the
+# header of a table of lessons, "№ | Урок | На чём основан"); in a sentence the word says less.
+COLUMN_TITLES = {**KIND_TITLES, "lesson": KIND_TITLES["lesson"] + r"|(?:lessons?|урок[иа]?)\s*$"}
 OUTLINE = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.\s*|\s+)(?=[A-ZА-ЯЁ«\"“])(.+)")
 ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s+[A-ZА-ЯЁ][^.]{0,80}")
 STUDY = re.compile(r"report|study|evaluation|assessment|отч[её]т|исследован|оценк", re.I)

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import re
 
-from indexer.importing.sections import KIND_TITLES
+from indexer.importing.sections import COLUMN_TITLES
 from indexer.importing.templates import read_templates
 
-KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
+KIND = re.compile("|".join(f"(?:{p})" for p in COLUMN_TITLES.values()), re.I)
 NUMBER = re.compile(r"(?:(?:rec|ref)\.?\s*)?(?:#|№|No\.?|N°)$", re.I)
 # An evaluation's abbreviation before the item column's name: "TE Recommendation", "MTR recommendations".
 ABBREVIATED = re.compile(r"(?-i:[A-Z]{2,4})\s+(?=\S)")
@@ -87,7 +87,7 @@ def _names_kind(text: str) -> str | None:
     text = text[m.end():] if (m := ABBREVIATED.match(text)) else text
     if not KIND.match(text):
         return None
-    return next(kind for kind, pattern in KIND_TITLES.items() if re.match(pattern, text, re.I))
+    return next(kind for kind, pattern in COLUMN_TITLES.items() if re.match(pattern, text, re.I))
 
 
 def _coded_rows(out: list[str], coded: list[tuple[int, str]], kind: str | None) -> None:
@@ -129,6 +129,14 @@ def _runs_on(line: str, start: int, end: int, out: list[str]) -> bool:
     cells = _cells(line)
     return bool(out) and not out[-1].strip() and len(cells) == 1 and cells[0][0] <= start + 1 \
         and len(line.rstrip()) > end + 10
+
+
+def _under(line: str, header: str) -> bool:
+    """Whether each word of the line stands under a cell of the header: the header's words
+    wrapped inside their cells, a narrow first column's too ("Re" / "c#" under "Rec #")."""
+    cells = _cells(header)
+    return all(any(start - 2 <= word.start() <= start + len(text) for start, text in cells)
+               for word in re.finditer(r"\S+", line))
 
 
 def _crosses(line: str, end: int) -> bool:
@@ -180,7 +188,7 @@ def read_tables(lines: list[str], carried: dict | None = None) -> list[str]:
         hanging = hanging or bool(first and rows and not row and cell.strip()
                                   and len(cell) - len(cell.lstrip()) > start - max(0, start - 2) + 1)
         if not row and rows == 0 and (not cell.strip() if first else len(line.split()) <= 3
-                                      and not line[:max(0, start - 1)].strip()):
+                                      and (not line[:max(0, start - 1)].strip() or _under(line, header[1]))):
             column[3] = response or bool(RESPONSE.search(line))    # "response (agree / …"
             continue                        # the header's words wrapped onto a line of their own
             # (beside the item column, or a few words under its cells: «Приорите» / «т»)

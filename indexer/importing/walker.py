@@ -272,7 +272,17 @@ class Walker(HeadingsMixin):
         if self.sentence_lead(block, after):
             return
         if heading := self.outline(block):
-            return self.heading(*heading)
+            self.heading(*heading)
+            if self.lead and self.lead.labelled and len(block.lines) > 1:   # its title's words wrap
+                self.lead.paragraphs[0][1].extend(block.lines[1:])       # on, its text below them
+            return None
+        if self.sub_numbered(block):
+            return None
+        lead = self.lead
+        if (lead and lead.labelled and single and lead.paragraphs == [("p", lead.paragraphs[0][1])]
+                and len(lead.paragraphs[0][1]) == 1 and len(block.head.split()) <= 6
+                and not bk.ends_sentence(block.head)):
+            return lead.paragraphs[0][1].append(block.head)    # "… to the Tourism" / "Committee"
         if roman := _roman_title(block):
             self.roman(roman)
         elif block.bullet:
@@ -287,6 +297,20 @@ class Walker(HeadingsMixin):
             self.addressee(label[1]) if label[0] == "addressee" else self.label(label[1])
         else:
             self.text(block)
+
+    def sub_numbered(self, block: Block) -> bool:
+        """A paragraph numbered under its section's own number («6.1. Родители …», "4.2 Villages
+        that …" under "6. Основные уроки", "4. Lessons learned"), a sentence running to its end
+        and so no sub-section's title (see `outline`): an item of the section."""
+        s = self.section
+        if not s or self.in_annex or block.bullet or s.asking or s.combined or not s.label[:1].isdigit():
+            return False
+        match = re.match(rf"\s*{re.escape(s.label)}\.(\d{{1,2}})\.?\s+(?=\S)", block.head)
+        if not match:
+            return False
+        self.item = None
+        self.new_item([block.head[match.end():], *block.lines[1:]], int(match.group(1)), None)
+        return True
 
     def sentence_lead(self, block: Block, after: Block | None) -> bool:
         """A sentence standing as a sub-section's title in a section of items (see `titles`):
@@ -393,7 +417,7 @@ class Walker(HeadingsMixin):
         numbered = f"{item.number}."         # "1.1.", "1.2." under "Recommendation 1." standing alone
         sub = item.number is not None and block.head.startswith(numbered) and (
             last.endswith(":") or any(lines[0].lstrip().startswith(numbered) for _, lines in item.paragraphs)
-            or self.first_action(block))
+            or self.first_action(block) or self.next_sub(block))
         if is_rationale(block.head):        # "Rationale: …" under "Recommendation 1 (strategic): …"
             item.paragraphs.append(("p", list(block.lines)))
             return True
@@ -413,6 +437,14 @@ class Walker(HeadingsMixin):
             return True
         self.item = None
         return False
+
+    def next_sub(self, block: Block) -> bool:
+        """Whether the block is the item's next sub-point ("3.2 holding …") after the one its
+        text already holds, though that one ran on inside a line of the item ("… by: 3.1 …")."""
+        match = re.match(rf"\s*{self.item.number}\.(\d{{1,2}})\.?\s+\S", block.head)
+        k = int(match.group(1)) if match else 0
+        text = " ".join(line for _, lines in self.item.paragraphs for line in lines)
+        return k > 1 and bool(re.search(rf"(?<![\d.]){self.item.number}\.{k - 1}\.?\s", text))
 
     def first_action(self, block: Block) -> bool:
         """The first of a numbered item's sub-actions ("1.1 Agree a costed plan …" under
@@ -443,7 +475,17 @@ class Walker(HeadingsMixin):
                     and _plain_paragraph(text) and after
                     and (is_response(after.head) or opening_label(after) or is_attribute(after.head)
                          or OTHER_LABEL.match(" ".join(after.head.split())) or _heading(after)
-                         or self.first_action(after)))
+                         or self.first_action(after) or self.lead_in(self.index + 1)))
+
+    def lead_in(self, at: int) -> bool:
+        """Whether the block at `at` is a short line ending in a colon over bullets ("Actions:",
+        "Suggested actions:", «Меры:»), not an addressee's ("For the donors:"): the item's own
+        list follows, so the paragraph before it is still the item's."""
+        block = self.blocks[at] if at < len(self.blocks) else None
+        after = self.blocks[at + 1] if at + 1 < len(self.blocks) else None
+        return bool(block and after and after.bullet and not block.bullet and len(block.lines) == 1
+                    and block.head.rstrip().endswith(":") and len(block.head.split()) <= 8
+                    and not bk.ADDRESSEE_LINE.match(block.head))
 
     def bullet(self, block: Block) -> None:
         section, item = self.section, self.item

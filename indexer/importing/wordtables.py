@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-from indexer.importing.sections import KIND_TITLES
+from indexer.importing.sections import COLUMN_TITLES
 from indexer.importing.templates import template_kind, template_line
 from indexer.importing.wordtext import inner_content, shown_text
 
-KIND = re.compile("|".join(f"(?:{p})" for p in KIND_TITLES.values()), re.I)
+KIND = re.compile("|".join(f"(?:{p})" for p in COLUMN_TITLES.values()), re.I)
 RESPONSE = re.compile(r"management\s+response|ответ\s+руководства|key\s+actions?|action\s+owner", re.I)
 CONTENTS = re.compile(r".*\S\t+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*", re.I)
 ROW = re.compile(r"\s*(\d{1,2})(\.\d{1,2})?\.?\s+(?=\S)")
